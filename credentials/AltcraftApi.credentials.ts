@@ -1,0 +1,165 @@
+import type {
+	IAuthenticate,
+	IAuthenticateRuleResponseCode,
+	IAuthenticateRuleResponseSuccessBody,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export type TokenPlacement = 'body' | 'header';
+
+/**
+ * Accepts what users paste: a bare host, a trailing slash, or the full `/api/v1.1` path they saw in
+ * the docs. Everything the node requests is relative to the account's host.
+ */
+export function normalizeApiUrl(raw: string): string {
+	let url = raw.trim().replace(/\/+$/, '');
+	if (url !== '' && !/^https?:\/\//i.test(url)) url = `https://${url}`;
+	return url.replace(/\/api(\/v1(\.\d+)?)?$/i, '');
+}
+
+// The same normalisation as an n8n expression, for the declarative credential test request.
+const API_URL_EXPRESSION =
+	"={{ (() => { let u = String($credentials.apiUrl || '').trim().replace(/\\/+$/, ''); if (u && !/^https?:\\/\\//i.test(u)) u = 'https://' + u; return u.replace(/\\/api(\\/v1(\\.\\d+)?)?$/i, ''); })() }}";
+
+function escapeXmlText(value: string): string {
+	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Altcraft documents the token as a `token` field of the body (JSON or XML); newer installs also
+ * take `Authorization: Bearer`. n8n's generic authenticate can only merge into object bodies and
+ * would throw on an XML string, hence a function.
+ */
+export function applyToken(
+	token: string,
+	placement: TokenPlacement,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
+	if (placement === 'header') {
+		return { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } };
+	}
+	const { body } = options;
+	if (typeof body === 'string') {
+		// Our XML bodies always open with the <xml> root; the token goes first, as in the docs.
+		const withToken = body.replace(/<xml>/, () => `<xml><token>${escapeXmlText(token)}</token>`);
+		return { ...options, body: withToken };
+	}
+	if (body === undefined || body === null) {
+		// GET (the v1.0 link) carries no body, and the token is not sent in URLs.
+		const method = (options.method ?? 'GET').toUpperCase();
+		return method === 'GET' || method === 'HEAD' ? options : { ...options, body: { token } };
+	}
+	if (typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof URLSearchParams)) {
+		return { ...options, body: { token, ...(body as object) } };
+	}
+	return options;
+}
+
+const failWhenBodyErrorIs = (code: number, message: string): IAuthenticateRuleResponseSuccessBody => ({
+	type: 'responseSuccessBody',
+	properties: { key: 'error', value: code, message },
+});
+const failWhenStatusIs = (code: number, message: string): IAuthenticateRuleResponseCode => ({
+	type: 'responseCode',
+	properties: { value: code, message },
+});
+
+const TOKEN_REQUIRED = 'Altcraft error 401: token required. Enter the API token of your Altcraft account.';
+const INVALID_TOKEN =
+	'Altcraft error 403: invalid token or no access. Check the API token, and that its role may read and launch trigger mailings.';
+const TARIFF_LIMIT = 'Altcraft error 402: the tariff limit of the account is reached.';
+const BAD_REQUEST =
+	'Altcraft error 400: incorrect request. Check that the API URL is the API host of your account.';
+
+export class AltcraftApi implements ICredentialType {
+	name = 'altcraftApi';
+
+	displayName = 'Altcraft API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Altcraft/altcraft.svg',
+		dark: 'file:../nodes/Altcraft/altcraft.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/altcraft-n8n/n8n-nodes-altcraft#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://example.altcraft.com',
+			description:
+				'The API host of your Altcraft account: the shared cloud host or your own on-premise host, with its port if it has one. A trailing slash or /api/v1.1 is removed.',
+		},
+		{
+			displayName: 'API Token',
+			name: 'apiToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'An API token from Altcraft (Settings → API tokens) whose role may launch trigger mailings',
+		},
+		{
+			displayName: 'Send Token In',
+			name: 'authPlacement',
+			type: 'options',
+			default: 'body',
+			options: [
+				{
+					name: 'Authorization Header (Bearer)',
+					value: 'header',
+					description: 'Authorization: Bearer &lt;token&gt;, accepted by newer Altcraft versions',
+				},
+				{
+					name: 'Request Body',
+					value: 'body',
+					description: 'A token field in the JSON or XML body, as the Altcraft API documentation shows',
+				},
+			],
+		},
+	];
+
+	authenticate: IAuthenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	) =>
+		applyToken(
+			String(credentials.apiToken ?? ''),
+			credentials.authPlacement === 'header' ? 'header' : 'body',
+			requestOptions,
+		);
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: API_URL_EXPRESSION,
+			url: '/api/v1.1/campaigns/triggers/list',
+			method: 'POST',
+			body: {},
+		},
+		// Altcraft reports some failures as HTTP 200 with `error` set, others with a matching HTTP
+		// status: both are checked, so neither passes as "Connection successful".
+		rules: [
+			failWhenStatusIs(401, TOKEN_REQUIRED),
+			failWhenStatusIs(403, INVALID_TOKEN),
+			failWhenStatusIs(402, TARIFF_LIMIT),
+			failWhenStatusIs(400, BAD_REQUEST),
+			failWhenStatusIs(
+				404,
+				'The API URL answered 404: it does not lead to the Altcraft API. Enter the API host of your account, e.g. https://example.altcraft.com.',
+			),
+			failWhenBodyErrorIs(401, TOKEN_REQUIRED),
+			failWhenBodyErrorIs(403, INVALID_TOKEN),
+			failWhenBodyErrorIs(402, TARIFF_LIMIT),
+			failWhenBodyErrorIs(400, BAD_REQUEST),
+		] as unknown as IAuthenticateRuleResponseCode[],
+	};
+}

@@ -1,0 +1,46 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { router } from './actions/router';
+import * as triggerMailing from './actions/triggerMailing';
+import { searchResources, searchTriggerMailings } from './methods/listSearch';
+
+export class Altcraft implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Altcraft',
+		name: 'altcraft',
+		icon: { light: 'file:altcraft.svg', dark: 'file:altcraft.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile or an audience',
+		defaults: { name: 'Altcraft' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'altcraftApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				default: 'triggerMailing',
+				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+			},
+			...triggerMailing.description,
+		],
+	};
+
+	methods = {
+		listSearch: { searchTriggerMailings, searchResources },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return router.call(this);
+	}
+}

@@ -1,0 +1,194 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import {
+	AUDIENCE_OPTIONS,
+	DEFAULT_QUERY_FIELD,
+	audienceQuery,
+	collectAudience,
+	readPerRequest,
+	type AudienceMode,
+} from '../../shared/audience';
+import { errorForItem, errorItem, forEachItem } from '../../shared/items';
+import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../shared/launch';
+import { MATCHING_PROPERTIES, checkPresent, readTarget, type MatchingMode } from '../../shared/matching';
+import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../shared/options';
+import { PAYLOAD_FIELDS, readPayload } from '../../shared/payload';
+import { apiBaseUrl } from '../../transport';
+import { withDisplay } from '../display';
+
+export const LAUNCH_PATH = '/api/v1.1/campaigns/triggers/start/';
+
+const show = { resource: ['triggerMailing'], operation: ['launch'] };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Trigger Mailing',
+		name: 'triggerMailing',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'An active trigger mailing whose event is "when using a special API call"',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTriggerMailings', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 84',
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A trigger mailing ID is a whole number' } },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Launch Mode',
+		name: 'launchMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'eachItem',
+		options: [
+			{
+				name: 'One Launch per Item',
+				value: 'eachItem',
+				description: 'Each input item launches the trigger mailing for the profile(s) it names',
+			},
+			{
+				name: 'One Launch for All Items (Audience)',
+				value: 'audience',
+				description: 'All input items form one audience, sent as a custom query in as few launches as possible',
+			},
+		],
+	},
+	...MATCHING_PROPERTIES,
+	{
+		displayName: 'Altcraft ignores the subscription filter when a custom query selects the audience',
+		name: 'customQueryNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { matching: ['customQuery'] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: PAYLOAD_FIELDS,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...AUDIENCE_OPTIONS, ...REQUEST_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = withDisplay(properties, show);
+
+function readTriggerMailingId(ctx: IExecuteFunctions, itemIndex: number): number {
+	const raw = ctx.getNodeParameter('triggerMailing', itemIndex, '', { extractValue: true });
+	const id = checkPresent(ctx, itemIndex, 'Trigger Mailing', raw);
+	if (!/^\d+$/.test(id)) {
+		throw new NodeOperationError(ctx.getNode(), `Trigger Mailing "${id}" is not a trigger mailing ID (item ${itemIndex})`, {
+			itemIndex,
+			description: 'A trigger mailing ID is a whole number, e.g. 84. Pick the trigger mailing from the list to be sure.',
+		});
+	}
+	return Number(id);
+}
+
+async function launchEach(ctx: IExecuteFunctions, items: INodeExecutionData[], baseUrl: string, settings: RequestSettings) {
+	return forEachItem(ctx, items.length, settings.maxParallel, async (itemIndex) => {
+		const id = readTriggerMailingId(ctx, itemIndex);
+		const target = readTarget(ctx, itemIndex);
+		const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const payload = await readPayload(ctx, itemIndex, fields, { customQuery: 'custom_request' in target.params });
+		const body: IDataObject = { id, ...target.params, ...payload };
+		if (payload.attach || payload.content) checkBodySize(ctx, itemIndex, body);
+		const json = await sendLaunch(ctx, baseUrl, settings, {
+			method: 'POST',
+			url: LAUNCH_PATH,
+			body,
+			itemIndex,
+			summary: { triggerMailingId: id, ...target.summary },
+		});
+		return [{ json, pairedItem: { item: itemIndex } }];
+	});
+}
+
+/**
+ * One audience from all items: the trigger mailing, content and attachments come from the first
+ * item (they are the same message for everyone); each item contributes only its match value.
+ */
+async function launchAudience(ctx: IExecuteFunctions, items: INodeExecutionData[], baseUrl: string, settings: RequestSettings) {
+	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
+	if (mode === 'customQuery') {
+		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "One Launch for All Items"', {
+			description: 'A custom query already selects its audience. Set Launch Mode to "One Launch per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
+		});
+	}
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const perRequest = readPerRequest(ctx, options);
+	const id = readTriggerMailingId(ctx, 0);
+	const audienceMode = mode as AudienceMode;
+	const field =
+		String(options.audienceField ?? '').trim() ||
+		DEFAULT_QUERY_FIELD[audienceMode] ||
+		checkPresent(ctx, 0, 'Field Name', ctx.getNodeParameter('fieldName', 0));
+	const fields = ctx.getNodeParameter('additionalFields', 0, {}) as IDataObject;
+	const payload = await readPayload(ctx, 0, fields, { customQuery: true });
+	const base: IDataObject = { id, ...payload };
+	const baseBytes = Buffer.byteLength(JSON.stringify(base)) + Buffer.byteLength(JSON.stringify(audienceQuery(field, [])));
+	const { chunks, failed } = collectAudience(ctx, items.length, audienceMode, perRequest, MAX_BODY_BYTES - baseBytes - 1024);
+
+	const outputs = await forEachItem(ctx, chunks.length, settings.maxParallel, async (chunkIndex) => {
+		const chunk = chunks[chunkIndex];
+		const paired = chunk.items.map((item) => ({ item }));
+		try {
+			const json = await sendLaunch(ctx, baseUrl, settings, {
+				method: 'POST',
+				url: LAUNCH_PATH,
+				body: { ...base, custom_request: audienceQuery(field, chunk.values) },
+				itemIndex: chunk.items[0],
+				summary: {
+					triggerMailingId: id,
+					matching: 'custom_request',
+					audienceField: field,
+					profiles: chunk.values.length,
+					items: chunk.items.length,
+					request: chunkIndex + 1,
+					requests: chunks.length,
+				},
+			});
+			return [{ json, pairedItem: paired }];
+		} catch (error) {
+			// A failed chunk concerns every item in it, not only the first.
+			const pinned = errorForItem(ctx, error, chunk.items[0]);
+			if (!ctx.continueOnFail()) throw pinned;
+			return [errorItem(pinned, paired)];
+		}
+	});
+	return [...outputs, ...failed.map((failure) => failure.output)];
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const settings = readRequestSettings(this);
+	const baseUrl = await apiBaseUrl(this);
+	const launchMode = this.getNodeParameter('launchMode', 0) as string;
+	return launchMode === 'audience'
+		? launchAudience(this, items, baseUrl, settings)
+		: launchEach(this, items, baseUrl, settings);
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'crypto';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { altcraftRequest, type AltcraftRequest } from '../transport';
+import type { RequestSettings } from './options';
+
+/** Altcraft's default request body limit (10 MB); the rest of a larger body would be refused. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export interface LaunchCall {
+	url: string;
+	method: AltcraftRequest['method'];
+	body?: IDataObject;
+	itemIndex: number;
+	/** What the output shows about the launch besides Altcraft's answer. */
+	summary: IDataObject;
+}
+
+export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
+	const bytes = Buffer.byteLength(JSON.stringify(body));
+	if (bytes > MAX_BODY_BYTES) {
+		const mb = (bytes / 1024 / 1024).toFixed(1);
+		throw new NodeOperationError(ctx.getNode(), `The request for item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB limit`, {
+			itemIndex,
+			description: 'Attach smaller files, or put large files on a server and link to them in the content.',
+		});
+	}
+}
+
+/**
+ * Sends one launch and shapes its output item: Altcraft's answer as it came (error, error_text,
+ * data), plus a `launch` object with what downstream nodes need. The token is never part of it.
+ */
+export async function sendLaunch(
+	ctx: IExecuteFunctions,
+	baseUrl: string,
+	settings: RequestSettings,
+	call: LaunchCall,
+): Promise<IDataObject> {
+	// Altcraft deduplicates by Request-ID; a fresh one keeps two intended, identical launches apart.
+	const requestId = randomUUID();
+	const response = await altcraftRequest(
+		ctx,
+		{
+			method: call.method,
+			url: call.url,
+			body: call.body,
+			format: settings.format,
+			requestId,
+			timeoutMs: settings.timeoutMs,
+			itemIndex: call.itemIndex,
+		},
+		baseUrl,
+	);
+	return { ...response.body, launch: { ...call.summary, requestId, duplicate: response.duplicate } };
+}

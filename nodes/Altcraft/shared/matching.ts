@@ -1,0 +1,197 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+/** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
+export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
+
+export const MATCHING_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Matching',
+		name: 'matching',
+		type: 'options',
+		noDataExpression: true,
+		default: 'email',
+		description: 'How Altcraft finds the profile(s) to send to',
+		options: [
+			{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
+			{
+				name: 'Custom Query',
+				value: 'customQuery',
+				description: 'A MongoDB query over profile data (custom_request): any audience in one launch',
+			},
+			{ name: 'Email', value: 'email', description: 'The profile\'s email address (Altcraft\'s default)' },
+			{ name: 'Phone', value: 'phone', description: 'The profile\'s phone number' },
+			{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
+		],
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. john@example.com',
+		default: '',
+		required: true,
+		description: 'One email address per launch',
+		displayOptions: { show: { matching: ['email'] } },
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: 'e.g. +79000000000',
+		default: '',
+		required: true,
+		description: 'In international format. Spaces, dashes, dots and brackets are removed before sending.',
+		displayOptions: { show: { matching: ['phone'] } },
+	},
+	{
+		displayName: 'Profile ID',
+		name: 'profileId',
+		type: 'string',
+		placeholder: 'e.g. 6606e08f10bcdd88297057a7',
+		default: '',
+		required: true,
+		displayOptions: { show: { matching: ['profile_id'] } },
+	},
+	{
+		displayName: 'Field Name',
+		name: 'fieldName',
+		type: 'string',
+		placeholder: 'e.g. CRM_ID',
+		default: '',
+		required: true,
+		description: 'Name of the custom profile data field',
+		displayOptions: { show: { matching: ['custom'] } },
+	},
+	{
+		displayName: 'Field Value',
+		name: 'fieldValue',
+		type: 'string',
+		placeholder: 'e.g. 123420',
+		default: '',
+		required: true,
+		description: 'Value of the field. For tag fields, a combination of tags as one string: "tag-1, tag-2".',
+		displayOptions: { show: { matching: ['custom'] } },
+	},
+	{
+		displayName: 'Custom Query',
+		name: 'customRequest',
+		type: 'json',
+		default: '{\n  "email": { "$in": ["john@example.com", "jane@example.com"] }\n}',
+		required: true,
+		description: 'A MongoDB query over profile data, sent as custom_request. Every profile it matches gets the message.',
+		displayOptions: { show: { matching: ['customQuery'] } },
+	},
+];
+
+export interface Target {
+	/** The request parameters that select the profile(s). */
+	params: IDataObject;
+	/** What the output shows of the selection (no query bodies, no token). */
+	summary: IDataObject;
+}
+
+const EMAIL = /^[^\s@;,<>"()[\]]+@[^\s@;,<>"()[\]]+\.[^\s@;,<>"()[\]]+$/;
+const PHONE = /^\+?\d{7,15}$/;
+
+function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+function text(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
+	const email = text(value);
+	if (email === '') {
+		fail(ctx, itemIndex, `Email is empty for item ${itemIndex}`, 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
+	}
+	if (!EMAIL.test(email)) {
+		fail(
+			ctx,
+			itemIndex,
+			`"${email}" is not one valid email address (item ${itemIndex})`,
+			'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "One Launch for All Items" for many recipients.',
+		);
+	}
+	return email;
+}
+
+export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
+	const raw = text(value);
+	const phone = raw.replace(/[\s().-]/g, '');
+	if (raw === '') {
+		fail(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Set Phone, e.g. {{ $json.phone }}, or filter out items without a phone.');
+	}
+	if (!PHONE.test(phone)) {
+		fail(ctx, itemIndex, `"${raw}" is not a phone number (item ${itemIndex})`, 'Use the international format with 7 to 15 digits, e.g. +79000000000.');
+	}
+	return phone;
+}
+
+export function checkPresent(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
+	const result = text(value);
+	if (result === '') {
+		fail(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
+	}
+	return result;
+}
+
+/** A JSON object typed in the UI, or given by an expression; anything else is refused before sending. */
+export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): IDataObject {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = value.trim() === '' ? {} : JSON.parse(value);
+		} catch (error) {
+			fail(ctx, itemIndex, `${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`, `Write ${label} as a JSON object, e.g. {"key": "value"}.`);
+		}
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		fail(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
+	}
+	return parsed as IDataObject;
+}
+
+/** The value one item contributes to an audience, checked like its single-launch twin. */
+export function readMatchValue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	mode: Exclude<MatchingMode, 'customQuery'>,
+): string | number {
+	switch (mode) {
+		case 'email':
+			return checkEmail(ctx, itemIndex, ctx.getNodeParameter('email', itemIndex));
+		case 'phone':
+			return checkPhone(ctx, itemIndex, ctx.getNodeParameter('phone', itemIndex));
+		case 'profile_id':
+			return checkPresent(ctx, itemIndex, 'Profile ID', ctx.getNodeParameter('profileId', itemIndex));
+		case 'custom': {
+			// An int field must get a number: keep the type an expression gave.
+			const raw = ctx.getNodeParameter('fieldValue', itemIndex);
+			const value = checkPresent(ctx, itemIndex, 'Field Value', raw);
+			return typeof raw === 'number' ? raw : value;
+		}
+	}
+}
+
+/** How one item selects its profile(s) in a single launch. */
+export function readTarget(ctx: IExecuteFunctions, itemIndex: number): Target {
+	const mode = ctx.getNodeParameter('matching', itemIndex) as MatchingMode;
+	if (mode === 'customQuery') {
+		const query = readJsonObject(ctx, itemIndex, 'Custom Query', ctx.getNodeParameter('customRequest', itemIndex));
+		if (Object.keys(query).length === 0) {
+			fail(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
+		}
+		return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
+	}
+	const value = readMatchValue(ctx, itemIndex, mode);
+	if (mode === 'custom') {
+		const fieldName = checkPresent(ctx, itemIndex, 'Field Name', ctx.getNodeParameter('fieldName', itemIndex));
+		const params = { matching: 'custom', field_name: fieldName, field_value: value };
+		return { params, summary: { matching: 'custom', fieldName, fieldValue: value } };
+	}
+	const key = mode === 'profile_id' ? 'profile_id' : mode;
+	const summaryKey = mode === 'profile_id' ? 'profileId' : mode;
+	return { params: { matching: mode, [key]: value }, summary: { matching: mode, [summaryKey]: value } };
+}

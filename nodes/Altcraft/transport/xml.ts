@@ -1,0 +1,82 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import type { IDataObject } from 'n8n-workflow';
+
+/** Keys whose value Altcraft reads as JSON text inside the element (seed: custom_request). */
+const JSON_TEXT_KEYS = new Set(['custom_request']);
+
+const XML_NAME = /^[A-Za-z_][\w.-]*$/;
+
+export class XmlShapeError extends Error {}
+
+const builder = new XMLBuilder({ format: false, suppressEmptyNode: true, processEntities: true });
+
+function toXmlValue(key: string, value: unknown, path: string): unknown {
+	if (!XML_NAME.test(key)) {
+		throw new XmlShapeError(`"${path}" cannot be an XML element name`);
+	}
+	if (JSON_TEXT_KEYS.has(key) && value !== null && typeof value === 'object') {
+		return JSON.stringify(value);
+	}
+	if (Array.isArray(value)) {
+		// Arrays are repeated elements; an array inside an array has no XML form in Altcraft's shape.
+		return value.map((entry, index) => {
+			if (Array.isArray(entry)) throw new XmlShapeError(`"${path}[${index}]" is a nested array`);
+			return toXmlValue(key, entry, `${path}[${index}]`);
+		});
+	}
+	if (value !== null && typeof value === 'object') {
+		const out: Record<string, unknown> = {};
+		for (const [childKey, child] of Object.entries(value)) {
+			if (child === undefined) continue;
+			out[childKey] = toXmlValue(childKey, child, `${path}.${childKey}`);
+		}
+		return out;
+	}
+	if (value === null || value === undefined) return '';
+	return String(value);
+}
+
+/** The body as Altcraft's XML: root <xml>, arrays as repeated elements, custom_request as JSON text. */
+export function buildXml(body: IDataObject): string {
+	const root: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(body)) {
+		if (value === undefined) continue;
+		root[key] = toXmlValue(key, value, key);
+	}
+	return builder.build({ xml: root }) as string;
+}
+
+const parser = new XMLParser({
+	ignoreAttributes: true,
+	// Values stay strings (a phone like +79000000000 must not become a number); `error` is
+	// converted on its own below.
+	parseTagValue: false,
+	trimValues: true,
+	processEntities: true,
+	ignoreDeclaration: true,
+});
+
+function emptyToNull(value: unknown): unknown {
+	if (value === '') return null;
+	if (Array.isArray(value)) return value.map(emptyToNull);
+	if (value !== null && typeof value === 'object') {
+		const out: IDataObject = {};
+		for (const [key, child] of Object.entries(value)) out[key] = emptyToNull(child) as IDataObject;
+		return out;
+	}
+	return value;
+}
+
+/** Altcraft's XML answer as the same object its JSON answer would be. */
+export function parseXml(text: string): IDataObject {
+	const parsed = parser.parse(text) as IDataObject;
+	const root = (parsed.xml ?? parsed) as unknown;
+	const result = (emptyToNull(root) ?? {}) as IDataObject;
+	if (typeof result !== 'object' || Array.isArray(result)) {
+		throw new XmlShapeError('the XML has no <xml> root element');
+	}
+	if (typeof result.error === 'string' && /^-?\d+$/.test(result.error)) {
+		result.error = Number(result.error);
+	}
+	return result;
+}

@@ -1,0 +1,37 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { runWorkflow, shutdownEngine, type CredentialData, type RunOptions } from './engine';
+
+/**
+ * One sandbox per test file, reset before each test, so each test reads:
+ * these items and these parameters → the sandbox received this, the node output that.
+ */
+export function useSandbox(options: SandboxOptions = {}) {
+	const state = {} as { sandbox: Sandbox; credentials: CredentialData };
+	beforeAll(async () => {
+		state.sandbox = await startSandbox(options);
+		state.credentials = { apiUrl: state.sandbox.url, apiToken: state.sandbox.token };
+	});
+	beforeEach(() => state.sandbox.reset());
+	afterAll(async () => {
+		await state.sandbox.close();
+		shutdownEngine();
+	});
+	const run = (parameters: INodeParameters, items?: INodeExecutionData[], extra: Partial<RunOptions> = {}) =>
+		runWorkflow({ parameters, items, credentials: state.credentials, ...extra });
+	return Object.assign(state, { run });
+}
+
+export const json = (...objects: object[]): INodeExecutionData[] => objects.map((o) => ({ json: o as never }));
+
+/** The v1.1 launch parameters for one trigger mailing, matched by email from each item. */
+export function launchParams(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'triggerMailing',
+		operation: 'launch',
+		triggerMailing: { __rl: true, mode: 'id', value: '84' },
+		matching: 'email',
+		email: '={{ $json.email }}',
+		...extra,
+	};
+}

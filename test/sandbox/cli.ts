@@ -1,0 +1,44 @@
+/**
+ * Runs the Altcraft sandbox with demo data until Ctrl-C:
+ *   npx tsx test/sandbox/cli.ts [--port 8787] [--host 127.0.0.1]
+ */
+import { demoData, startSandbox } from './server';
+
+function argValue(args: string[], name: string): string | undefined {
+	const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+	if (inline) return inline.slice(name.length + 3);
+	const at = args.indexOf(`--${name}`);
+	return at === -1 ? undefined : args[at + 1];
+}
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	const port = Number(argValue(args, 'port') ?? 8787);
+	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer from 0 to 65535');
+	const sandbox = await startSandbox({ port, host: argValue(args, 'host') });
+
+	console.log(`Altcraft sandbox listening on ${sandbox.url}`);
+	console.log(`API token: ${sandbox.token}`);
+	console.log(`v1.1 launch: POST ${sandbox.url}/api/v1.1/campaigns/triggers/start/`);
+	console.log('v1.0 trigger links (replace the last segment with an email, MD5 or XXHash):');
+	for (const trigger of demoData.triggers) {
+		const note = trigger.status !== 'active' ? ' [inactive]' : trigger.trigger_type !== 'api_call' ? ` [${trigger.trigger_type}, not launchable]` : '';
+		console.log(`  ${trigger.id} ${trigger.name}${note}: ${sandbox.triggerLink(trigger.id)}`);
+	}
+	console.log('Ctrl-C to stop.');
+
+	const stop = (): void => {
+		console.log(`\nStopping: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`);
+		sandbox.close().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});
