@@ -211,6 +211,17 @@ async function readAttachments(
 			fail(ctx, itemIndex, `An attachment has no input binary field (item ${itemIndex})`, 'Enter the name of the binary field that holds the file, e.g. data.');
 		}
 		for (const property of names) {
+			const available = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
+			if (!available.includes(property)) {
+				fail(
+					ctx,
+					itemIndex,
+					`Item ${itemIndex} has no binary field "${property}" to attach`,
+					available.length > 0
+						? `Its binary fields are: ${available.join(', ')}. Set Input Binary Field to one of them.`
+						: 'The item has no binary data. Read or download the file in a node before this one, e.g. Read/Write Files from Disk or HTTP Request.',
+				);
+			}
 			const binary = ctx.helpers.assertBinaryData(itemIndex, property);
 			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
 			const mime = binary.mimeType || 'application/octet-stream';
