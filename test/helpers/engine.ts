@@ -149,6 +149,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 function additionalDataFor(credentials: IDataObject, executionId: string, workflow: Workflow): IWorkflowExecuteAdditionalData {
 	const helper = new TestCredentialsHelper(new AltcraftApi(), credentials);
 	return {
+		executionId,
 		credentialsHelper: helper,
 		hooks: new ExecutionLifecycleHooks('manual', executionId, {
 			id: workflow.id,

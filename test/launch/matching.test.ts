@@ -71,6 +71,7 @@ describe('output', () => {
 				email,
 				requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 				duplicate: false,
+				attempts: 1,
 			})),
 		);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));

@@ -1,7 +1,7 @@
-import { randomUUID } from 'crypto';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { altcraftRequest, type AltcraftRequest } from '../transport';
 import type { RequestSettings } from './options';
+import { defaultRequestId, keyedRequestId, type RequestIdScope } from './requestId';
 
 /** Altcraft's default request body limit (10 MB); the rest of a larger body would be refused. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -13,6 +13,8 @@ export interface LaunchCall {
 	itemIndex: number;
 	/** What the output shows about the launch besides Altcraft's answer. */
 	summary: IDataObject;
+	/** Altcraft's deduplication key for this launch; the same for every attempt. */
+	requestId: string;
 }
 
 export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
@@ -36,8 +38,7 @@ export async function sendLaunch(
 	settings: RequestSettings,
 	call: LaunchCall,
 ): Promise<IDataObject> {
-	// Altcraft deduplicates by Request-ID; a fresh one keeps two intended, identical launches apart.
-	const requestId = randomUUID();
+	const { requestId } = call;
 	const response = await altcraftRequest(
 		ctx,
 		{
@@ -48,8 +49,25 @@ export async function sendLaunch(
 			requestId,
 			timeoutMs: settings.timeoutMs,
 			itemIndex: call.itemIndex,
+			retry: settings.retry,
+			pace: settings.pace,
 		},
 		baseUrl,
 	);
-	return { ...response.body, launch: { ...call.summary, requestId, duplicate: response.duplicate } };
+	return {
+		...response.body,
+		launch: { ...call.summary, requestId, duplicate: response.duplicate, attempts: response.attempts },
+	};
+}
+
+/** The Request-ID of one launch: from the Idempotency Key when the user set one, else derived. */
+export function launchRequestId(
+	ctx: IExecuteFunctions,
+	scope: RequestIdScope,
+	itemIndex: number,
+	target: string,
+	part = '',
+): string {
+	const key = String(ctx.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim();
+	return key ? keyedRequestId(target, key, part) : defaultRequestId(scope, itemIndex, part);
 }

@@ -1,6 +1,7 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -28,6 +29,17 @@ export interface AltcraftRequest {
 	requestId?: string;
 	timeoutMs?: number;
 	itemIndex?: number;
+	retry?: RetryPolicy;
+	/** Waits for the request's turn under a rate limit; called before every attempt. */
+	pace?: () => Promise<void>;
+}
+
+export interface RetryPolicy {
+	/** 1 = no retry. */
+	maxAttempts: number;
+	initialWaitMs: number;
+	/** Cap for backoff waits and for Retry-After. */
+	maxWaitMs: number;
 }
 
 export interface AltcraftResponse {
@@ -35,7 +47,19 @@ export interface AltcraftResponse {
 	body: IDataObject;
 	/** Altcraft answered from its deduplication store: nothing new was sent. */
 	duplicate: boolean;
+	attempts: number;
 }
+
+type Failure = NodeApiError | NodeOperationError;
+
+/** One try: Altcraft's answer, or a failure and whether trying again is safe and useful. */
+type Attempt =
+	| { response: Omit<AltcraftResponse, 'attempts'> }
+	| { failure: Failure; retryable: boolean; retryAfterMs?: number };
+
+/** Statuses that say "not now" rather than "no": proxies and overload, never Altcraft's verdicts. */
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
 
 const MIME: Record<RequestFormat, string> = {
 	json: 'application/json',
@@ -100,28 +124,64 @@ function parseBody(text: string, contentType: string): IDataObject | undefined {
 	return undefined;
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	EHOSTUNREACH: 'host unreachable',
+	ENETUNREACH: 'network unreachable',
+	EPIPE: 'connection closed',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+};
+
 interface NetworkErrorLike {
 	code?: string;
 	message?: string;
-	cause?: { code?: string };
+	httpCode?: string | null;
+	messages?: string[];
+	cause?: { code?: string; message?: string };
 }
 
-function networkFailure(ctx: Context, error: NetworkErrorLike, url: string, request: AltcraftRequest) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	const code = error.code ?? error.cause?.code ?? '';
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(error.message ?? '');
+function networkFailure(ctx: Context, error: NetworkErrorLike, url: string, request: AltcraftRequest): Attempt {
+	if (error instanceof NodeOperationError) return { failure: error, retryable: false };
+	// n8n-core may already have wrapped the socket error in a NodeApiError; its code is in httpCode.
+	const wrappedCode = error instanceof NodeApiError && error.httpCode && !/^\d+$/.test(error.httpCode) ? error.httpCode : '';
+	const code = error.code ?? error.cause?.code ?? wrappedCode;
+	const detail = error.cause?.message ?? error.messages?.[0] ?? error.message ?? code;
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(detail);
 	const host = hostOf(url);
+	// Plain words, no raw code: n8n swaps a message holding e.g. ECONNREFUSED for a generic one.
 	const message = timedOut
 		? `Altcraft at ${host} did not answer within ${Math.round((request.timeoutMs ?? 0) / 1000)} s`
-		: `Could not reach Altcraft at ${host}${code ? ` (${code})` : ''}`;
+		: `Could not reach Altcraft at ${host}${NETWORK_WORDS[code] ? `: ${NETWORK_WORDS[code]}` : ''}`;
 	const description = timedOut
 		? 'Altcraft may still have processed the request. Raise Options → Timeout, or run again: the same Request-ID makes Altcraft answer a repeat as a duplicate instead of sending twice.'
-		: 'Check the API URL in the Altcraft credential (host and port) and that n8n can reach it.';
-	return new NodeApiError(
+		: `Check the API URL in the Altcraft credential (host and port) and that n8n can reach it.${code ? ` Network error code: ${code}.` : ''}`;
+	const failure = new NodeApiError(
 		ctx.getNode(),
-		{ code, message: error.message ?? code } as JsonObject,
+		// Not `code`: NodeApiError would replace our message with its generic text for that code.
+		{ networkError: code, detail } as JsonObject,
 		{ message, description, itemIndex: request.itemIndex },
 	);
+	return { failure, retryable: timedOut || RETRYABLE_NETWORK.has(code) || /socket hang up/i.test(detail) };
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+function retryAfterMs(value: string | undefined): number | undefined {
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(value);
+	return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** Exponential backoff with jitter, or the server's Retry-After; both capped. */
+export function retryWaitMs(attempt: number, policy: RetryPolicy, serverWaitMs?: number): number {
+	if (serverWaitMs !== undefined) return Math.min(serverWaitMs, policy.maxWaitMs);
+	const exponential = Math.min(policy.initialWaitMs * 2 ** (attempt - 1), policy.maxWaitMs);
+	return Math.round(exponential * (0.5 + Math.random() * 0.5));
 }
 
 function toXmlBody(ctx: Context, body: IDataObject, itemIndex: number | undefined): string {
@@ -136,25 +196,14 @@ function toXmlBody(ctx: Context, body: IDataObject, itemIndex: number | undefine
 	}
 }
 
-/**
- * The one door to Altcraft: serialises the body, authenticates through the credential, and turns
- * every answer into either a parsed Altcraft response or a NodeApiError saying what to fix.
- * Altcraft can report an application error with HTTP 200, so `error` is checked on every answer.
- */
-export async function altcraftRequest(
-	ctx: Context,
-	request: AltcraftRequest,
-	baseUrl?: string,
-): Promise<AltcraftResponse> {
+/** Builds the HTTP request once; every attempt sends the same body and the same Request-ID. */
+function buildOptions(ctx: Context, request: AltcraftRequest, base: string | undefined): IHttpRequestOptions {
 	const format = request.format ?? 'json';
-	const absolute = /^https?:\/\//i.test(request.url);
-	const base = absolute ? undefined : (baseUrl ?? (await apiBaseUrl(ctx)));
 	const headers: IDataObject = { Accept: `${MIME[format]}, */*;q=0.5` };
 	if (request.requestId) headers['Request-ID'] = request.requestId;
-
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: absolute ? request.url : `${base}${request.url}`,
+		url: base === undefined ? request.url : `${base}${request.url}`,
 		headers,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
@@ -165,51 +214,87 @@ export async function altcraftRequest(
 	if (request.timeoutMs) options.timeout = request.timeoutMs;
 	if (request.body !== undefined) {
 		headers['Content-Type'] = `${MIME[format]}; charset=utf-8`;
-		if (format === 'xml') {
-			options.body = toXmlBody(ctx, request.body, request.itemIndex);
-		} else {
-			options.body = request.body;
-		}
+		options.body = format === 'xml' ? toXmlBody(ctx, request.body, request.itemIndex) : request.body;
 	}
+	return options;
+}
 
+async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: AltcraftRequest): Promise<Attempt> {
 	let raw: { body: unknown; headers: IDataObject; statusCode: number; statusMessage?: string };
 	try {
-		raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+		// A fresh copy per attempt: nothing n8n does to the options may leak into the next try.
+		raw = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
+			...options,
+			headers: { ...options.headers },
+		});
 	} catch (error) {
-		throw networkFailure(ctx, error as NetworkErrorLike, options.url, request);
+		return networkFailure(ctx, error as NetworkErrorLike, options.url, request);
 	}
 
+	const status = raw.statusCode;
+	const retryable = RETRYABLE_STATUS.has(status);
+	const wait = retryable ? retryAfterMs(header(raw.headers, 'retry-after')) : undefined;
 	const contentType = header(raw.headers, 'content-type') ?? '';
 	const text = decode(raw.body);
 	const body = parseBody(text, contentType);
-	const status = raw.statusCode;
 
 	if (body === undefined || !('error' in body)) {
 		const what = /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a body that is not Altcraft JSON or XML';
-		throw altcraftApiError(ctx.getNode(), {
+		const failure = altcraftApiError(ctx.getNode(), {
 			status,
 			code: status,
 			errorText: `HTTP ${status} from ${hostOf(options.url)} with ${what}${text ? `: ${snippet(text)}` : ''}`,
 			description:
-				status >= 500
-					? 'A server or proxy in front of Altcraft failed. Try again later; Options → Retries repeats such failures with the same Request-ID.'
+				status >= 500 || status === 429
+					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Max Attempts repeats such failures with the same Request-ID.'
 					: 'Check the API URL in the Altcraft credential: it must be the API host of your account.',
 			itemIndex: request.itemIndex,
 		});
+		return { failure, retryable, retryAfterMs: wait };
 	}
 
 	const code = Number(body.error);
-	if (status >= 400 || (Number.isFinite(code) && code !== 0) || !Number.isFinite(code)) {
-		throw altcraftApiError(ctx.getNode(), {
+	if (status >= 400 || !Number.isFinite(code) || code !== 0) {
+		const failure = altcraftApiError(ctx.getNode(), {
 			status,
 			code: Number.isFinite(code) && code !== 0 ? code : status,
 			errorText: String(body.error_text ?? raw.statusMessage ?? 'Unknown error'),
 			itemIndex: request.itemIndex,
 			response: body as JsonObject,
 		});
+		return { failure, retryable, retryAfterMs: wait };
 	}
 
 	const duplicate =
 		header(raw.headers, 'duplicate-request') === 'true' || header(raw.headers, 'x-duplicate-request') === 'true';
-	return { status, body, duplicate };
+	return { response: { status, body, duplicate } };
+}
+
+/**
+ * The one door to Altcraft: serialises the body, authenticates through the credential, retries
+ * what is safe to retry, and turns every answer into either a parsed Altcraft response or a
+ * NodeApiError saying what to fix. Altcraft can report an application error with HTTP 200, so
+ * `error` is checked on every answer; its application errors are verdicts and never retried.
+ * Retries are safe because every attempt carries the same Request-ID: a launch that did reach
+ * Altcraft before its answer was lost comes back as a duplicate instead of a second message.
+ */
+export async function altcraftRequest(
+	ctx: Context,
+	request: AltcraftRequest,
+	baseUrl?: string,
+): Promise<AltcraftResponse> {
+	const absolute = /^https?:\/\//i.test(request.url);
+	const base = absolute ? undefined : (baseUrl ?? (await apiBaseUrl(ctx)));
+	const options = buildOptions(ctx, request, base);
+	const policy = request.retry ?? { maxAttempts: 1, initialWaitMs: 0, maxWaitMs: 0 };
+	for (let attempt = 1; ; attempt++) {
+		await request.pace?.();
+		const outcome = await attemptOnce(ctx, options, request);
+		if ('response' in outcome) return { ...outcome.response, attempts: attempt };
+		if (!outcome.retryable || attempt >= policy.maxAttempts) {
+			if (attempt > 1) outcome.failure.message += ` (after ${attempt} attempts)`;
+			throw outcome.failure;
+		}
+		await sleep(retryWaitMs(attempt, policy, outcome.retryAfterMs));
+	}
 }

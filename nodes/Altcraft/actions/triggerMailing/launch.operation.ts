@@ -14,10 +14,11 @@ import {
 	type AudienceMode,
 } from '../../shared/audience';
 import { errorForItem, errorItem, forEachItem } from '../../shared/items';
-import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../shared/launch';
+import { MAX_BODY_BYTES, checkBodySize, launchRequestId, sendLaunch } from '../../shared/launch';
 import { MATCHING_PROPERTIES, checkPresent, readTarget, type MatchingMode } from '../../shared/matching';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../shared/options';
 import { PAYLOAD_FIELDS, readPayload } from '../../shared/payload';
+import { digest, requestIdScope, type RequestIdScope } from '../../shared/requestId';
 import { apiBaseUrl } from '../../transport';
 import { withDisplay } from '../display';
 
@@ -110,7 +111,13 @@ function readTriggerMailingId(ctx: IExecuteFunctions, itemIndex: number): number
 	return Number(id);
 }
 
-async function launchEach(ctx: IExecuteFunctions, items: INodeExecutionData[], baseUrl: string, settings: RequestSettings) {
+async function launchEach(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	baseUrl: string,
+	settings: RequestSettings,
+	scope: RequestIdScope,
+) {
 	return forEachItem(ctx, items.length, settings.maxParallel, async (itemIndex) => {
 		const id = readTriggerMailingId(ctx, itemIndex);
 		const target = readTarget(ctx, itemIndex);
@@ -124,6 +131,7 @@ async function launchEach(ctx: IExecuteFunctions, items: INodeExecutionData[], b
 			body,
 			itemIndex,
 			summary: { triggerMailingId: id, ...target.summary },
+			requestId: launchRequestId(ctx, scope, itemIndex, `trigger-${id}`),
 		});
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
@@ -133,7 +141,13 @@ async function launchEach(ctx: IExecuteFunctions, items: INodeExecutionData[], b
  * One audience from all items: the trigger mailing, content and attachments come from the first
  * item (they are the same message for everyone); each item contributes only its match value.
  */
-async function launchAudience(ctx: IExecuteFunctions, items: INodeExecutionData[], baseUrl: string, settings: RequestSettings) {
+async function launchAudience(
+	ctx: IExecuteFunctions,
+	items: INodeExecutionData[],
+	baseUrl: string,
+	settings: RequestSettings,
+	scope: RequestIdScope,
+) {
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
 		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "One Launch for All Items"', {
@@ -172,6 +186,9 @@ async function launchAudience(ctx: IExecuteFunctions, items: INodeExecutionData[
 					request: chunkIndex + 1,
 					requests: chunks.length,
 				},
+				// Each request is told apart by the profiles it carries: a re-run with the same
+				// Idempotency Key and a grown audience sends only the requests with new profiles.
+				requestId: launchRequestId(ctx, scope, 0, `trigger-${id}`, `audience-${digest(chunk.values)}`),
 			});
 			return [{ json, pairedItem: paired }];
 		} catch (error) {
@@ -187,8 +204,9 @@ async function launchAudience(ctx: IExecuteFunctions, items: INodeExecutionData[
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this);
 	const baseUrl = await apiBaseUrl(this);
+	const scope = requestIdScope(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
 	return launchMode === 'audience'
-		? launchAudience(this, items, baseUrl, settings)
-		: launchEach(this, items, baseUrl, settings);
+		? launchAudience(this, items, baseUrl, settings, scope)
+		: launchEach(this, items, baseUrl, settings, scope);
 }

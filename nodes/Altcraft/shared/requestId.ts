@@ -1,0 +1,51 @@
+import { createHash, randomUUID } from 'crypto';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * Request-ID is Altcraft's deduplication key (kept for a day). The default ID is derived from the
+ * execution, the node, its run and the item: unique for every launch, yet the same when n8n's own
+ * "Retry On Fail" runs the node again in the same execution, so launches that already went out are
+ * answered as duplicates instead of being sent twice.
+ */
+export interface RequestIdScope {
+	execution: string;
+}
+
+function asUuid(text: string): string {
+	const hex = createHash('sha256').update(text).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A short fingerprint of values, e.g. the profiles of one audience request. */
+export function digest(values: unknown[]): string {
+	return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
+}
+
+export function requestIdScope(ctx: IExecuteFunctions): RequestIdScope {
+	const executionId = ctx.getExecutionId?.() || randomUUID();
+	const node = ctx.getNode();
+	let runIndex = 0;
+	try {
+		runIndex = Number(ctx.getWorkflowDataProxy(0).$runIndex ?? 0);
+	} catch {
+		runIndex = 0;
+	}
+	return { execution: `${executionId}|${node.id ?? node.name}|${runIndex}` };
+}
+
+/** `part` tells apart several requests of one item (audience chunks). */
+export function defaultRequestId(scope: RequestIdScope, itemIndex: number, part = ''): string {
+	return asUuid(`${scope.execution}|${itemIndex}|${part}`);
+}
+
+const HEADER_SAFE = /^[A-Za-z0-9._:@+=-]{1,128}$/;
+
+/**
+ * From the user's Idempotency Key: scoped by what is launched (the trigger mailing), so one order
+ * may still launch several different trigger mailings. Keys that cannot travel in a header as
+ * they are (spaces, non-ASCII, very long) are hashed.
+ */
+export function keyedRequestId(target: string, key: string, part = ''): string {
+	const id = `${target}-${key}${part ? `-${part}` : ''}`;
+	return HEADER_SAFE.test(id) ? id : asUuid(id);
+}
