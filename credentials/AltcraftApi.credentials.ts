@@ -1,6 +1,5 @@
 import type {
 	IAuthenticate,
-	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -60,13 +59,10 @@ export function applyToken(
 	return options;
 }
 
-const failWhenBodyErrorIs = (code: number, message: string): IAuthenticateRuleResponseSuccessBody => ({
+const failWhenBodyErrorIs = (code: number | undefined, message: string): IAuthenticateRuleResponseSuccessBody => ({
 	type: 'responseSuccessBody',
-	properties: { key: 'error', value: code, message },
-});
-const failWhenStatusIs = (code: number, message: string): IAuthenticateRuleResponseCode => ({
-	type: 'responseCode',
-	properties: { value: code, message },
+	// `undefined` is how n8n's rule sees an answer without an `error` field: not the Altcraft API.
+	properties: { key: 'error', value: code as number, message },
 });
 
 const TOKEN_REQUIRED = 'Altcraft error 401: token required. Enter the API token of your Altcraft account.';
@@ -75,6 +71,11 @@ const INVALID_TOKEN =
 const TARIFF_LIMIT = 'Altcraft error 402: the tariff limit of the account is reached.';
 const BAD_REQUEST =
 	'Altcraft error 400: incorrect request. Check that the API URL is the API host of your account.';
+const NOT_FOUND =
+	'The API URL answered 404: it does not lead to the Altcraft API. Enter the API host of your account, e.g. https://example.altcraft.com.';
+const UNAVAILABLE = 'Altcraft is unavailable right now (HTTP 5xx or 429). Try the test again later.';
+const NOT_ALTCRAFT =
+	'The API URL did not answer like the Altcraft API (no error code in the answer). Enter the API host of your account, e.g. https://example.altcraft.com.';
 
 export class AltcraftApi implements ICredentialType {
 	name = 'altcraftApi';
@@ -144,22 +145,22 @@ export class AltcraftApi implements ICredentialType {
 			url: '/api/v1.1/campaigns/triggers/list',
 			method: 'POST',
 			body: {},
+			// n8n drops the HTTP answer from the error it raises for a 4xx/5xx, and with it Altcraft's
+			// error code: taking every answer as it comes lets the rules below judge it by its body.
+			ignoreHttpStatusErrors: true,
 		},
-		// Altcraft reports some failures as HTTP 200 with `error` set, others with a matching HTTP
-		// status: both are checked, so neither passes as "Connection successful".
 		rules: [
-			failWhenStatusIs(401, TOKEN_REQUIRED),
-			failWhenStatusIs(403, INVALID_TOKEN),
-			failWhenStatusIs(402, TARIFF_LIMIT),
-			failWhenStatusIs(400, BAD_REQUEST),
-			failWhenStatusIs(
-				404,
-				'The API URL answered 404: it does not lead to the Altcraft API. Enter the API host of your account, e.g. https://example.altcraft.com.',
-			),
 			failWhenBodyErrorIs(401, TOKEN_REQUIRED),
 			failWhenBodyErrorIs(403, INVALID_TOKEN),
 			failWhenBodyErrorIs(402, TARIFF_LIMIT),
 			failWhenBodyErrorIs(400, BAD_REQUEST),
-		] as unknown as IAuthenticateRuleResponseCode[],
+			failWhenBodyErrorIs(404, NOT_FOUND),
+			failWhenBodyErrorIs(429, UNAVAILABLE),
+			failWhenBodyErrorIs(500, UNAVAILABLE),
+			failWhenBodyErrorIs(502, UNAVAILABLE),
+			failWhenBodyErrorIs(503, UNAVAILABLE),
+			failWhenBodyErrorIs(504, UNAVAILABLE),
+			failWhenBodyErrorIs(undefined, NOT_ALTCRAFT),
+		],
 	};
 }

@@ -8,6 +8,7 @@ import type * as N8nWorkflow from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
+	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IExecuteFunctions,
@@ -277,9 +278,13 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 	 * The credential's "Test" button: its declarative request run through n8n-core's RoutingNode, and
 	 * the result judged with the rules the way n8n's CredentialsTester judges them.
 	 */
-	async function testCredential(credentials: CredentialData): Promise<INodeCredentialTestResult> {
+	async function testCredential(
+		credentials: CredentialData,
+		test: ICredentialTestRequest = types.credential.test!,
+	): Promise<INodeCredentialTestResult> {
 		const type = types.credential;
-		const test = type.test!;
+		// As n8n's tester does: a one-property probe node whose routing is the test request, in a
+		// workflow of its own, so RoutingNode finds the probe's parameters on the node it runs.
 		const probeType: INodeType = {
 			description: {
 				...types.node.description,
@@ -287,17 +292,33 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
 			},
 		};
-		const { node, workflow, additionalData } = contextFor(credentials);
+		const node: INode = {
+			id: 'temp',
+			name: 'Temp-Node',
+			type: NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [type.name]: { id: '1', name: 'Altcraft sandbox' } },
+		};
+		const workflow = new wf.Workflow({
+			id: 'credential-test',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: new TestNodeTypes({ [NODE_TYPE]: probeType }),
+		});
+		const additionalData = additionalDataFor(credentials as unknown as IDataObject, 'credential-test', workflow);
 		const context = new core.ExecuteContext(
 			workflow,
-			node,
+			workflow.getNode(node.name)!,
 			additionalData,
 			'internal',
 			{ resultData: { runData: {} } } as never,
 			0,
 			[],
 			{ main: [[{ json: {} }]] },
-			{ node, data: {}, source: null },
+			{ node: workflow.getNode(node.name)!, data: {}, source: null },
 			[],
 		);
 		const decrypted = { id: '1', name: 'Altcraft sandbox', type: type.name, data: withDefaults(type, credentials as unknown as IDataObject) };

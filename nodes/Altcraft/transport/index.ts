@@ -157,7 +157,7 @@ function networkFailure(ctx: Context, error: NetworkErrorLike, url: string, requ
 		? `Altcraft at ${host} did not answer within ${Math.round((request.timeoutMs ?? 0) / 1000)} s`
 		: `Could not reach Altcraft at ${host}${NETWORK_WORDS[code] ? `: ${NETWORK_WORDS[code]}` : ''}`;
 	const description = timedOut
-		? 'Altcraft may still have processed the request. Raise Options → Timeout, or run again: the same Request-ID makes Altcraft answer a repeat as a duplicate instead of sending twice.'
+		? 'Altcraft may still have processed the request. Check in Altcraft before running again: a new run sends the launch again unless Options → Idempotency Key is set. Raise Options → Timeout if Altcraft is just slow.'
 		: `Check the API URL in the Altcraft credential (host and port) and that n8n can reach it.${code ? ` Network error code: ${code}.` : ''}`;
 	const failure = new NodeApiError(
 		ctx.getNode(),
