@@ -4,6 +4,8 @@
  * it measures and prints; it asserts nothing about speed.
  */
 import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { N8N_VERSION, REPO, n8nInstalled, placePackage } from './n8n-install';
 
@@ -18,6 +20,7 @@ interface Result {
 	seconds: number;
 	perSecond: number;
 	peakRssMb: number;
+	peakHeapMb: number;
 	baselineRssMb: number;
 	requests?: number;
 }
@@ -58,10 +61,13 @@ async function main() {
 		['audience', 10000],
 	];
 	const results: Result[] = [];
+	const userFolder = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
 	for (const [kind, count] of scenarios) {
 		await ask(sandbox, 'reset');
 		const child = spawnSync(tsx, [join(__dirname, 'scenario.ts'), kind, String(count), String(CONCURRENCY), url, token], {
 			cwd: REPO,
+			// n8n-core writes its settings into the user folder: keep them out of $HOME.
+			env: { ...process.env, N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
 			encoding: 'utf8',
 			maxBuffer: 16 * 2 ** 20,
 		});
@@ -78,13 +84,13 @@ async function main() {
 
 	const find = (kind: string, count: number) => results.find((r) => r.kind === kind && r.count === count);
 	const noop = find('noop', 10000);
-	console.log(`\n| scenario | items | concurrency | launches/s | seconds | requests | peak RSS | over no-op workflow |`);
-	console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);
+	console.log(`\n| scenario | items | concurrency | launches/s | seconds | requests | peak RSS | peak heap | RSS over no-op workflow |`);
+	console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
 	for (const r of results) {
 		const concurrency = r.kind === 'http-request-node' ? 'all at once' : r.kind === 'noop' ? '–' : String(r.concurrency);
 		const over = noop && r.kind !== 'noop' && r.kind !== 'raw' && r.count === noop.count ? `${(r.peakRssMb - noop.peakRssMb).toFixed(0)} MB` : '–';
 		const rate = r.kind === 'noop' ? '–' : r.perSecond.toFixed(0);
-		console.log(`| ${r.kind} | ${r.count} | ${concurrency} | ${rate} | ${r.seconds.toFixed(2)} | ${r.requests} | ${r.peakRssMb.toFixed(0)} MB | ${over} |`);
+		console.log(`| ${r.kind} | ${r.count} | ${concurrency} | ${rate} | ${r.seconds.toFixed(2)} | ${r.requests} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB | ${over} |`);
 	}
 	const node = find('node', 10000);
 	const http = find('http-request-node', 10000);

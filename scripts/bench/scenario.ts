@@ -13,8 +13,11 @@ const count = Number(countText);
 const concurrency = Number(concurrencyText);
 
 let peakRss = 0;
+let peakHeap = 0;
 const sample = () => {
-	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	const memory = process.memoryUsage();
+	peakRss = Math.max(peakRss, memory.rss);
+	peakHeap = Math.max(peakHeap, memory.heapUsed);
 };
 const sampler = setInterval(sample, 5);
 
@@ -134,7 +137,7 @@ async function main() {
 	sample();
 	clearInterval(sampler);
 	process.stdout.write(
-		`${JSON.stringify({ kind, count, concurrency, outputs, seconds, perSecond: count / seconds, peakRssMb: peakRss / 2 ** 20, baselineRssMb: baselineRss / 2 ** 20 })}\n`,
+		`${JSON.stringify({ kind, count, concurrency, outputs, seconds, perSecond: count / seconds, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, baselineRssMb: baselineRss / 2 ** 20 })}\n`,
 	);
 }
 

@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { errorForItem, errorItem } from './items';
-import { readMatchValue, type MatchingMode } from './matching';
+import { matchValueReader, type MatchingMode } from './matching';
 
 export const DEFAULT_PROFILES_PER_REQUEST = 1000;
 export const MAX_PROFILES_PER_REQUEST = 10000;
@@ -94,10 +94,11 @@ export function collectAudience(
 	const values = new Map<string | number, number[]>();
 	const failed: AudienceCollection['failed'] = [];
 	const continueOnFail = ctx.continueOnFail();
+	const readValue = matchValueReader(ctx, mode);
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
 		let value: string | number;
 		try {
-			value = readMatchValue(ctx, itemIndex, mode);
+			value = readValue(itemIndex);
 		} catch (error) {
 			const pinned = errorForItem(ctx, error, itemIndex);
 			if (!continueOnFail) throw pinned;

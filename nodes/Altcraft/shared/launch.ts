@@ -1,7 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { altcraftRequest, type AltcraftRequest } from '../transport';
 import type { RequestSettings } from './options';
-import { defaultRequestId, keyedRequestId, type RequestIdScope } from './requestId';
 
 /** Altcraft's default request body limit (10 MB); the rest of a larger body would be refused. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -60,14 +59,3 @@ export async function sendLaunch(
 	};
 }
 
-/** The Request-ID of one launch: from the Idempotency Key when the user set one, else derived. */
-export function launchRequestId(
-	ctx: IExecuteFunctions,
-	scope: RequestIdScope,
-	itemIndex: number,
-	target: string,
-	part = '',
-): string {
-	const key = String(ctx.getNodeParameter('options.idempotencyKey', itemIndex, '') ?? '').trim();
-	return key ? keyedRequestId(target, key, part) : defaultRequestId(scope, itemIndex, part);
-}

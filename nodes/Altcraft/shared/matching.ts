@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { parameterReader } from './parameters';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
@@ -153,45 +154,65 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label:
 	return parsed as IDataObject;
 }
 
-/** The value one item contributes to an audience, checked like its single-launch twin. */
-export function readMatchValue(
+/** Reads the value an item matches on, checked like its single-launch twin (audiences use it too). */
+export function matchValueReader(
 	ctx: IExecuteFunctions,
-	itemIndex: number,
 	mode: Exclude<MatchingMode, 'customQuery'>,
-): string | number {
+): (itemIndex: number) => string | number {
 	switch (mode) {
-		case 'email':
-			return checkEmail(ctx, itemIndex, ctx.getNodeParameter('email', itemIndex));
-		case 'phone':
-			return checkPhone(ctx, itemIndex, ctx.getNodeParameter('phone', itemIndex));
-		case 'profile_id':
-			return checkPresent(ctx, itemIndex, 'Profile ID', ctx.getNodeParameter('profileId', itemIndex));
+		case 'email': {
+			const email = parameterReader(ctx, 'email');
+			return (itemIndex) => checkEmail(ctx, itemIndex, email(itemIndex));
+		}
+		case 'phone': {
+			const phone = parameterReader(ctx, 'phone');
+			return (itemIndex) => checkPhone(ctx, itemIndex, phone(itemIndex));
+		}
+		case 'profile_id': {
+			const profileId = parameterReader(ctx, 'profileId');
+			return (itemIndex) => checkPresent(ctx, itemIndex, 'Profile ID', profileId(itemIndex));
+		}
 		case 'custom': {
-			// An int field must get a number: keep the type an expression gave.
-			const raw = ctx.getNodeParameter('fieldValue', itemIndex);
-			const value = checkPresent(ctx, itemIndex, 'Field Value', raw);
-			return typeof raw === 'number' ? raw : value;
+			const fieldValue = parameterReader(ctx, 'fieldValue');
+			return (itemIndex) => {
+				// An int field must get a number: keep the type an expression gave.
+				const raw = fieldValue(itemIndex);
+				const value = checkPresent(ctx, itemIndex, 'Field Value', raw);
+				return typeof raw === 'number' ? raw : value;
+			};
 		}
 	}
 }
 
-/** How one item selects its profile(s) in a single launch. */
-export function readTarget(ctx: IExecuteFunctions, itemIndex: number): Target {
-	const mode = ctx.getNodeParameter('matching', itemIndex) as MatchingMode;
+/** How each item selects its profile(s) in a single launch; build once per execution. */
+export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Target {
+	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
-		const query = readJsonObject(ctx, itemIndex, 'Custom Query', ctx.getNodeParameter('customRequest', itemIndex));
-		if (Object.keys(query).length === 0) {
-			fail(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
-		}
-		return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
+		const customRequest = parameterReader(ctx, 'customRequest');
+		return (itemIndex) => {
+			const query = readJsonObject(ctx, itemIndex, 'Custom Query', customRequest(itemIndex));
+			if (Object.keys(query).length === 0) {
+				fail(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
+			}
+			return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
+		};
 	}
-	const value = readMatchValue(ctx, itemIndex, mode);
+	const value = matchValueReader(ctx, mode);
 	if (mode === 'custom') {
-		const fieldName = checkPresent(ctx, itemIndex, 'Field Name', ctx.getNodeParameter('fieldName', itemIndex));
-		const params = { matching: 'custom', field_name: fieldName, field_value: value };
-		return { params, summary: { matching: 'custom', fieldName, fieldValue: value } };
+		const fieldName = parameterReader(ctx, 'fieldName');
+		return (itemIndex) => {
+			const match = value(itemIndex);
+			const name = checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex));
+			return {
+				params: { matching: 'custom', field_name: name, field_value: match },
+				summary: { matching: 'custom', fieldName: name, fieldValue: match },
+			};
+		};
 	}
 	const key = mode === 'profile_id' ? 'profile_id' : mode;
 	const summaryKey = mode === 'profile_id' ? 'profileId' : mode;
-	return { params: { matching: mode, [key]: value }, summary: { matching: mode, [summaryKey]: value } };
+	return (itemIndex) => {
+		const match = value(itemIndex);
+		return { params: { matching: mode, [key]: match }, summary: { matching: mode, [summaryKey]: match } };
+	};
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { parameterReader } from './parameters';
 
 /**
  * Request-ID is Altcraft's deduplication key (kept for a day). The default ID is derived from the
@@ -9,6 +10,8 @@ import type { IExecuteFunctions } from 'n8n-workflow';
  */
 export interface RequestIdScope {
 	execution: string;
+	/** The user's Idempotency Key for an item ('' when unset). */
+	key: (itemIndex: number) => string;
 }
 
 function asUuid(text: string): string {
@@ -30,7 +33,11 @@ export function requestIdScope(ctx: IExecuteFunctions): RequestIdScope {
 	} catch {
 		runIndex = 0;
 	}
-	return { execution: `${executionId}|${node.id ?? node.name}|${runIndex}` };
+	const key = parameterReader(ctx, 'options.idempotencyKey', '');
+	return {
+		execution: `${executionId}|${node.id ?? node.name}|${runIndex}`,
+		key: (itemIndex) => String(key(itemIndex) ?? '').trim(),
+	};
 }
 
 /** `part` tells apart several requests of one item (audience chunks). */
@@ -48,4 +55,10 @@ const HEADER_SAFE = /^[A-Za-z0-9._:@+=-]{1,128}$/;
 export function keyedRequestId(target: string, key: string, part = ''): string {
 	const id = `${target}-${key}${part ? `-${part}` : ''}`;
 	return HEADER_SAFE.test(id) ? id : asUuid(id);
+}
+
+/** The Request-ID of one launch: from the Idempotency Key when the user set one, else derived. */
+export function launchRequestId(scope: RequestIdScope, itemIndex: number, target: string, part = ''): string {
+	const key = scope.key(itemIndex);
+	return key ? keyedRequestId(target, key, part) : defaultRequestId(scope, itemIndex, part);
 }

@@ -14,11 +14,12 @@ import {
 	type AudienceMode,
 } from '../../shared/audience';
 import { errorForItem, errorItem, forEachItem } from '../../shared/items';
-import { MAX_BODY_BYTES, checkBodySize, launchRequestId, sendLaunch } from '../../shared/launch';
-import { MATCHING_PROPERTIES, checkPresent, readTarget, type MatchingMode } from '../../shared/matching';
+import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../shared/launch';
+import { MATCHING_PROPERTIES, checkPresent, targetReader, type MatchingMode } from '../../shared/matching';
+import { parameterReader } from '../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../shared/options';
 import { PAYLOAD_FIELDS, readPayload } from '../../shared/payload';
-import { digest, requestIdScope, type RequestIdScope } from '../../shared/requestId';
+import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../shared/requestId';
 import { apiBaseUrl } from '../../transport';
 import { withDisplay } from '../display';
 
@@ -99,8 +100,12 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay(properties, show);
 
-function readTriggerMailingId(ctx: IExecuteFunctions, itemIndex: number): number {
-	const raw = ctx.getNodeParameter('triggerMailing', itemIndex, '', { extractValue: true });
+function triggerMailingIdReader(ctx: IExecuteFunctions): (itemIndex: number) => number {
+	const raw = parameterReader(ctx, 'triggerMailing', '', { extractValue: true });
+	return (itemIndex) => checkTriggerMailingId(ctx, itemIndex, raw(itemIndex));
+}
+
+function checkTriggerMailingId(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): number {
 	const id = checkPresent(ctx, itemIndex, 'Trigger Mailing', raw);
 	if (!/^\d+$/.test(id)) {
 		throw new NodeOperationError(ctx.getNode(), `Trigger Mailing "${id}" is not a trigger mailing ID (item ${itemIndex})`, {
@@ -118,10 +123,13 @@ async function launchEach(
 	settings: RequestSettings,
 	scope: RequestIdScope,
 ) {
+	const triggerMailingId = triggerMailingIdReader(ctx);
+	const readTarget = targetReader(ctx);
+	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
 	return forEachItem(ctx, items.length, settings.maxParallel, async (itemIndex) => {
-		const id = readTriggerMailingId(ctx, itemIndex);
-		const target = readTarget(ctx, itemIndex);
-		const fields = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const id = triggerMailingId(itemIndex);
+		const target = readTarget(itemIndex);
+		const fields = additionalFields(itemIndex);
 		const payload = await readPayload(ctx, itemIndex, fields, { customQuery: 'custom_request' in target.params });
 		const body: IDataObject = { id, ...target.params, ...payload };
 		if (payload.attach || payload.content) checkBodySize(ctx, itemIndex, body);
@@ -131,7 +139,7 @@ async function launchEach(
 			body,
 			itemIndex,
 			summary: { triggerMailingId: id, ...target.summary },
-			requestId: launchRequestId(ctx, scope, itemIndex, `trigger-${id}`),
+			requestId: launchRequestId(scope, itemIndex, `trigger-${id}`),
 		});
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
@@ -156,7 +164,7 @@ async function launchAudience(
 	}
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const perRequest = readPerRequest(ctx, options);
-	const id = readTriggerMailingId(ctx, 0);
+	const id = triggerMailingIdReader(ctx)(0);
 	const audienceMode = mode as AudienceMode;
 	const field =
 		String(options.audienceField ?? '').trim() ||
@@ -188,7 +196,7 @@ async function launchAudience(
 				},
 				// Each request is told apart by the profiles it carries: a re-run with the same
 				// Idempotency Key and a grown audience sends only the requests with new profiles.
-				requestId: launchRequestId(ctx, scope, 0, `trigger-${id}`, `audience-${digest(chunk.values)}`),
+				requestId: launchRequestId(scope, 0, `trigger-${id}`, `audience-${digest(chunk.values)}`),
 			});
 			return [{ json, pairedItem: paired }];
 		} catch (error) {
