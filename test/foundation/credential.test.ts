@@ -2,11 +2,11 @@
  * The Altcraft credential as a user meets it: the "Test" button in the credential dialog, run
  * through n8n-core's RoutingNode against the sandbox and judged with the credential's rules.
  */
-import { createServer } from 'node:net';
 import { NodeConnectionTypes, Workflow, type INode } from 'n8n-workflow';
 import { AltcraftApi, normalizeApiUrl } from '../../credentials/AltcraftApi.credentials';
 import { shutdownEngine, testCredential, TestNodeTypes, type CredentialData } from '../helpers/engine';
 import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox/server';
+import { closedPort } from '../helpers/net';
 
 const TEST_PATH = '/api/v1.1/campaigns/triggers/list';
 const WRONG_TOKEN = 'wrong-token-9f8e7d6c5b4a';
@@ -45,15 +45,6 @@ const creds = (extra: Partial<CredentialData> = {}): CredentialData => ({
 function onlyRequest(server: Sandbox): RecordedRequest {
 	expect(server.requests).toHaveLength(1);
 	return server.requests[0];
-}
-
-/** A port on 127.0.0.1 that nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
 }
 
 describe('the right token passes the credential test', () => {

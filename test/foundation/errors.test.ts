@@ -4,25 +4,16 @@
  * n8n-core's engine with two items; the failure hits item 0. Retry waits are set to 0 so that
  * retried failures stay fast; what is retried is tested in test/reliability.
  */
-import { createServer } from 'node:net';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { runWorkflow, type RunResult } from '../helpers/engine';
 import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { closedPort } from '../helpers/net';
 
 const ctx = useSandbox();
 const WRONG_TOKEN = 'wrong-token-0f1e2d3c4b5a';
 const START = '/api/v1.1/campaigns/triggers/start';
 const ITEMS = json({ email: 'john@example.com' }, { email: 'jane@example.com' });
 const params = (options: object = {}) => launchParams({ options: { retryInitialWait: 0, maxParallel: 1, ...options } });
-
-/** A port on 127.0.0.1 that nothing listens on: taken from the OS, then released. */
-async function closedPort(): Promise<number> {
-	const server = createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as { port: number };
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-	return port;
-}
 
 /** The run failed on item 0, and neither the error nor anything n8n stored shows a token. */
 function failed(result: RunResult, ...tokens: string[]) {

@@ -245,24 +245,27 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		return { items: output, error: run.data.resultData.error as RunResult['error'], run };
 	}
 
-	function contextFor(credentials: CredentialData, parameters: INodeParameters = {}) {
-		const node: INode = {
+	/** One node alone in a workflow, for what the editor runs outside executions (pickers, the Test button). */
+	function contextFor(credentials: CredentialData, nodeType: INodeType = types.node) {
+		const template: INode = {
 			id: 'altcraft',
 			name: 'Altcraft',
 			type: NODE_TYPE,
 			typeVersion: 1,
 			position: [0, 0],
-			parameters,
+			parameters: {},
 			credentials: { altcraftApi: { id: '1', name: 'Altcraft sandbox' } },
 		};
 		const workflow = new wf.Workflow({
-			id: 'wf-load-options',
-			nodes: [node],
+			id: 'wf-editor',
+			nodes: [template],
 			connections: {},
 			active: false,
-			nodeTypes: new TestNodeTypes({ [NODE_TYPE]: types.node }),
+			nodeTypes: new TestNodeTypes({ [NODE_TYPE]: nodeType }),
 		});
-		return { node, workflow, additionalData: additionalDataFor(credentials as unknown as IDataObject, 'load-options', workflow) };
+		// The workflow's own node object: n8n fills in the type's parameter defaults there.
+		const node = workflow.getNode(template.name)!;
+		return { node, workflow, additionalData: additionalDataFor(credentials as unknown as IDataObject, 'editor', workflow) };
 	}
 
 	/** Calls a list search method the way the editor does when a user opens a "From List" picker. */
@@ -283,8 +286,8 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		test: ICredentialTestRequest = types.credential.test!,
 	): Promise<INodeCredentialTestResult> {
 		const type = types.credential;
-		// As n8n's tester does: a one-property probe node whose routing is the test request, in a
-		// workflow of its own, so RoutingNode finds the probe's parameters on the node it runs.
+		// As n8n's tester does: a one-property probe node whose routing is the test request, alone
+		// in its workflow, so RoutingNode finds the probe's parameters on the node it runs.
 		const probeType: INodeType = {
 			description: {
 				...types.node.description,
@@ -292,33 +295,17 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
 			},
 		};
-		const node: INode = {
-			id: 'temp',
-			name: 'Temp-Node',
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-			credentials: { [type.name]: { id: '1', name: 'Altcraft sandbox' } },
-		};
-		const workflow = new wf.Workflow({
-			id: 'credential-test',
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new TestNodeTypes({ [NODE_TYPE]: probeType }),
-		});
-		const additionalData = additionalDataFor(credentials as unknown as IDataObject, 'credential-test', workflow);
+		const { node, workflow, additionalData } = contextFor(credentials, probeType);
 		const context = new core.ExecuteContext(
 			workflow,
-			workflow.getNode(node.name)!,
+			node,
 			additionalData,
 			'internal',
 			{ resultData: { runData: {} } } as never,
 			0,
 			[],
 			{ main: [[{ json: {} }]] },
-			{ node: workflow.getNode(node.name)!, data: {}, source: null },
+			{ node, data: {}, source: null },
 			[],
 		);
 		const decrypted = { id: '1', name: 'Altcraft sandbox', type: type.name, data: withDefaults(type, credentials as unknown as IDataObject) };

@@ -3,6 +3,7 @@
  */
 import { md5Hex, xxh64Hex } from './profiles';
 import { demoData, startSandbox, type Sandbox } from './server';
+import { seedJson, withToken } from '../helpers/seed';
 
 const SUCCESS = { data: null, error: 0, error_text: 'Successful operation' };
 const SUCCESS_XML = '<xml><data/><error>0</error><error_text>Successful operation</error_text></xml>';
@@ -72,17 +73,7 @@ describe('v1.1 launch: the documentation examples', () => {
 	});
 
 	test('JSON: content and attachments', async () => {
-		const body = {
-			token: sb.token,
-			id: 96,
-			matching: 'profile_id',
-			profile_id: '6606e08f10bcdd88297057a7',
-			attach: [
-				{ data: 'data:text/csv;base64,5LuK5pel44GvCg==', name: '日本.txt' },
-				{ data: 'data:text/csv;base64,SEVMTE8K', name: 'US.txt' },
-			],
-			content: { data_lines: ['Channel A', 'Channel B'], email_title: 'New videos on your favorite channels' },
-		};
+		const body = withToken(seedJson.contentAndAttachments, sb.token);
 		expect((await postJson(START, body)).json).toEqual(SUCCESS);
 		expect(sb.launches[0].body).toEqual(body);
 	});

@@ -2,6 +2,48 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { readJsonObject } from './matching';
 
 /**
+ * An object field of the request (content, custom_data) as the UI offers it: name/value pairs
+ * (values may be expressions giving lists or objects) plus the same as one JSON object.
+ */
+function objectFields(field: {
+	displayName: string;
+	name: string;
+	itemName: string;
+	description: string;
+	jsonDescription: string;
+	example: [string, string];
+}): INodeProperties[] {
+	return [
+		{
+			displayName: field.displayName,
+			name: field.name,
+			type: 'fixedCollection',
+			placeholder: `Add ${field.displayName}`,
+			default: {},
+			typeOptions: { multipleValues: true },
+			description: field.description,
+			options: [
+				{
+					displayName: field.itemName,
+					name: 'values',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: `e.g. ${field.example[0]}` },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: `e.g. ${field.example[1]}` },
+					],
+				},
+			],
+		},
+		{
+			displayName: `${field.displayName} (JSON)`,
+			name: `${field.name}Json`,
+			type: 'json',
+			default: '{}',
+			description: field.jsonDescription,
+		},
+	];
+}
+
+/**
  * The optional parts of a v1.1 launch: content, attachments, expiration, custom data, subscription
  * filter and resource. Their UI lives here beside the code that turns them into request fields.
  */
@@ -59,58 +101,24 @@ export const PAYLOAD_FIELDS: INodeProperties[] = [
 			},
 		],
 	},
-	{
+	...objectFields({
 		displayName: 'Content',
 		name: 'content',
-		type: 'fixedCollection',
-		placeholder: 'Add Content Variable',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description: 'Values for the API content filter node and {apicontent.*} template variables. A value may be an expression that gives a list or an object, e.g. a list of lines.',
-		options: [
-			{
-				displayName: 'Variable',
-				name: 'values',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. email_title' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. New videos on your favorite channels' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Content (JSON)',
-		name: 'contentJson',
-		type: 'json',
-		default: '{}',
-		description: 'Content as one JSON object, e.g. {"data_lines": ["Channel A", "Channel B"]}. Content variables set above win over keys of the same name.',
-	},
-	{
+		itemName: 'Variable',
+		description:
+			'Values for the API content filter node and {apicontent.*} template variables. A value may be an expression that gives a list or an object, e.g. a list of lines.',
+		jsonDescription:
+			'Content as one JSON object, e.g. {"data_lines": ["Channel A", "Channel B"]}. Content variables set above win over keys of the same name.',
+		example: ['email_title', 'New videos on your favorite channels'],
+	}),
+	...objectFields({
 		displayName: 'Custom Data',
 		name: 'customData',
-		type: 'fixedCollection',
-		placeholder: 'Add Custom Data',
-		default: {},
-		typeOptions: { multipleValues: true },
+		itemName: 'Value',
 		description: 'Data for integration action hooks (custom_data)',
-		options: [
-			{
-				displayName: 'Value',
-				name: 'values',
-				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. order_id' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. 10025' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Custom Data (JSON)',
-		name: 'customDataJson',
-		type: 'json',
-		default: '{}',
-		description: 'Custom data as one JSON object. Values set above win over keys of the same name.',
-	},
+		jsonDescription: 'Custom data as one JSON object. Values set above win over keys of the same name.',
+		example: ['order_id', '10025'],
+	}),
 	{
 		displayName: 'Expiration',
 		name: 'expiration',
