@@ -21,6 +21,7 @@ interface Result {
 	perSecond: number;
 	peakRssMb: number;
 	peakHeapMb: number;
+	retainedHeapMb: number;
 	baselineRssMb: number;
 	requests?: number;
 }
@@ -67,7 +68,7 @@ async function main() {
 		const child = spawnSync(tsx, [join(__dirname, 'scenario.ts'), kind, String(count), String(CONCURRENCY), url, token], {
 			cwd: REPO,
 			// n8n-core writes its settings into the user folder: keep them out of $HOME.
-			env: { ...process.env, N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
+			env: { ...process.env, NODE_OPTIONS: '--expose-gc', N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
 			encoding: 'utf8',
 			maxBuffer: 16 * 2 ** 20,
 		});
@@ -84,13 +85,13 @@ async function main() {
 
 	const find = (kind: string, count: number) => results.find((r) => r.kind === kind && r.count === count);
 	const noop = find('noop', 10000);
-	console.log(`\n| scenario | items | concurrency | launches/s | seconds | requests | peak RSS | peak heap | RSS over no-op workflow |`);
-	console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
+	console.log(`\n| scenario | items | concurrency | launches/s | seconds | requests | peak RSS | peak heap | heap kept after GC | RSS over no-op workflow |`);
+	console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
 	for (const r of results) {
 		const concurrency = r.kind === 'http-request-node' ? 'all at once' : r.kind === 'noop' ? '–' : String(r.concurrency);
 		const over = noop && r.kind !== 'noop' && r.kind !== 'raw' && r.count === noop.count ? `${(r.peakRssMb - noop.peakRssMb).toFixed(0)} MB` : '–';
 		const rate = r.kind === 'noop' ? '–' : r.perSecond.toFixed(0);
-		console.log(`| ${r.kind} | ${r.count} | ${concurrency} | ${rate} | ${r.seconds.toFixed(2)} | ${r.requests} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB | ${over} |`);
+		console.log(`| ${r.kind} | ${r.count} | ${concurrency} | ${rate} | ${r.seconds.toFixed(2)} | ${r.requests} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB | ${r.kind === 'raw' ? '–' : `${r.retainedHeapMb.toFixed(0)} MB`} | ${over} |`);
 	}
 	const node = find('node', 10000);
 	const http = find('http-request-node', 10000);

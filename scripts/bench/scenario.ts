@@ -60,6 +60,16 @@ async function rawClient(): Promise<number> {
 	return requests;
 }
 
+/** Heap still held after a full GC, with the run's outputs referenced: what the run really keeps. */
+let retainedHeap = 0;
+function measureRetained(keep: unknown) {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) return;
+	gc();
+	retainedHeap = process.memoryUsage().heapUsed;
+	void keep;
+}
+
 async function engineRun(): Promise<number> {
 	const load = n8nRequire();
 	const modules: EngineModules = {
@@ -121,6 +131,7 @@ async function engineRun(): Promise<number> {
 			node: { type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, nodeType: new HttpRequest() },
 		});
 	}
+	measureRetained(result);
 	engine.shutdown();
 	if (result.error) throw new Error(`${kind} failed: ${result.error.message}`);
 	const bad = result.items.filter((item) => item.json.error !== undefined && item.json.error !== 0);
@@ -137,7 +148,7 @@ async function main() {
 	sample();
 	clearInterval(sampler);
 	process.stdout.write(
-		`${JSON.stringify({ kind, count, concurrency, outputs, seconds, perSecond: count / seconds, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, baselineRssMb: baselineRss / 2 ** 20 })}\n`,
+		`${JSON.stringify({ kind, count, concurrency, outputs, seconds, perSecond: count / seconds, peakRssMb: peakRss / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20, retainedHeapMb: retainedHeap / 2 ** 20, baselineRssMb: baselineRss / 2 ** 20 })}\n`,
 	);
 }
 
