@@ -44,8 +44,10 @@ export function applyToken(
 	}
 	const { body } = options;
 	if (typeof body === 'string') {
-		// Our XML bodies always open with the <xml> root; the token goes first, as in the docs.
-		const withToken = body.replace(/<xml>/, () => `<xml><token>${escapeXmlText(token)}</token>`);
+		// Our XML bodies always open with the <xml> root (self-closing when empty); the token goes
+		// first, as in the docs.
+		const tokenElement = `<token>${escapeXmlText(token)}</token>`;
+		const withToken = body.replace(/<xml\s*\/>|<xml>/, (root) => (root === '<xml>' ? `<xml>${tokenElement}` : `<xml>${tokenElement}</xml>`));
 		return { ...options, body: withToken };
 	}
 	if (body === undefined || body === null) {

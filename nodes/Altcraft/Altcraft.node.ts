@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as triggerMailing from './actions/triggerMailing';
-import { searchResources, searchTriggerMailings } from './methods/listSearch';
+import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -37,7 +37,7 @@ export class Altcraft implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

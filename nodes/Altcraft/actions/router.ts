@@ -4,7 +4,10 @@ import * as triggerMailing from './triggerMailing';
 type Operation = (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, Record<string, Operation>> = {
-	triggerMailing: { launch: triggerMailing.launch.execute },
+	triggerMailing: {
+		launch: triggerMailing.launch.execute,
+		launchViaLink: triggerMailing.launchViaLink.execute,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -40,3 +40,14 @@ export async function searchResources(this: ILoadOptionsFunctions, filter?: stri
 			.map((resource) => ({ name: `${String(resource.name ?? 'Resource')} (ID ${String(resource.id)})`, value: String(resource.id) })),
 	};
 }
+
+/** The v1.0 links of the account's trigger mailings, for those that have one. */
+export async function searchTriggerLinks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const triggers = await fetchList(this, TRIGGER_LIST_PATH);
+	return {
+		results: triggers
+			.filter((trigger) => typeof trigger.call_url === 'string' && trigger.call_url !== '')
+			.filter((trigger) => matches(filter, trigger.name, trigger.id))
+			.map((trigger) => ({ name: `${String(trigger.name ?? 'Trigger mailing')} (ID ${String(trigger.id)})`, value: String(trigger.call_url) })),
+	};
+}

@@ -14,6 +14,7 @@ export interface LaunchCall {
 	summary: IDataObject;
 	/** Altcraft's deduplication key for this launch; the same for every attempt. */
 	requestId: string;
+	acceptPlainSuccess?: boolean;
 }
 
 export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
@@ -50,6 +51,7 @@ export async function sendLaunch(
 			itemIndex: call.itemIndex,
 			retry: settings.retry,
 			pace: settings.pace,
+			acceptPlainSuccess: call.acceptPlainSuccess,
 		},
 		baseUrl,
 	);

@@ -32,6 +32,11 @@ export interface AltcraftRequest {
 	retry?: RetryPolicy;
 	/** Waits for the request's turn under a rate limit; called before every attempt. */
 	pace?: () => Promise<void>;
+	/**
+	 * The v1.0 link's answer is not documented: a 2xx that is not Altcraft JSON/XML counts as
+	 * success (its text is returned) instead of failing a launch that went out.
+	 */
+	acceptPlainSuccess?: boolean;
 }
 
 export interface RetryPolicy {
@@ -90,6 +95,11 @@ function header(headers: IDataObject | undefined, name: string): string | undefi
 	const value = headers?.[name.toLowerCase()];
 	if (Array.isArray(value)) return String(value[0]);
 	return value === undefined || value === null ? undefined : String(value);
+}
+
+/** Altcraft's answer from its deduplication store (older versions use the X- names). */
+function isDuplicate(headers: IDataObject): boolean {
+	return header(headers, 'duplicate-request') === 'true' || header(headers, 'x-duplicate-request') === 'true';
 }
 
 function decode(body: unknown): string {
@@ -238,6 +248,10 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 	const text = decode(raw.body);
 	const body = parseBody(text, contentType);
 
+	if ((body === undefined || !('error' in body)) && request.acceptPlainSuccess && status >= 200 && status < 300) {
+		return { response: { status, body: body ?? { httpStatus: status, response: text }, duplicate: isDuplicate(raw.headers) } };
+	}
+
 	if (body === undefined || !('error' in body)) {
 		const what = /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'a body that is not Altcraft JSON or XML';
 		const failure = altcraftApiError(ctx.getNode(), {
@@ -265,9 +279,7 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 		return { failure, retryable, retryAfterMs: wait };
 	}
 
-	const duplicate =
-		header(raw.headers, 'duplicate-request') === 'true' || header(raw.headers, 'x-duplicate-request') === 'true';
-	return { response: { status, body, duplicate } };
+	return { response: { status, body, duplicate: isDuplicate(raw.headers) } };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import * as launch from './launch.operation';
+import * as launchViaLink from './launchViaLink.operation';
 
-export { launch };
+export { launch, launchViaLink };
 
 export const description: INodeProperties[] = [
 	{
@@ -18,7 +19,14 @@ export const description: INodeProperties[] = [
 				action: 'Launch trigger mailing',
 				description: 'Launch a trigger mailing for a profile or an audience through the API v1.1',
 			},
+			{
+				name: 'Launch via Trigger Link (v1.0)',
+				value: 'launchViaLink',
+				action: 'Launch trigger mailing via trigger link',
+				description: 'Launch a trigger mailing for one profile through its v1.0 trigger link',
+			},
 		],
 	},
 	...launch.description,
+	...launchViaLink.description,
 ];
