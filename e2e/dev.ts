@@ -1,0 +1,111 @@
+/**
+ * `npm run dev`: the Altcraft sandbox plus a real n8n editor with this package loaded, a sandbox
+ * credential and the example workflows ready. Runs until Ctrl-C.
+ *   npm run dev                          n8n 1.123.50 on http://127.0.0.1:5678, sandbox on :8787
+ *   npm run dev -- --port 5680 --sandbox-port 8790
+ *   npm run dev -- --fresh               start from an empty n8n user folder (new owner, examples re-imported)
+ *   npm run dev -- --skip-build          use the dist/ that is there
+ *   npm run dev -- --n8n 2               n8n 2.41.1 on Node 24 instead
+ * The n8n user folder lives in .n8n-cache/dev-<version>/ and survives restarts: workflows you build
+ * stay. The package is rebuilt and reinstalled, and the credential re-pointed at the sandbox, on
+ * every start; the examples are imported when the folder is new (or with --fresh).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startSandbox } from '../test/sandbox/server';
+import { makeLogDir, printLog, step } from './lib/log';
+import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseVersions } from './lib/n8n';
+import { buildAndPack, installIntoUserFolder } from './lib/pkg';
+import { onInterrupt } from './lib/proc';
+import { SANDBOX_OWNER, ensureOwner, startN8n } from './lib/server';
+import { CREDENTIAL, credentialFile } from './lib/setup';
+import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
+
+function argValue(args: string[], name: string): string | undefined {
+	const inline = args.find((arg) => arg.startsWith(`--${name}=`));
+	if (inline) return inline.slice(name.length + 3);
+	const at = args.indexOf(`--${name}`);
+	return at === -1 ? undefined : args[at + 1];
+}
+
+async function main(): Promise<void> {
+	const args = process.argv.slice(2);
+	const [version] = parseVersions(argValue(args, 'n8n') ?? process.env.E2E_N8N ?? '1');
+	const port = Number(argValue(args, 'port') ?? process.env.N8N_DEV_PORT ?? 5678);
+	const sandboxPort = Number(argValue(args, 'sandbox-port') ?? 8787);
+	const fresh = args.includes('--fresh');
+	const logDir = makeLogDir('altcraft-dev');
+
+	const sandbox = await startSandbox({ port: sandboxPort });
+	let stopN8n: (() => Promise<void>) | undefined;
+	let stopping = false;
+	onInterrupt(async () => {
+		stopping = true;
+		await stopN8n?.();
+		await sandbox.close();
+		console.log(`Sandbox: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`);
+	});
+	step(`sandbox on ${sandbox.url} (token ${sandbox.token})`);
+
+	try {
+		const packed = await buildAndPack(path.join(logDir, 'pack'), logDir, { skipBuild: args.includes('--skip-build') });
+		const install = await ensureN8n(version, logDir);
+		const userFolder = path.join(CACHE_DIR, `dev-${version}`);
+		if (fresh) fs.rmSync(userFolder, { recursive: true, force: true });
+		const isNew = !fs.existsSync(path.join(userFolder, '.n8n'));
+		const home = await makeHome(install, userFolder, logDir, {
+			N8N_PORT: String(port),
+			N8N_SECURE_COOKIE: 'false',
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		});
+		await installIntoUserFolder(packed, userFolder, logDir);
+		const importDir = path.join(logDir, 'import');
+		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
+		const creds = await n8n(home, ['import:credentials', `--input=${credentialFile(importDir, sandbox)}`], 'import-credentials');
+		if (creds.code !== 0) throw new InstallError('n8n import:credentials failed', creds.logFile);
+		if (isNew) {
+			for (const file of listExamples()) {
+				const workflow = pointLinksAt(loadExample(file), sandbox.url);
+				fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(workflow, null, 2));
+			}
+			const imported = await n8n(home, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], 'import-workflows');
+			if (imported.code !== 0) throw new InstallError('n8n import:workflow failed', imported.logFile);
+		}
+		const server = await startN8n(home, 'dev', ['start'], 300_000);
+		stopN8n = () => server.stop();
+		await ensureOwner(server.url);
+		server.child.on('exit', (code) => {
+			if (stopping) return;
+			console.log(`n8n exited (${code}); its log: ${server.logFile}`);
+			void sandbox.close().then(() => process.exit(1));
+		});
+
+		console.log('');
+		console.log(`n8n ${version} editor:  ${server.url}`);
+		console.log(`  login:           ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password}`);
+		console.log(`  credential:      "${CREDENTIAL.name}" (Altcraft API → ${sandbox.url})`);
+		console.log(`  examples:        ${listExamples().map((file) => `${server.url}/workflow/${loadExample(file).id}`).join('\n                   ')}`);
+		console.log(`Altcraft sandbox: ${sandbox.url}  token ${sandbox.token}`);
+		for (const trigger of [84, 96]) console.log(`  v1.0 link of trigger ${trigger}: ${sandbox.triggerLink(trigger)}`);
+		console.log(`n8n user folder:  ${userFolder}   logs: ${logDir}`);
+		console.log('Launches the sandbox receives are printed below. Ctrl-C to stop.\n');
+
+		let shown = 0;
+		setInterval(() => {
+			for (; shown < sandbox.launches.length; shown++) {
+				const launch = sandbox.launches[shown];
+				const who = launch.target ?? (launch.body?.custom_request ? `custom_request ${JSON.stringify(launch.body.custom_request)}` : '?');
+				console.log(`[sandbox] v${launch.version} launch of trigger ${launch.triggerId} for ${who} → ${launch.profiles.length} profile(s)`);
+			}
+			if (shown > sandbox.launches.length) shown = sandbox.launches.length; // reset() elsewhere
+		}, 500);
+	} catch (error) {
+		console.error(`\n${(error as Error).message}`);
+		if (error instanceof InstallError) printLog(error.logFile, 120);
+		await stopN8n?.();
+		await sandbox.close();
+		process.exit(1);
+	}
+}
+
+void main();
