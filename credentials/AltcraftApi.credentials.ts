@@ -39,10 +39,14 @@ export function applyToken(
 	placement: TokenPlacement,
 	options: IHttpRequestOptions,
 ): IHttpRequestOptions {
+	const { body } = options;
+	const method = (options.method ?? 'GET').toUpperCase();
+	// A bodiless GET is the v1.0 link, which goes to the tracking host and needs no token: none is
+	// sent, in a header or anywhere else. Every request to the API itself is a POST.
+	if ((body === undefined || body === null) && (method === 'GET' || method === 'HEAD')) return options;
 	if (placement === 'header') {
 		return { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } };
 	}
-	const { body } = options;
 	if (typeof body === 'string') {
 		// Our XML bodies always open with the <xml> root (self-closing when empty); the token goes
 		// first, as in the docs.
@@ -50,11 +54,7 @@ export function applyToken(
 		const withToken = body.replace(/<xml\s*\/>|<xml>/, (root) => (root === '<xml>' ? `<xml>${tokenElement}` : `<xml>${tokenElement}</xml>`));
 		return { ...options, body: withToken };
 	}
-	if (body === undefined || body === null) {
-		// GET (the v1.0 link) carries no body, and the token is not sent in URLs.
-		const method = (options.method ?? 'GET').toUpperCase();
-		return method === 'GET' || method === 'HEAD' ? options : { ...options, body: { token } };
-	}
+	if (body === undefined || body === null) return { ...options, body: { token } };
 	if (typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof URLSearchParams)) {
 		return { ...options, body: { token, ...(body as object) } };
 	}

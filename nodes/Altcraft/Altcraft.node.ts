@@ -16,7 +16,8 @@ export class Altcraft implements INodeType {
 		icon: { light: 'file:altcraft.svg', dark: 'file:altcraft.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via trigger link (v1.0)" : $parameter["launchMode"] === "audience" ? "Launch for the audience" : "Launch per item" }}',
 		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile or an audience',
 		defaults: { name: 'Altcraft' },
 		usableAsTool: true,

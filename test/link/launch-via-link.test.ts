@@ -71,6 +71,15 @@ describe('Launch via Trigger Link (v1.0)', () => {
 			expect(ctx.sandbox.launches[0].target).toBe('ivan+news@example.org');
 		});
 
+		test('no token travels with a GET, also when the credential sends it as a Bearer header', async () => {
+			const result = await ctx.run(linkParams(link84()), json({ email: 'john@example.com' }), {
+				credentials: { ...ctx.credentials, authPlacement: 'header' },
+			});
+			expect(result.error).toBeUndefined();
+			expect(ctx.sandbox.requests[0].headers.authorization).toBeUndefined();
+			expect(ctx.sandbox.requests[0].rawBody).toBe('');
+		});
+
 		test('an MD5 hash', async () => {
 			const hash = md5Hex('jane@example.com');
 			await ctx.run(linkParams(link84(), { identifyBy: 'md5', profileIdentifier: hash.toUpperCase() }), json({}));
@@ -116,7 +125,8 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		])('refused: %s', async (_name, link) => {
 			const value = typeof link === 'function' ? link() : link;
 			const result = await ctx.run(linkParams('={{ $json.link }}'), json({ email: 'a@example.com', link: link84() }, { email: 'b@example.com', link: value }));
-			expect(result.error?.message).toBe(`"${value}" is not a trigger link (item 1)`);
+			// A trigger key in the refused text is shortened, as in the output.
+			expect(result.error?.message).toBe(`"${value.replace(key84(), `${key84().slice(0, 8)}…`)}" is not a trigger link (item 1)`);
 			expect(result.error?.description).toMatch(/A trigger link looks like https:\/\/trk\.example\.org\/trg\//);
 			expect(result.error?.context?.itemIndex).toBe(1);
 		});
@@ -163,7 +173,8 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 	test('the From List picker offers the trigger mailings\' links', async () => {
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials);
-		expect(results.map((result) => result.name)).toEqual(expect.arrayContaining(['Welcome series (ID 84)', 'New videos digest (ID 96)']));
+		// Like the v1.1 picker: launchable by API call only, inactive ones last and marked.
+		expect(results.map((result) => result.name)).toEqual(['Welcome series (ID 84)', 'New videos digest (ID 96)', expect.stringMatching(/\(ID 101\) — inactive$/)]);
 		const picked = results.find((result) => result.name === 'Welcome series (ID 84)')!;
 		const result = await ctx.run(
 			{ ...linkParams(''), triggerLink: { __rl: true, mode: 'list', value: picked.value } },

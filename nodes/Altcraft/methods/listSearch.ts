@@ -16,19 +16,28 @@ function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	return values.some((value) => String(value ?? '').toLowerCase().includes(needle));
 }
 
-/** Trigger mailings an API call can launch; inactive ones are listed last, marked. */
-export async function searchTriggerMailings(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const triggers = await fetchList(this, TRIGGER_LIST_PATH);
-	const launchable = triggers.filter(
-		(trigger) => trigger.trigger_type === undefined || trigger.trigger_type === 'api_call',
-	);
-	const results: INodeListSearchItems[] = launchable
+/**
+ * Trigger mailings an API call can launch, searchable by name or ID; inactive ones last and
+ * marked, since launching them fails until they are activated.
+ */
+async function launchableTriggers(ctx: ILoadOptionsFunctions, filter: string | undefined): Promise<IDataObject[]> {
+	const triggers = await fetchList(ctx, TRIGGER_LIST_PATH);
+	return triggers
+		.filter((trigger) => trigger.trigger_type === undefined || trigger.trigger_type === 'api_call')
 		.filter((trigger) => matches(filter, trigger.name, trigger.id))
-		.sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'))
-		.map((trigger) => ({
-			name: `${String(trigger.name ?? 'Trigger mailing')} (ID ${String(trigger.id)})${trigger.status && trigger.status !== 'active' ? ` — ${String(trigger.status)}` : ''}`,
-			value: String(trigger.id),
-		}));
+		.sort((a, b) => Number(a.status !== 'active') - Number(b.status !== 'active'));
+}
+
+function triggerName(trigger: IDataObject): string {
+	const inactive = trigger.status && trigger.status !== 'active' ? ` — ${String(trigger.status)}` : '';
+	return `${String(trigger.name ?? 'Trigger mailing')} (ID ${String(trigger.id)})${inactive}`;
+}
+
+export async function searchTriggerMailings(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const results: INodeListSearchItems[] = (await launchableTriggers(this, filter)).map((trigger) => ({
+		name: triggerName(trigger),
+		value: String(trigger.id),
+	}));
 	return { results };
 }
 
@@ -41,13 +50,11 @@ export async function searchResources(this: ILoadOptionsFunctions, filter?: stri
 	};
 }
 
-/** The v1.0 links of the account's trigger mailings, for those that have one. */
+/** The v1.0 links of the launchable trigger mailings that have one. */
 export async function searchTriggerLinks(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const triggers = await fetchList(this, TRIGGER_LIST_PATH);
 	return {
-		results: triggers
+		results: (await launchableTriggers(this, filter))
 			.filter((trigger) => typeof trigger.call_url === 'string' && trigger.call_url !== '')
-			.filter((trigger) => matches(filter, trigger.name, trigger.id))
-			.map((trigger) => ({ name: `${String(trigger.name ?? 'Trigger mailing')} (ID ${String(trigger.id)})`, value: String(trigger.call_url) })),
+			.map((trigger) => ({ name: triggerName(trigger), value: String(trigger.call_url) })),
 	};
 }

@@ -102,18 +102,17 @@ function text(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
-export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
+const MANY_EMAILS_HINT =
+	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "One Launch for All Items" for many recipients.';
+
+/** `hint` replaces the advice for operations where the audience mode does not apply. */
+export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string): string {
 	const email = text(value);
 	if (email === '') {
-		fail(ctx, itemIndex, `Email is empty for item ${itemIndex}`, 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
+		fail(ctx, itemIndex, `Email is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
 	}
 	if (!EMAIL.test(email)) {
-		fail(
-			ctx,
-			itemIndex,
-			`"${email}" is not one valid email address (item ${itemIndex})`,
-			'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "One Launch for All Items" for many recipients.',
-		);
+		fail(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
 	}
 	return email;
 }

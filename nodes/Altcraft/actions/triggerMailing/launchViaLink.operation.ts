@@ -12,11 +12,15 @@ import { checkEmail } from '../../shared/matching';
 import { REQUEST_OPTIONS, readRequestSettings } from '../../shared/options';
 import { parameterReader } from '../../shared/parameters';
 import { launchRequestId, requestIdScope } from '../../shared/requestId';
-import { LINK_SHAPE, parseTriggerLink } from '../../shared/triggerLink';
+import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from '../../shared/triggerLink';
 import { apiBaseUrl } from '../../transport';
 import { withDisplay } from '../display';
 
-type IdentifyBy = 'email' | 'md5' | 'xxh';
+/** What the last segment of the link carries; Altcraft's own names for it. */
+type IdentifierType = 'email' | 'md5' | 'xxh';
+
+/** Altcraft's `option` of a field: 0 only if empty, 1 message only, 2 message and profile. */
+const FIELD_OPTIONS = [0, 1, 2];
 
 const properties: INodeProperties[] = [
 	{
@@ -25,7 +29,8 @@ const properties: INodeProperties[] = [
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The v1.0 link Altcraft shows for the trigger mailing. It changes when the trigger mailing\'s database changes.',
+		description:
+			'The v1.0 link Altcraft shows for the trigger mailing. It changes when the trigger mailing\'s database changes.',
 		modes: [
 			{
 				displayName: 'From List',
@@ -38,6 +43,15 @@ const properties: INodeProperties[] = [
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://trk.example.org/trg/465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb/<email|md5|xxh>',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: TRIGGER_LINK_PATTERN,
+							errorMessage: 'Not a trigger link: expected e.g. https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>',
+						},
+					},
+				],
 			},
 		],
 	},
@@ -47,11 +61,15 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'email',
-		description: 'What the last segment of the link carries',
+		description: 'What identifies the profile in the last segment of the link',
 		options: [
-			{ name: 'Email', value: 'email' },
-			{ name: 'MD5 Hash', value: 'md5', description: '32 hex characters' },
-			{ name: 'XXHash', value: 'xxh', description: '16 hex characters' },
+			{
+				name: 'Email',
+				value: 'email',
+				description: 'The profile\'s email address (Altcraft\'s documentation marks this form as deprecated)',
+			},
+			{ name: 'MD5 Hash', value: 'md5', description: 'The MD5 hash of the profile\'s email: 32 hex characters' },
+			{ name: 'XXHash', value: 'xxh', description: 'The XXHash of the profile\'s email: 16 hex characters' },
 		],
 	},
 	{
@@ -61,7 +79,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. john@example.com',
-		description: 'The profile\'s email, MD5 hash or XXHash, usually an expression from the item. It is URL-encoded into the link.',
+		description:
+			'The profile\'s email, MD5 hash or XXHash for this item, usually an expression that reads it from the item. It is URL-encoded into the link.',
 	},
 	{
 		displayName: 'Compute MD5 From Email',
@@ -69,7 +88,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether Profile Identifier is an email that the node hashes with MD5 after trimming and lowercasing it. Altcraft does not document how it normalises emails before hashing: check one profile first.',
+			'Whether Profile Identifier is an email that the node hashes with MD5 after trimming and lowercasing it. Altcraft does not document how it normalises emails before hashing: check the result on one profile first.',
 		displayOptions: { show: { identifyBy: ['md5'] } },
 	},
 	{
@@ -79,8 +98,8 @@ const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'GET',
 		options: [
-			{ name: 'GET', value: 'GET', description: 'Launch with no data' },
-			{ name: 'POST', value: 'POST', description: 'Launch with profile field values (Fields)' },
+			{ name: 'GET', value: 'GET', description: 'Launch without data; no token is sent' },
+			{ name: 'POST', value: 'POST', description: 'Launch with profile field values for the message (Fields)' },
 		],
 	},
 	{
@@ -90,24 +109,52 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		typeOptions: { multipleValues: true },
-		description: 'Profile database field values for the message. Names that match no field are ignored by Altcraft.',
+		description: 'Profile database field values for the message. Altcraft ignores names that match no field of the database.',
 		displayOptions: { show: { method: ['POST'] } },
 		options: [
 			{
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. FirstName' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: 'e.g. Jason', description: 'Must match the field\'s data type' },
 					{
-						displayName: 'Use',
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. FirstName',
+						description: 'Name of the profile database field',
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Jason',
+						description: 'Must match the data type of the field',
+					},
+					{
+						displayName: 'Option',
 						name: 'option',
 						type: 'options',
 						default: 1,
+						description: 'How Altcraft uses the value (its "option" 0, 1 or 2)',
 						options: [
-							{ name: 'Only if the Profile Field Is Empty', value: 0, description: 'Option 0: a non-empty profile field wins' },
-							{ name: 'In the Message, Don\'t Save', value: 1, description: 'Option 1: the profile keeps its value' },
-							{ name: 'In the Message and Save to the Profile', value: 2, description: 'Option 2: the profile field is overwritten' },
+							{
+								name: 'Use Only if Profile Field Is Empty',
+								value: 0,
+								description: 'Option 0: when the profile\'s field has a value, the value sent is ignored',
+							},
+							{
+								name: 'Use in Message, Don\'t Save',
+								value: 1,
+								description: 'Option 1: the message shows the value sent; the profile keeps its own',
+							},
+							{
+								name: 'Use in Message and Save to Profile',
+								value: 2,
+								description: 'Option 2: the message shows the value sent, and it overwrites the profile\'s field',
+							},
 						],
 					},
 				],
@@ -130,79 +177,111 @@ function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, descri
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
-function checkIdentifier(ctx: IExecuteFunctions, itemIndex: number, identifyBy: IdentifyBy, hashEmail: boolean, raw: unknown): string {
-	if (identifyBy === 'email') return checkEmail(ctx, itemIndex, raw);
-	if (identifyBy === 'md5' && hashEmail) {
-		const email = checkEmail(ctx, itemIndex, raw).toLowerCase();
-		return createHash('md5').update(email).digest('hex');
+function shown(value: unknown): string {
+	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+	return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+/** A refused link as the error shows it: a trigger key (it launches by GET alone) shortened. */
+function shownLink(text: string): string {
+	return shown(text.replace(/[0-9A-Fa-f]{48,}/g, (key) => `${key.slice(0, 8)}…`));
+}
+
+const ONE_EMAIL_HINT =
+	'The v1.0 link launches for one profile per request: give one email address, e.g. {{ $json.email }}. For many recipients at once use the Launch operation (v1.1) with Launch Mode "One Launch for All Items (Audience)".';
+
+function checkOneEmail(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
+	return checkEmail(ctx, itemIndex, raw, ONE_EMAIL_HINT);
+}
+
+const HASHES = {
+	md5: { pattern: /^[0-9a-f]{32}$/, what: 'an MD5 hash (32 hex characters)', fix: 'Give the MD5 hash of the profile\'s email, or turn on Compute MD5 From Email and give the email.' },
+	xxh: { pattern: /^[0-9a-f]{16}$/, what: 'an XXHash (16 hex characters)', fix: 'Give the XXHash of the profile\'s email, or set Identify Profile By to Email or MD5 Hash.' },
+};
+
+/** The value for the link's last segment, checked for its type; not yet URL-encoded. */
+function identifierFor(ctx: IExecuteFunctions, itemIndex: number, type: IdentifierType, hashEmail: boolean, raw: unknown): string {
+	if (type === 'email') return checkOneEmail(ctx, itemIndex, raw);
+	if (type === 'md5' && hashEmail) {
+		const email = checkOneEmail(ctx, itemIndex, raw).trim().toLowerCase();
+		return createHash('md5').update(email, 'utf8').digest('hex');
 	}
-	const value = String(raw ?? '').trim().toLowerCase();
-	const [pattern, what] = identifyBy === 'md5' ? [/^[0-9a-f]{32}$/, 'an MD5 hash (32 hex characters)'] : [/^[0-9a-f]{16}$/, 'an XXHash (16 hex characters)'];
-	if (!pattern.test(value)) {
-		fail(
-			ctx,
-			itemIndex,
-			`"${String(raw ?? '')}" is not ${what} (item ${itemIndex})`,
-			identifyBy === 'md5'
-				? 'Give the MD5 hash of the profile\'s email, or turn on Compute MD5 From Email and give the email.'
-				: 'Give the XXHash of the profile\'s email, or identify the profile by Email.',
-		);
-	}
+	const value = raw === undefined || raw === null ? '' : String(raw).trim().toLowerCase();
+	const { pattern, what, fix } = HASHES[type];
+	if (value === '') fail(ctx, itemIndex, `Profile Identifier is empty for item ${itemIndex}`, fix);
+	if (!pattern.test(value)) fail(ctx, itemIndex, `"${shown(raw)}" is not ${what} (item ${itemIndex})`, fix);
 	return value;
 }
 
 interface FieldEntry {
-	name?: string;
+	name?: unknown;
 	value?: unknown;
-	option?: number;
+	option?: unknown;
 }
 
-function checkFields(ctx: IExecuteFunctions, itemIndex: number, entries: FieldEntry[]): IDataObject[] {
+/** The `fields` of the POST body, in Altcraft's shape `{name, value, option}`. */
+function fieldsFor(ctx: IExecuteFunctions, itemIndex: number, entries: FieldEntry[]): IDataObject[] {
 	return entries.map((entry, position) => {
-		const name = String(entry.name ?? '').trim();
+		const name = entry.name === undefined || entry.name === null ? '' : String(entry.name).trim();
 		if (name === '') {
-			fail(ctx, itemIndex, `Field ${position + 1} has no name (item ${itemIndex})`, 'Give every field the name of a profile database field, e.g. FirstName, or remove the empty field.');
+			fail(
+				ctx,
+				itemIndex,
+				`Field ${position + 1} has no name (item ${itemIndex})`,
+				'Give every field the name of a profile database field, e.g. FirstName, or remove the empty field.',
+			);
 		}
-		const option = Number(entry.option ?? 1);
-		if (![0, 1, 2].includes(option)) {
-			fail(ctx, itemIndex, `Field "${name}" has use ${String(entry.option)}, which is not 0, 1 or 2 (item ${itemIndex})`, 'Pick how the value is used from the list.');
+		const option = entry.option === undefined || entry.option === '' ? 1 : Number(entry.option);
+		if (!FIELD_OPTIONS.includes(option)) {
+			fail(
+				ctx,
+				itemIndex,
+				`Field "${name}" has option ${shown(entry.option)}, which is not 0, 1 or 2 (item ${itemIndex})`,
+				'Pick the option from the list: 0 uses the value only if the profile field is empty, 1 uses it in the message only, 2 also saves it to the profile.',
+			);
 		}
-		return { name, value: entry.value as IDataObject, option };
+		// The value keeps the type an expression gave it (a number field wants a number).
+		const value = entry.value === undefined || entry.value === null ? '' : entry.value;
+		return { name, value: value as IDataObject, option };
 	});
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this);
 	const scope = requestIdScope(this);
-	// A link shown without scheme gets the one of the account's API URL.
-	const defaultScheme = (await apiBaseUrl(this)).startsWith('http://') ? 'http' : 'https';
+	// Tells the scheme of a link shown without one when it is on the API host (see parseTriggerLink).
+	const apiUrl = await apiBaseUrl(this);
 	const link = parameterReader(this, 'triggerLink', '', { extractValue: true });
-	const identifyBy = this.getNodeParameter('identifyBy', 0) as IdentifyBy;
-	const identifier = parameterReader(this, 'profileIdentifier');
+	const identifyBy = this.getNodeParameter('identifyBy', 0) as IdentifierType;
+	const profileIdentifier = parameterReader(this, 'profileIdentifier');
 	const hashEmail = parameterReader<boolean>(this, 'hashEmail', false);
 	const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
 	const fields = parameterReader<{ field?: FieldEntry[] }>(this, 'fields', {});
 
 	return forEachItem(this, items.length, settings.maxParallel, async (itemIndex) => {
-		const raw = String(link(itemIndex) ?? '');
-		const parsed = parseTriggerLink(raw, defaultScheme);
-		if (!parsed) fail(this, itemIndex, `"${raw}" is not a trigger link (item ${itemIndex})`, LINK_SHAPE);
-		const value = checkIdentifier(this, itemIndex, identifyBy, Boolean(hashEmail(itemIndex)), identifier(itemIndex));
-		// Only `fields`: the link already names the trigger mailing and the profile, and the
-		// credential adds the token to the body as in the docs' example.
-		const body = method === 'POST' ? { fields: checkFields(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
-		const json = await sendLaunch(this, '', settings, {
+		const raw = link(itemIndex);
+		const text = raw === undefined || raw === null ? '' : String(raw);
+		if (text.trim() === '') fail(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
+		const parsed = parseTriggerLink(text, apiUrl);
+		if (!parsed) fail(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
+
+		const value = identifierFor(this, itemIndex, identifyBy, identifyBy === 'md5' && Boolean(hashEmail(itemIndex)), profileIdentifier(itemIndex));
+
+		// Only `fields` (the credential adds `token` in body mode). The docs' example also carries
+		// `id`, `matching` and `profile_id`, but on this endpoint the link already names the
+		// trigger mailing (its key) and the profile (its last segment): repeating them could only
+		// contradict the link, and the docs say nothing about which would win.
+		const body = method === 'POST' ? { fields: fieldsFor(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
+
+		const json = await sendLaunch(this, apiUrl, settings, {
 			method,
-			url: `${parsed.base}/${encodeURIComponent(value)}`,
+			url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
 			body,
 			itemIndex,
-			summary: {
-				triggerLink: `${parsed.base.slice(0, parsed.base.length - parsed.key.length)}${parsed.key.slice(0, 8)}…`,
-				identifyBy,
-				profileIdentifier: value,
-				method,
-			},
-			requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12)}`),
+			// The key alone launches the mailing by GET: the output shows only its start.
+			summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
+			requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`),
+			// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success.
 			acceptPlainSuccess: true,
 		});
 		return [{ json, pairedItem: { item: itemIndex } }];
