@@ -4,10 +4,11 @@
  * it measures and prints; it asserts nothing about speed.
  */
 import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { N8N_VERSION, REPO, n8nInstalled, placePackage } from './n8n-install';
+import { summarise } from './profile';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 5);
 const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
@@ -38,6 +39,8 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
 	});
 }
 
+const total = (summary: Array<[string, number]>) => summary.reduce((sum, [, ms]) => sum + ms, 0);
+
 async function main() {
 	if (!n8nInstalled()) {
 		console.error(`n8n ${N8N_VERSION} is not in .n8n-cache/. Install it first: npm run test:e2e -- --install-only (or see e2e/README.md).`);
@@ -51,7 +54,9 @@ async function main() {
 		sandbox.once('message', (message: { url: string; token: string }) => resolve(message)),
 	);
 
-	const scenarios: Array<[string, number]> = [
+	const profiling = process.argv.includes('--profile');
+	const profileDir = mkdtempSync(join(tmpdir(), 'altcraft-profile-'));
+	const scenarios: Array<[string, number]> = profiling ? [['node', 10000]] : [
 		['noop', 10000],
 		['node', 2000],
 		['node', 10000],
@@ -65,10 +70,11 @@ async function main() {
 	const userFolder = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
 	for (const [kind, count] of scenarios) {
 		await ask(sandbox, 'reset');
-		const child = spawnSync(tsx, [join(__dirname, 'scenario.ts'), kind, String(count), String(CONCURRENCY), url, token], {
+		const flags = ['--expose-gc', ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'];
+		const child = spawnSync(process.execPath, [...flags, join(__dirname, 'scenario.ts'), kind, String(count), String(CONCURRENCY), url, token], {
 			cwd: REPO,
 			// n8n-core writes its settings into the user folder: keep them out of $HOME.
-			env: { ...process.env, NODE_OPTIONS: '--expose-gc', N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
+			env: { ...process.env, N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
 			encoding: 'utf8',
 			maxBuffer: 16 * 2 ** 20,
 		});
@@ -82,6 +88,16 @@ async function main() {
 		console.log(`${kind.padEnd(18)} ${String(count).padStart(6)} items  ${result.perSecond.toFixed(0).padStart(6)}/s  ${result.seconds.toFixed(2)} s  peak ${result.peakRssMb.toFixed(0)} MB  requests ${result.requests}`);
 	}
 	sandbox.send({ type: 'close' });
+	if (profiling) {
+		const files = readdirSync(profileDir).map((name) => join(profileDir, name));
+		const summaries = files.map((file) => summarise(file)).sort((a, b) => total(b) - total(a));
+		const summary = summaries[0];
+		const all = total(summary);
+		console.log(`\nCPU profile of the node scenario (10,000 items), self time by owner:`);
+		console.log(`| where | ms | share |\n|---|---:|---:|`);
+		for (const [bucket, ms] of summary) console.log(`| ${bucket} | ${ms.toFixed(0)} | ${((ms / all) * 100).toFixed(1)} % |`);
+		return;
+	}
 
 	const find = (kind: string, count: number) => results.find((r) => r.kind === kind && r.count === count);
 	const noop = find('noop', 10000);
