@@ -20,13 +20,7 @@ import { onInterrupt } from './lib/proc';
 import { SANDBOX_OWNER, ensureOwner, startN8n } from './lib/server';
 import { CREDENTIAL, credentialFile } from './lib/setup';
 import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
-
-function argValue(args: string[], name: string): string | undefined {
-	const inline = args.find((arg) => arg.startsWith(`--${name}=`));
-	if (inline) return inline.slice(name.length + 3);
-	const at = args.indexOf(`--${name}`);
-	return at === -1 ? undefined : args[at + 1];
-}
+import { argValue } from '../test/helpers/args';
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);

@@ -25,6 +25,7 @@ import { printFailures, printTable, type Row } from './lib/report';
 import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
 import { CREDENTIAL, prepareHome } from './lib/setup';
 import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
+import { argValue } from '../test/helpers/args';
 
 const EXAMPLE = 'form-submission-launch.json';
 const LINK_EXAMPLE = 'link-launch-v10.json';
@@ -45,13 +46,6 @@ const EXPECTED_TRIGGERS = ['Welcome series (ID 84)', 'New videos digest (ID 96)'
 interface Check {
 	name: string;
 	run: () => Promise<void>;
-}
-
-function argValue(args: string[], name: string): string | undefined {
-	const inline = args.find((arg) => arg.startsWith(`--${name}=`));
-	if (inline) return inline.slice(name.length + 3);
-	const at = args.indexOf(`--${name}`);
-	return at === -1 ? undefined : args[at + 1];
 }
 
 function assert(condition: unknown, message: string): asserts condition {

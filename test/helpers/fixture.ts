@@ -35,3 +35,15 @@ export function launchParams(extra: INodeParameters = {}): INodeParameters {
 		...extra,
 	};
 }
+
+/** The v1.0 link launch parameters for a link, the profile identified by each item's email. */
+export function linkLaunchParams(link: string, extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'triggerMailing',
+		operation: 'launchViaLink',
+		triggerLink: { __rl: true, mode: 'url', value: link },
+		identifyBy: 'email',
+		profileIdentifier: '={{ $json.email }}',
+		...extra,
+	};
+}

@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { listSearch, runWorkflow, type RunResult } from '../helpers/engine';
-import { json, useSandbox } from '../helpers/fixture';
+import { json, linkLaunchParams, useSandbox } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../sandbox/profiles';
 
@@ -48,16 +48,7 @@ function withoutLinkParts<T extends object>(example: T): Omit<T, 'id' | 'matchin
 
 const keyOf = (trigger: number) => ctx.sandbox.triggerLink(trigger).split('/trg/')[1].split('/')[0];
 
-function linkParams(extra: INodeParameters = {}, link = ctx.sandbox.triggerLink(96)): INodeParameters {
-	return {
-		resource: 'triggerMailing',
-		operation: 'launchViaLink',
-		triggerLink: { __rl: true, mode: 'url', value: link },
-		identifyBy: 'email',
-		profileIdentifier: '={{ $json.email }}',
-		...extra,
-	};
-}
+const linkParams = (extra: INodeParameters = {}, link = ctx.sandbox.triggerLink(96)) => linkLaunchParams(link, extra);
 
 const seedFieldsParam = { field: SEED_V10_JSON.fields.map((field) => ({ ...field })) };
 

@@ -1,21 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { listSearch } from '../helpers/engine';
-import { json, useSandbox } from '../helpers/fixture';
+import { json, linkLaunchParams, useSandbox } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../sandbox/profiles';
 
 const ctx = useSandbox();
 
-function linkParams(link: string, extra: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'triggerMailing',
-		operation: 'launchViaLink',
-		triggerLink: { __rl: true, mode: 'url', value: link },
-		identifyBy: 'email',
-		profileIdentifier: '={{ $json.email }}',
-		...extra,
-	};
-}
+const linkParams = linkLaunchParams;
 const link84 = () => ctx.sandbox.triggerLink(84);
 const key84 = () => link84().split('/trg/')[1].split('/')[0];
 

@@ -3,13 +3,7 @@
  *   npx tsx test/sandbox/cli.ts [--port 8787] [--host 127.0.0.1]
  */
 import { demoData, startSandbox } from './server';
-
-function argValue(args: string[], name: string): string | undefined {
-	const inline = args.find((arg) => arg.startsWith(`--${name}=`));
-	if (inline) return inline.slice(name.length + 3);
-	const at = args.indexOf(`--${name}`);
-	return at === -1 ? undefined : args[at + 1];
-}
+import { argValue } from '../helpers/args';
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
