@@ -70,6 +70,11 @@ describe('One Launch for All Items (audience)', () => {
 		expect(result.items[1]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/"oops".*item 1/) }), pairedItem: { item: 1 } });
 	});
 
+	test('outputs are in input order: an invalid first item comes before the launch it was left out of', async () => {
+		const result = await ctx.run(audience(), json({ email: 'oops' }, { email: 'a@example.com' }), { continueOnFail: true });
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, [{ item: 1 }]]);
+	});
+
 	test('without Continue On Fail, an invalid item stops the run before anything is sent', async () => {
 		const result = await ctx.run(audience(), json({ email: 'a@example.com' }, { email: 'oops' }));
 		expect(result.error?.context?.itemIndex).toBe(1);

@@ -206,7 +206,12 @@ async function launchAudience(
 			return [errorItem(pinned, paired)];
 		}
 	});
-	return [...outputs, ...failed.map((failure) => failure.output)];
+	// In input order: each output sits where its first paired item stood.
+	const firstItem = (output: INodeExecutionData) => {
+		const paired = output.pairedItem;
+		return Array.isArray(paired) ? (paired[0]?.item ?? 0) : typeof paired === 'object' ? paired.item : 0;
+	};
+	return [...outputs, ...failed.map((failure) => failure.output)].sort((a, b) => firstItem(a) - firstItem(b));
 }
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
