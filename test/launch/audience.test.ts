@@ -4,7 +4,7 @@ const ctx = useSandbox();
 const audience = (extra: object = {}) => launchParams({ launchMode: 'audience', ...extra });
 const queried = (field: string) => ctx.sandbox.requests.map((request) => request.body.custom_request[field].$in as string[]);
 
-describe('One Launch for All Items (audience)', () => {
+describe('Launch Mode: Audience (All Items Together)', () => {
 	test('2,500 items make 3 launches of at most 1,000 profiles; none lost, none repeated', async () => {
 		const emails = Array.from({ length: 2500 }, (_, i) => `user${i}@example.com`);
 		const result = await ctx.run(audience(), json(...emails.map((email) => ({ email }))));
@@ -90,7 +90,7 @@ describe('One Launch for All Items (audience)', () => {
 
 	test('a custom query cannot be an audience built from items', async () => {
 		const result = await ctx.run(audience({ matching: 'customQuery', customRequest: '{"a": 1}' }), json({}));
-		expect(result.error?.message).toMatch(/Custom Query cannot be combined with Launch Mode "One Launch for All Items"/);
+		expect(result.error?.message).toBe('Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

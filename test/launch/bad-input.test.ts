@@ -15,6 +15,8 @@ describe('bad input is refused before sending, naming the item and the field', (
 	test.each([
 		['an empty email', { email: '={{ $json.email }}' }, { email: '' }, /Email is empty for item 1/],
 		['a list of emails', { email: '={{ $json.email }}' }, { email: 'a@example.com; b@example.com' }, /not one valid email address \(item 1\)/],
+		['a list where one profile ID belongs', { matching: 'profile_id', profileId: '={{ $json.id ?? "x1" }}' }, { id: ['id1', 'id2'] }, /Profile ID is a list, not one value \(item 1\)/],
+		['an object as email', { email: '={{ $json.email }}' }, { email: { address: 'a@example.com' } }, /Email is an object, not one value \(item 1\)/],
 		['a malformed phone', { matching: 'phone', phone: '={{ $json.phone ?? "+79000000000" }}' }, { phone: '12ab' }, /"12ab" is not a phone number \(item 1\)/],
 		['an empty profile ID', { matching: 'profile_id', profileId: '={{ $json.id ?? "x1" }}' }, { id: '' }, /Profile ID is empty for item 1/],
 		['a custom field without a value', { matching: 'custom', fieldName: 'CRM_ID', fieldValue: '={{ $json.crm ?? 1 }}' }, { crm: '' }, /Field Value is empty for item 1/],
@@ -96,10 +98,25 @@ describe('Altcraft errors', () => {
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
 	});
 
-	test('without Continue On Fail, items after the failing one are not sent', async () => {
+	test('without Continue On Fail, a bad item stops the run before anything is sent', async () => {
 		const items = json(...Array.from({ length: 20 }, (_, i) => ({ email: i === 3 ? 'bad' : `u${i}@example.com` })));
 		const result = await ctx.run(launchParams({ options: { maxParallel: 1 } }), items);
 		expect(result.error?.context?.itemIndex).toBe(3);
-		expect(ctx.sandbox.launches).toHaveLength(3);
+		expect(ctx.sandbox.requests).toHaveLength(0);
+	});
+
+	test('an Altcraft error stops new launches; those in flight finish', async () => {
+		ctx.sandbox.inject({ status: 400, body: '{"error":400,"error_text":"No"}', contentType: 'application/json', path: '/api/v1.1/campaigns/triggers/start' });
+		const items = json(...Array.from({ length: 20 }, (_, i) => ({ email: `u${i}@example.com` })));
+		const result = await ctx.run(launchParams({ options: { maxParallel: 1 } }), items);
+		expect(result.error?.message).toBe('Altcraft error 400: No');
+		expect(ctx.sandbox.requests).toHaveLength(1);
+	});
+
+	test('the same custom query for several items is refused: it would message the audience once per item', async () => {
+		const result = await ctx.run(launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}' }), json({}, {}, {}));
+		expect(result.error?.message).toBe('Item 1 would launch the same custom query as item 0');
+		expect(result.error?.description).toMatch(/Execute Once/);
+		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -181,4 +181,23 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({ httpStatus: 200, response: 'OK' });
 	});
+
+	test('an HTML page with HTTP 200 is not a launch confirmation', async () => {
+		ctx.sandbox.inject({ path: '/trg/', status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Welcome</body></html>' });
+		const result = await ctx.run(linkParams(link84()), json({ email: 'john@example.com' }));
+		expect(result.error?.message).toMatch(/HTML page/);
+	});
+
+	test('v1.0 retries only what Altcraft cannot have processed: 503 yes, 502 no (the link has no documented deduplication)', async () => {
+		ctx.sandbox.inject({ path: '/trg/', status: 503 });
+		const retried = await ctx.run(linkParams(link84(), { options: { retryInitialWait: 1 } }), json({ email: 'john@example.com' }));
+		expect(retried.error).toBeUndefined();
+		expect(ctx.sandbox.requests).toHaveLength(2);
+
+		ctx.sandbox.reset();
+		ctx.sandbox.inject({ path: '/trg/', status: 502 });
+		const notRetried = await ctx.run(linkParams(link84(), { options: { retryInitialWait: 1 } }), json({ email: 'john@example.com' }));
+		expect(notRetried.error?.message).toMatch(/HTTP 502/);
+		expect(ctx.sandbox.requests).toHaveLength(1);
+	});
 });

@@ -118,7 +118,10 @@ describe('Request-ID', () => {
 		const first = await ctx.run(params({ idempotencyKey: '={{ $json.orderId }}' }), orders);
 		const second = await ctx.run(params({ idempotencyKey: '={{ $json.orderId }}' }), orders);
 		expect(ctx.sandbox.launches).toHaveLength(2);
-		expect(ctx.sandbox.requests.map((request) => request.requestId)).toEqual(['trigger-84-A-1', 'trigger-84-A-2', 'trigger-84-A-1', 'trigger-84-A-2']);
+		const ids = ctx.sandbox.requests.map((request) => request.requestId!);
+		expect(ids[0]).toMatch(/^trigger-84-A-1-[0-9a-f]{16}$/);
+		expect(ids[1]).toMatch(/^trigger-84-A-2-[0-9a-f]{16}$/);
+		expect(ids.slice(2)).toEqual(ids.slice(0, 2));
 		expect(first.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([false, false]);
 		expect(second.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, true]);
 	});
@@ -128,6 +131,12 @@ describe('Request-ID', () => {
 		await ctx.run(params({ idempotencyKey: '={{ $json.orderId }}' }), order);
 		await ctx.run({ ...params({ idempotencyKey: '={{ $json.orderId }}' }), triggerMailing: { __rl: true, mode: 'id', value: '96' } }, order);
 		expect(ctx.sandbox.launches.map((launch) => launch.triggerId)).toEqual([84, 96]);
+	});
+
+	test('one fixed key for many items still launches each recipient once', async () => {
+		const result = await ctx.run(params({ idempotencyKey: 'spring-sale' }), json({ email: 'john@example.com' }, { email: 'jane@example.com' }, { email: 'john@example.com' }));
+		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
+		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([false, false, true]);
 	});
 
 	test('a key that cannot travel in a header is hashed', async () => {

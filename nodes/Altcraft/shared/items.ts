@@ -65,3 +65,33 @@ export async function forEachItem(
 	if (firstFailure) throw firstFailure;
 	return results.flat();
 }
+
+/**
+ * Checks every item before the first launch goes out, then sends: a bad item stops the run while
+ * nothing is sent yet. (Were it found halfway, the launches before it would be lost from the
+ * output, and a re-run would send them again under new Request-IDs.) With Continue On Fail a bad
+ * item becomes its error item and the others are sent.
+ */
+export async function checkAllThenSend<T>(
+	ctx: IExecuteFunctions,
+	count: number,
+	concurrency: number,
+	check: (itemIndex: number) => T,
+	send: (itemIndex: number, checked: T) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	const checked: Array<{ value: T } | { failed: INodeExecutionData[] }> = new Array(count);
+	const continueOnFail = ctx.continueOnFail();
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			checked[itemIndex] = { value: check(itemIndex) };
+		} catch (error) {
+			const pinned = errorForItem(ctx, error, itemIndex);
+			if (!continueOnFail) throw pinned;
+			checked[itemIndex] = { failed: [errorItem(pinned, [{ item: itemIndex }])] };
+		}
+	}
+	return forEachItem(ctx, count, concurrency, async (itemIndex) => {
+		const entry = checked[itemIndex];
+		return 'failed' in entry ? entry.failed : send(itemIndex, entry.value);
+	});
+}

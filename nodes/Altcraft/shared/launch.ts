@@ -15,6 +15,7 @@ export interface LaunchCall {
 	/** Altcraft's deduplication key for this launch; the same for every attempt. */
 	requestId: string;
 	acceptPlainSuccess?: boolean;
+	retrySafeOnly?: boolean;
 }
 
 export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
@@ -52,6 +53,7 @@ export async function sendLaunch(
 			retry: settings.retry,
 			pace: settings.pace,
 			acceptPlainSuccess: call.acceptPlainSuccess,
+			retrySafeOnly: call.retrySafeOnly,
 		},
 		baseUrl,
 	);

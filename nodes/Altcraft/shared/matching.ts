@@ -41,7 +41,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		placeholder: 'e.g. +79000000000',
 		default: '',
 		required: true,
-		description: 'In international format. Spaces, dashes, dots and brackets are removed before sending.',
+		description: 'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
 		displayOptions: { show: { matching: ['phone'] } },
 	},
 	{
@@ -77,9 +77,10 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		displayName: 'Custom Query',
 		name: 'customRequest',
 		type: 'json',
-		default: '{\n  "email": { "$in": ["john@example.com", "jane@example.com"] }\n}',
+		default: '{}',
 		required: true,
-		description: 'A MongoDB query over profile data, sent as custom_request. Every profile it matches gets the message.',
+		description:
+			'A MongoDB query over profile data, sent as custom_request, e.g. {"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb"]}}. Every profile it matches gets the message; an empty query is refused.',
 		displayOptions: { show: { matching: ['customQuery'] } },
 	},
 ];
@@ -98,18 +99,28 @@ function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, descri
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
 }
 
-function text(value: unknown): string {
-	return value === undefined || value === null ? '' : String(value).trim();
+/** A single value as text; a list or an object from an expression is refused, not stringified. */
+function scalar(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'object') {
+		fail(
+			ctx,
+			itemIndex,
+			`${label} is ${Array.isArray(value) ? 'a list' : 'an object'}, not one value (item ${itemIndex})`,
+			`Give ${label} one value, e.g. {{ $json.email }} rather than a whole list or object.`,
+		);
+	}
+	return String(value).trim();
 }
 
 const MANY_EMAILS_HINT =
-	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "One Launch for All Items" for many recipients.';
+	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "Audience (All Items Together)" for many recipients.';
 
 /** `hint` replaces the advice for operations where the audience mode does not apply. */
-export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string): string {
-	const email = text(value);
+export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string, label = 'Email'): string {
+	const email = scalar(ctx, itemIndex, label, value);
 	if (email === '') {
-		fail(ctx, itemIndex, `Email is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
+		fail(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
 	}
 	if (!EMAIL.test(email)) {
 		fail(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
@@ -118,7 +129,7 @@ export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unk
 }
 
 export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const raw = text(value);
+	const raw = scalar(ctx, itemIndex, 'Phone', value);
 	const phone = raw.replace(/[\s().-]/g, '');
 	if (raw === '') {
 		fail(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Set Phone, e.g. {{ $json.phone }}, or filter out items without a phone.');
@@ -130,7 +141,7 @@ export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unk
 }
 
 export function checkPresent(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
-	const result = text(value);
+	const result = scalar(ctx, itemIndex, label, value);
 	if (result === '') {
 		fail(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
 	}

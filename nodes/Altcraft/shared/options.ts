@@ -10,7 +10,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
 		description:
-			'Identifies a launch across runs: Altcraft does not send a launch again whose key it saw within a day, so running the workflow again for the same order sends nothing new. Empty: every run launches anew.',
+			'Identifies a launch across runs, e.g. an order ID: Altcraft does not send again a launch of the same trigger mailing to the same recipient with a key it saw within a day, so running the workflow again for the same order sends nothing new. Empty: every run launches anew.',
 	},
 	{
 		displayName: 'Max Attempts',
@@ -19,7 +19,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		default: 3,
 		typeOptions: { minValue: 1, maxValue: 10 },
 		description:
-			'How often a launch is tried when Altcraft is unavailable (HTTP 429, 502, 503, 504, timeouts, lost connections). Every attempt carries the same Request-ID, so a launch is never sent twice. Altcraft\'s own errors are not retried.',
+			'How often a launch is tried when Altcraft is unavailable (HTTP 429, 502, 503, 504, timeouts, lost connections). Every attempt carries the same Request-ID, so Altcraft answers a repeat of a launch it already processed as a duplicate. Altcraft\'s own errors are not retried. The v1.0 link, whose deduplication is not documented, is retried only when Altcraft cannot have processed the request (refused connection, 429, 503).',
 	},
 	{
 		displayName: 'Max Parallel Requests',

@@ -58,7 +58,7 @@ export const PAYLOAD_FIELDS: INodeProperties[] = [
 		description: 'Files attached to the messages (attach), sent as data:&lt;mime&gt;;base64,…',
 		options: [
 			{
-				displayName: 'From Binary Property',
+				displayName: 'From Binary Field',
 				name: 'binary',
 				values: [
 					{
@@ -114,7 +114,7 @@ export const PAYLOAD_FIELDS: INodeProperties[] = [
 	...objectFields({
 		displayName: 'Custom Data',
 		name: 'customData',
-		itemName: 'Value',
+		itemName: 'Entry',
 		description: 'Data for integration action hooks (custom_data)',
 		jsonDescription: 'Custom data as one JSON object. Values set above win over keys of the same name.',
 		example: ['order_id', '10025'],
@@ -156,7 +156,7 @@ export const PAYLOAD_FIELDS: INodeProperties[] = [
 		placeholder: 'Add Filter Field',
 		default: {},
 		description: 'Which of the profile\'s subscriptions gets the message (subscription_filter). Altcraft ignores it with a custom query.',
-		displayOptions: { hide: { '/matching': ['customQuery'] } },
+		displayOptions: { hide: { '/matching': ['customQuery'], '/launchMode': ['audience'] } },
 		options: [
 			{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. example@example.com' },
 			{
@@ -207,20 +207,25 @@ interface AttachmentSources {
 	dataUrl?: Array<{ data?: string; name?: string }>;
 }
 
-async function readAttachments(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	sources: AttachmentSources | undefined,
-): Promise<IDataObject[] | undefined> {
-	const attach: IDataObject[] = [];
+/** A checked attachment; a binary one's bytes are read only when its launch is sent. */
+export type AttachmentRef = { name: string; data: string } | { name: string; property: string; mime: string };
+
+function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, sources: AttachmentSources | undefined): AttachmentRef[] {
+	const refs: AttachmentRef[] = [];
+	const binaries = ctx.getInputData()[itemIndex]?.binary ?? {};
 	for (const entry of sources?.binary ?? []) {
 		const names = String(entry.binaryPropertyName ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 		if (names.length === 0) {
 			fail(ctx, itemIndex, `An attachment has no input binary field (item ${itemIndex})`, 'Enter the name of the binary field that holds the file, e.g. data.');
 		}
+		const givenName = entry.fileName?.trim();
+		if (givenName && names.length > 1) {
+			fail(ctx, itemIndex, `One File Name cannot name ${names.length} attachments (item ${itemIndex})`, 'Leave File Name empty to use each file\'s own name, or add one attachment entry per binary field.');
+		}
 		for (const property of names) {
-			const available = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
-			if (!available.includes(property)) {
+			const binary = binaries[property];
+			if (!binary) {
+				const available = Object.keys(binaries);
 				fail(
 					ctx,
 					itemIndex,
@@ -230,11 +235,7 @@ async function readAttachments(
 						: 'The item has no binary data. Read or download the file in a node before this one, e.g. Read/Write Files from Disk or HTTP Request.',
 				);
 			}
-			const binary = ctx.helpers.assertBinaryData(itemIndex, property);
-			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, property);
-			const mime = binary.mimeType || 'application/octet-stream';
-			const name = (names.length === 1 && entry.fileName?.trim()) || binary.fileName || property;
-			attach.push({ data: `data:${mime};base64,${buffer.toString('base64')}`, name });
+			refs.push({ property, mime: binary.mimeType || 'application/octet-stream', name: givenName || binary.fileName || property });
 		}
 	}
 	for (const entry of sources?.dataUrl ?? []) {
@@ -246,9 +247,21 @@ async function readAttachments(
 		if (name === '') {
 			fail(ctx, itemIndex, `An attachment from a data URL has no file name (item ${itemIndex})`, 'Give the attachment a file name, e.g. report.csv.');
 		}
-		attach.push({ data, name });
+		refs.push({ data, name });
 	}
-	return attach.length > 0 ? attach : undefined;
+	return refs;
+}
+
+/** The `attach` field: data URLs as given, binary files read now. */
+export async function attachmentsFor(ctx: IExecuteFunctions, itemIndex: number, refs: AttachmentRef[]): Promise<IDataObject[] | undefined> {
+	if (refs.length === 0) return undefined;
+	return Promise.all(
+		refs.map(async (ref) => {
+			if ('data' in ref) return { data: ref.data, name: ref.name };
+			const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, ref.property);
+			return { data: `data:${ref.mime};base64,${buffer.toString('base64')}`, name: ref.name };
+		}),
+	);
 }
 
 /** Offset of `timeZone` from UTC at `utcMillis`, in minutes. */
@@ -328,23 +341,28 @@ function readSubscriptionFilter(value: unknown): IDataObject | undefined {
 	return Object.keys(filter).length > 0 ? filter : undefined;
 }
 
-/** The optional request fields of one item, in the order the API page lists them. */
-export async function readPayload(
+export interface Payload {
+	/** The request fields, without `attach`. */
+	fields: IDataObject;
+	attachments: AttachmentRef[];
+}
+
+/** The optional request fields of one item, in the order the API page lists them; checked, not yet sent. */
+export function readPayload(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	fields: IDataObject,
 	options: { customQuery: boolean },
-): Promise<IDataObject> {
+): Payload {
 	const payload: IDataObject = {};
 	const set = (key: string, value: unknown) => {
 		if (value !== undefined) payload[key] = value as IDataObject;
 	};
 	set('content', readObject(ctx, itemIndex, 'Content', fields.content as NameValues, fields.contentJson));
-	set('attach', await readAttachments(ctx, itemIndex, fields.attachments as AttachmentSources));
 	set('expiration', readExpiration(ctx, itemIndex, fields.expiration));
 	set('custom_data', readObject(ctx, itemIndex, 'Custom Data', fields.customData as NameValues, fields.customDataJson));
 	set('resource_id', readResourceId(ctx, itemIndex, fields.resourceId));
 	// Altcraft ignores the filter when custom_request is set; not sending it keeps the request honest.
 	if (!options.customQuery) set('subscription_filter', readSubscriptionFilter(fields.subscriptionFilter));
-	return payload;
+	return { fields: payload, attachments: attachmentRefs(ctx, itemIndex, fields.attachments as AttachmentSources) };
 }

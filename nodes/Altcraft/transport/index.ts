@@ -37,6 +37,11 @@ export interface AltcraftRequest {
 	 * success (its text is returned) instead of failing a launch that went out.
 	 */
 	acceptPlainSuccess?: boolean;
+	/**
+	 * Retry only what Altcraft cannot have processed (refused connections, 429, 503): for
+	 * endpoints where deduplication by Request-ID is not documented (the v1.0 link).
+	 */
+	retrySafeOnly?: boolean;
 }
 
 export interface RetryPolicy {
@@ -65,6 +70,9 @@ type Attempt =
 /** Statuses that say "not now" rather than "no": proxies and overload, never Altcraft's verdicts. */
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
+/** Failures that prove the request was not processed: safe to retry without deduplication. */
+const UNPROCESSED_STATUS = new Set([429, 503]);
+const UNPROCESSED_NETWORK = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const MIME: Record<RequestFormat, string> = {
 	json: 'application/json',
@@ -175,7 +183,10 @@ function networkFailure(ctx: Context, error: NetworkErrorLike, url: string, requ
 		{ networkError: code, detail } as JsonObject,
 		{ message, description, itemIndex: request.itemIndex },
 	);
-	return { failure, retryable: timedOut || RETRYABLE_NETWORK.has(code) || /socket hang up/i.test(detail) };
+	const retryable = request.retrySafeOnly
+		? UNPROCESSED_NETWORK.has(code)
+		: timedOut || RETRYABLE_NETWORK.has(code) || /socket hang up/i.test(detail);
+	return { failure, retryable };
 }
 
 /** Retry-After in seconds or as an HTTP date. */
@@ -242,13 +253,14 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 	}
 
 	const status = raw.statusCode;
-	const retryable = RETRYABLE_STATUS.has(status);
+	const retryable = (request.retrySafeOnly ? UNPROCESSED_STATUS : RETRYABLE_STATUS).has(status);
 	const wait = retryable ? retryAfterMs(header(raw.headers, 'retry-after')) : undefined;
 	const contentType = header(raw.headers, 'content-type') ?? '';
 	const text = decode(raw.body);
 	const body = parseBody(text, contentType);
 
-	if ((body === undefined || !('error' in body)) && request.acceptPlainSuccess && status >= 200 && status < 300) {
+	const html = /html/i.test(contentType) || /^\s*<(!doctype|html)/i.test(text);
+	if ((body === undefined || !('error' in body)) && request.acceptPlainSuccess && !html && status >= 200 && status < 300) {
 		return { response: { status, body: body ?? { httpStatus: status, response: text }, duplicate: isDuplicate(raw.headers) } };
 	}
 

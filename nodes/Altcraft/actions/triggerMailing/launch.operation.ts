@@ -13,12 +13,12 @@ import {
 	readPerRequest,
 	type AudienceMode,
 } from '../../shared/audience';
-import { errorForItem, errorItem, forEachItem } from '../../shared/items';
+import { checkAllThenSend, errorForItem, errorItem, forEachItem } from '../../shared/items';
 import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../shared/launch';
 import { MATCHING_PROPERTIES, checkPresent, targetReader, type MatchingMode } from '../../shared/matching';
 import { parameterReader } from '../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../shared/options';
-import { PAYLOAD_FIELDS, readPayload } from '../../shared/payload';
+import { PAYLOAD_FIELDS, attachmentsFor, readPayload, type Payload } from '../../shared/payload';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../shared/requestId';
 import { apiBaseUrl } from '../../transport';
 import { withDisplay } from '../display';
@@ -61,14 +61,14 @@ const properties: INodeProperties[] = [
 		default: 'eachItem',
 		options: [
 			{
-				name: 'One Launch per Item',
+				name: 'Per Item',
 				value: 'eachItem',
 				description: 'Each input item launches the trigger mailing for the profile(s) it names',
 			},
 			{
-				name: 'One Launch for All Items (Audience)',
+				name: 'Audience (All Items Together)',
 				value: 'audience',
-				description: 'All input items form one audience, sent as a custom query in as few launches as possible',
+				description: 'All input items form one audience, sent as custom queries of at most Profiles per Request profiles each (one request per 1,000 by default)',
 			},
 		],
 	},
@@ -79,6 +79,13 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { matching: ['customQuery'] } },
+	},
+	{
+		displayName: 'The audience is sent as a custom query, so Altcraft ignores a subscription filter, and the message (content, attachments and the other fields) comes from the first item',
+		name: 'audienceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { launchMode: ['audience'] } },
 	},
 	{
 		displayName: 'Additional Fields',
@@ -126,23 +133,43 @@ async function launchEach(
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const readTarget = targetReader(ctx);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	return forEachItem(ctx, items.length, settings.maxParallel, async (itemIndex) => {
+	const queries = new Map<string, number>();
+	const check = (itemIndex: number) => {
 		const id = triggerMailingId(itemIndex);
 		const target = readTarget(itemIndex);
-		const fields = additionalFields(itemIndex);
-		const payload = await readPayload(ctx, itemIndex, fields, { customQuery: 'custom_request' in target.params });
-		const body: IDataObject = { id, ...target.params, ...payload };
-		if (payload.attach || payload.content) checkBodySize(ctx, itemIndex, body);
+		const customQuery = 'custom_request' in target.params;
+		if (customQuery) refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
+		const payload: Payload = readPayload(ctx, itemIndex, additionalFields(itemIndex), { customQuery });
+		return { id, target, payload };
+	};
+	return checkAllThenSend(ctx, items.length, settings.maxParallel, check, async (itemIndex, { id, target, payload }) => {
+		const attach = await attachmentsFor(ctx, itemIndex, payload.attachments);
+		const body: IDataObject = { id, ...target.params, ...payload.fields, ...(attach ? { attach } : {}) };
+		if (attach || payload.fields.content) checkBodySize(ctx, itemIndex, body);
 		const json = await sendLaunch(ctx, baseUrl, settings, {
 			method: 'POST',
 			url: LAUNCH_PATH,
 			body,
 			itemIndex,
 			summary: { triggerMailingId: id, ...target.summary },
-			requestId: launchRequestId(scope, itemIndex, `trigger-${id}`),
+			// The recipient is part of the ID: one Idempotency Key for many items still launches each.
+			requestId: launchRequestId(scope, itemIndex, `trigger-${id}`, digest([target.params])),
 		});
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
+}
+
+/** The same audience query for two items would send every profile it matches the message twice. */
+function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, itemIndex: number, key: string) {
+	const first = seen.get(key);
+	if (first !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} would launch the same custom query as item ${first}`, {
+			itemIndex,
+			description:
+				'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
+		});
+	}
+	seen.set(key, itemIndex);
 }
 
 /**
@@ -158,8 +185,8 @@ async function launchAudience(
 ) {
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
-		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "One Launch for All Items"', {
-			description: 'A custom query already selects its audience. Set Launch Mode to "One Launch per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
+		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"', {
+			description: 'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
 		});
 	}
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
@@ -171,8 +198,9 @@ async function launchAudience(
 		DEFAULT_QUERY_FIELD[audienceMode] ||
 		checkPresent(ctx, 0, 'Field Name', ctx.getNodeParameter('fieldName', 0));
 	const fields = ctx.getNodeParameter('additionalFields', 0, {}) as IDataObject;
-	const payload = await readPayload(ctx, 0, fields, { customQuery: true });
-	const base: IDataObject = { id, ...payload };
+	const payload = readPayload(ctx, 0, fields, { customQuery: true });
+	const attach = await attachmentsFor(ctx, 0, payload.attachments);
+	const base: IDataObject = { id, ...payload.fields, ...(attach ? { attach } : {}) };
 	const baseBytes = Buffer.byteLength(JSON.stringify(base)) + Buffer.byteLength(JSON.stringify(audienceQuery(field, [])));
 	const { chunks, failed } = collectAudience(ctx, items.length, audienceMode, perRequest, MAX_BODY_BYTES - baseBytes - 1024);
 

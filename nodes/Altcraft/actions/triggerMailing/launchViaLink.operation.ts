@@ -6,12 +6,12 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { forEachItem } from '../../shared/items';
+import { checkAllThenSend } from '../../shared/items';
 import { sendLaunch } from '../../shared/launch';
 import { checkEmail } from '../../shared/matching';
 import { REQUEST_OPTIONS, readRequestSettings } from '../../shared/options';
 import { parameterReader } from '../../shared/parameters';
-import { launchRequestId, requestIdScope } from '../../shared/requestId';
+import { digest, launchRequestId, requestIdScope } from '../../shared/requestId';
 import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from '../../shared/triggerLink';
 import { apiBaseUrl } from '../../transport';
 import { withDisplay } from '../display';
@@ -188,10 +188,10 @@ function shownLink(text: string): string {
 }
 
 const ONE_EMAIL_HINT =
-	'The v1.0 link launches for one profile per request: give one email address, e.g. {{ $json.email }}. For many recipients at once use the Launch operation (v1.1) with Launch Mode "One Launch for All Items (Audience)".';
+	'The v1.0 link launches for one profile per request: give one email address, e.g. {{ $json.email }}. For many recipients at once use the Launch operation (v1.1) with Launch Mode "Audience (All Items Together)".';
 
 function checkOneEmail(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
-	return checkEmail(ctx, itemIndex, raw, ONE_EMAIL_HINT);
+	return checkEmail(ctx, itemIndex, raw, ONE_EMAIL_HINT, 'Profile Identifier');
 }
 
 const HASHES = {
@@ -258,7 +258,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
 	const fields = parameterReader<{ field?: FieldEntry[] }>(this, 'fields', {});
 
-	return forEachItem(this, items.length, settings.maxParallel, async (itemIndex) => {
+	const check = (itemIndex: number) => {
 		const raw = link(itemIndex);
 		const text = raw === undefined || raw === null ? '' : String(raw);
 		if (text.trim() === '') fail(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
@@ -272,7 +272,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		// trigger mailing (its key) and the profile (its last segment): repeating them could only
 		// contradict the link, and the docs say nothing about which would win.
 		const body = method === 'POST' ? { fields: fieldsFor(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
+		return { parsed, value, body };
+	};
 
+	return checkAllThenSend(this, items.length, settings.maxParallel, check, async (itemIndex, { parsed, value, body }) => {
 		const json = await sendLaunch(this, apiUrl, settings, {
 			method,
 			url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
@@ -280,9 +283,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			itemIndex,
 			// The key alone launches the mailing by GET: the output shows only its start.
 			summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
-			requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`),
-			// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success.
+			// The recipient is part of the ID: one Idempotency Key for many items still launches each.
+			requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
+			// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
+			// (an HTML page is not), and only failures before Altcraft saw the request are retried.
 			acceptPlainSuccess: true,
+			retrySafeOnly: true,
 		});
 		return [{ json, pairedItem: { item: itemIndex } }];
 	});
