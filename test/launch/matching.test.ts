@@ -46,6 +46,10 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 		ctx.sandbox.reset();
 		await ctx.run(launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}', additionalFields }), json({}));
 		expect(ctx.sandbox.requests[0].body).not.toHaveProperty('subscription_filter');
+
+		ctx.sandbox.reset();
+		await ctx.run(launchParams({ additionalFields: { subscriptionFilter: { not_strict: true } } }), json({ email: 'john@example.com' }));
+		expect(ctx.sandbox.requests[0].body).not.toHaveProperty('subscription_filter');
 	});
 
 	test('the trigger mailing can come from an expression per item', async () => {

@@ -338,7 +338,8 @@ function readSubscriptionFilter(value: unknown): IDataObject | undefined {
 		if (typeof entry === 'string' && entry.trim() === '') continue;
 		filter[key] = typeof entry === 'string' ? entry.trim() : entry;
 	}
-	return Object.keys(filter).length > 0 ? filter : undefined;
+	// Not Strict alone selects no subscription: sending it would only look like a filter.
+	return Object.keys(filter).some((key) => key !== 'not_strict') ? filter : undefined;
 }
 
 export interface Payload {

@@ -273,7 +273,9 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 			description:
 				status >= 500 || status === 429
 					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Max Attempts repeats such failures with the same Request-ID.'
-					: 'Check the API URL in the Altcraft credential: it must be the API host of your account.',
+					: /^https?:\/\//i.test(request.url)
+						? 'Check the Trigger Link: copy it from the trigger mailing in Altcraft, or pick it from the list.'
+						: 'Check the API URL in the Altcraft credential: it must be the API host of your account.',
 			itemIndex: request.itemIndex,
 		});
 		return { failure, retryable, retryAfterMs: wait };
