@@ -7,6 +7,11 @@ import {
 	type IPairedItemData,
 } from 'n8n-workflow';
 
+/** Refuses one item's input: what is wrong (naming the item) and, in the description, how to fix it. */
+export function failItem(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
 /** Pins an error to its item, so n8n (and the user) see which item failed. */
 export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {

@@ -1,4 +1,5 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { failItem } from './items';
 import { parameterReader } from './parameters';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
@@ -95,15 +96,12 @@ export interface Target {
 const EMAIL = /^[^\s@;,<>"()[\]]+@[^\s@;,<>"()[\]]+\.[^\s@;,<>"()[\]]+$/;
 const PHONE = /^\+?\d{7,15}$/;
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
 
 /** A single value as text; a list or an object from an expression is refused, not stringified. */
 function scalar(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'object') {
-		fail(
+		failItem(
 			ctx,
 			itemIndex,
 			`${label} is ${Array.isArray(value) ? 'a list' : 'an object'}, not one value (item ${itemIndex})`,
@@ -120,10 +118,10 @@ const MANY_EMAILS_HINT =
 export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string, label = 'Email'): string {
 	const email = scalar(ctx, itemIndex, label, value);
 	if (email === '') {
-		fail(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
+		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
 	}
 	if (!EMAIL.test(email)) {
-		fail(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
+		failItem(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
 	}
 	return email;
 }
@@ -132,10 +130,10 @@ export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unk
 	const raw = scalar(ctx, itemIndex, 'Phone', value);
 	const phone = raw.replace(/[\s().-]/g, '');
 	if (raw === '') {
-		fail(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Set Phone, e.g. {{ $json.phone }}, or filter out items without a phone.');
+		failItem(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Set Phone, e.g. {{ $json.phone }}, or filter out items without a phone.');
 	}
 	if (!PHONE.test(phone)) {
-		fail(ctx, itemIndex, `"${raw}" is not a phone number (item ${itemIndex})`, 'Use the international format with 7 to 15 digits, e.g. +79000000000.');
+		failItem(ctx, itemIndex, `"${raw}" is not a phone number (item ${itemIndex})`, 'Use the international format with 7 to 15 digits, e.g. +79000000000.');
 	}
 	return phone;
 }
@@ -143,7 +141,7 @@ export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unk
 export function checkPresent(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
 	const result = scalar(ctx, itemIndex, label, value);
 	if (result === '') {
-		fail(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
+		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
 	}
 	return result;
 }
@@ -155,11 +153,11 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label:
 		try {
 			parsed = value.trim() === '' ? {} : JSON.parse(value);
 		} catch (error) {
-			fail(ctx, itemIndex, `${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`, `Write ${label} as a JSON object, e.g. {"key": "value"}.`);
+			failItem(ctx, itemIndex, `${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`, `Write ${label} as a JSON object, e.g. {"key": "value"}.`);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		fail(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
+		failItem(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
 	}
 	return parsed as IDataObject;
 }
@@ -202,7 +200,7 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 		return (itemIndex) => {
 			const query = readJsonObject(ctx, itemIndex, 'Custom Query', customRequest(itemIndex));
 			if (Object.keys(query).length === 0) {
-				fail(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
+				failItem(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
 			}
 			return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
 		};

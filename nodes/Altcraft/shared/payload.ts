@@ -1,4 +1,5 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { failItem } from './items';
 import { readJsonObject } from './matching';
 
 /**
@@ -177,9 +178,6 @@ interface NameValues {
 	values?: Array<{ name?: string; value?: unknown }>;
 }
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
 
 /** JSON object first, then the name/value pairs on top: the UI reads top to bottom, pairs win. */
 function readObject(
@@ -193,7 +191,7 @@ function readObject(
 	for (const pair of pairs?.values ?? []) {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
-			fail(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
+			failItem(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
 		}
 		result[name] = pair.value as IDataObject;
 	}
@@ -216,17 +214,17 @@ function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, sources: Atta
 	for (const entry of sources?.binary ?? []) {
 		const names = String(entry.binaryPropertyName ?? '').split(',').map((name) => name.trim()).filter(Boolean);
 		if (names.length === 0) {
-			fail(ctx, itemIndex, `An attachment has no input binary field (item ${itemIndex})`, 'Enter the name of the binary field that holds the file, e.g. data.');
+			failItem(ctx, itemIndex, `An attachment has no input binary field (item ${itemIndex})`, 'Enter the name of the binary field that holds the file, e.g. data.');
 		}
 		const givenName = entry.fileName?.trim();
 		if (givenName && names.length > 1) {
-			fail(ctx, itemIndex, `One File Name cannot name ${names.length} attachments (item ${itemIndex})`, 'Leave File Name empty to use each file\'s own name, or add one attachment entry per binary field.');
+			failItem(ctx, itemIndex, `One File Name cannot name ${names.length} attachments (item ${itemIndex})`, 'Leave File Name empty to use each file\'s own name, or add one attachment entry per binary field.');
 		}
 		for (const property of names) {
 			const binary = binaries[property];
 			if (!binary) {
 				const available = Object.keys(binaries);
-				fail(
+				failItem(
 					ctx,
 					itemIndex,
 					`Item ${itemIndex} has no binary field "${property}" to attach`,
@@ -242,10 +240,10 @@ function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, sources: Atta
 		const data = String(entry.data ?? '').trim();
 		const name = String(entry.name ?? '').trim();
 		if (!DATA_URL.test(data)) {
-			fail(ctx, itemIndex, `An attachment's data URL is not data:<mime>;base64,<data> (item ${itemIndex})`, 'Write it as e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.');
+			failItem(ctx, itemIndex, `An attachment's data URL is not data:<mime>;base64,<data> (item ${itemIndex})`, 'Write it as e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.');
 		}
 		if (name === '') {
-			fail(ctx, itemIndex, `An attachment from a data URL has no file name (item ${itemIndex})`, 'Give the attachment a file name, e.g. report.csv.');
+			failItem(ctx, itemIndex, `An attachment from a data URL has no file name (item ${itemIndex})`, 'Give the attachment a file name, e.g. report.csv.');
 		}
 		refs.push({ data, name });
 	}
@@ -313,10 +311,10 @@ function readExpiration(ctx: IExecuteFunctions, itemIndex: number, value: unknow
 	if (value === undefined || value === null || value === '') return undefined;
 	const expiration = toRfc3339(value, ctx.getTimezone());
 	if (expiration === undefined) {
-		fail(ctx, itemIndex, `Expiration "${String(value)}" is not a date-time (item ${itemIndex})`, 'Use a date-time such as 2026-02-22T21:00:00Z, or pick one in the date picker.');
+		failItem(ctx, itemIndex, `Expiration "${String(value)}" is not a date-time (item ${itemIndex})`, 'Use a date-time such as 2026-02-22T21:00:00Z, or pick one in the date picker.');
 	}
 	if (Date.parse(expiration) <= Date.now()) {
-		fail(ctx, itemIndex, `Expiration ${expiration} is in the past (item ${itemIndex})`, 'Messages would expire before they are sent. Set a future date-time, or remove Expiration.');
+		failItem(ctx, itemIndex, `Expiration ${expiration} is in the past (item ${itemIndex})`, 'Messages would expire before they are sent. Set a future date-time, or remove Expiration.');
 	}
 	return expiration;
 }
@@ -326,7 +324,7 @@ function readResourceId(ctx: IExecuteFunctions, itemIndex: number, value: unknow
 	const text = String(raw ?? '').trim();
 	if (text === '') return undefined;
 	if (!/^\d+$/.test(text)) {
-		fail(ctx, itemIndex, `Resource "${text}" is not a resource ID (item ${itemIndex})`, 'A resource ID is a whole number, e.g. 24. Pick the resource from the list to be sure.');
+		failItem(ctx, itemIndex, `Resource "${text}" is not a resource ID (item ${itemIndex})`, 'A resource ID is a whole number, e.g. 24. Pick the resource from the list to be sure.');
 	}
 	return Number(text);
 }

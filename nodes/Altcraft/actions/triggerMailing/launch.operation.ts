@@ -13,7 +13,7 @@ import {
 	readPerRequest,
 	type AudienceMode,
 } from '../../shared/audience';
-import { checkAllThenSend, errorForItem, errorItem, forEachItem } from '../../shared/items';
+import { checkAllThenSend, errorForItem, errorItem, failItem, forEachItem } from '../../shared/items';
 import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../shared/launch';
 import { MATCHING_PROPERTIES, checkPresent, targetReader, type MatchingMode } from '../../shared/matching';
 import { parameterReader } from '../../shared/parameters';
@@ -115,10 +115,12 @@ function triggerMailingIdReader(ctx: IExecuteFunctions): (itemIndex: number) => 
 function checkTriggerMailingId(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): number {
 	const id = checkPresent(ctx, itemIndex, 'Trigger Mailing', raw);
 	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(ctx.getNode(), `Trigger Mailing "${id}" is not a trigger mailing ID (item ${itemIndex})`, {
+		failItem(
+			ctx,
 			itemIndex,
-			description: 'A trigger mailing ID is a whole number, e.g. 84. Pick the trigger mailing from the list to be sure.',
-		});
+			`Trigger Mailing "${id}" is not a trigger mailing ID (item ${itemIndex})`,
+			'A trigger mailing ID is a whole number, e.g. 84. Pick the trigger mailing from the list to be sure.',
+		);
 	}
 	return Number(id);
 }
@@ -163,11 +165,12 @@ async function launchEach(
 function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, itemIndex: number, key: string) {
 	const first = seen.get(key);
 	if (first !== undefined) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex} would launch the same custom query as item ${first}`, {
+		failItem(
+			ctx,
 			itemIndex,
-			description:
-				'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
-		});
+			`Item ${itemIndex} would launch the same custom query as item ${first}`,
+			'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
+		);
 	}
 	seen.set(key, itemIndex);
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'crypto';
 import {
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { checkAllThenSend } from '../../shared/items';
+import { checkAllThenSend, failItem } from '../../shared/items';
 import { sendLaunch } from '../../shared/launch';
 import { checkEmail } from '../../shared/matching';
 import { REQUEST_OPTIONS, readRequestSettings } from '../../shared/options';
@@ -173,9 +172,6 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay(properties, { resource: ['triggerMailing'], operation: ['launchViaLink'] });
 
-function fail(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
 
 function shown(value: unknown): string {
 	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
@@ -208,8 +204,8 @@ function identifierFor(ctx: IExecuteFunctions, itemIndex: number, type: Identifi
 	}
 	const value = raw === undefined || raw === null ? '' : String(raw).trim().toLowerCase();
 	const { pattern, what, fix } = HASHES[type];
-	if (value === '') fail(ctx, itemIndex, `Profile Identifier is empty for item ${itemIndex}`, fix);
-	if (!pattern.test(value)) fail(ctx, itemIndex, `"${shown(raw)}" is not ${what} (item ${itemIndex})`, fix);
+	if (value === '') failItem(ctx, itemIndex, `Profile Identifier is empty for item ${itemIndex}`, fix);
+	if (!pattern.test(value)) failItem(ctx, itemIndex, `"${shown(raw)}" is not ${what} (item ${itemIndex})`, fix);
 	return value;
 }
 
@@ -224,7 +220,7 @@ function fieldsFor(ctx: IExecuteFunctions, itemIndex: number, entries: FieldEntr
 	return entries.map((entry, position) => {
 		const name = entry.name === undefined || entry.name === null ? '' : String(entry.name).trim();
 		if (name === '') {
-			fail(
+			failItem(
 				ctx,
 				itemIndex,
 				`Field ${position + 1} has no name (item ${itemIndex})`,
@@ -233,7 +229,7 @@ function fieldsFor(ctx: IExecuteFunctions, itemIndex: number, entries: FieldEntr
 		}
 		const option = entry.option === undefined || entry.option === '' ? 1 : Number(entry.option);
 		if (!FIELD_OPTIONS.includes(option)) {
-			fail(
+			failItem(
 				ctx,
 				itemIndex,
 				`Field "${name}" has option ${shown(entry.option)}, which is not 0, 1 or 2 (item ${itemIndex})`,
@@ -261,9 +257,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const check = (itemIndex: number) => {
 		const raw = link(itemIndex);
 		const text = raw === undefined || raw === null ? '' : String(raw);
-		if (text.trim() === '') fail(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
+		if (text.trim() === '') failItem(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
 		const parsed = parseTriggerLink(text, apiUrl);
-		if (!parsed) fail(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
+		if (!parsed) failItem(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
 
 		const value = identifierFor(this, itemIndex, identifyBy, identifyBy === 'md5' && Boolean(hashEmail(itemIndex)), profileIdentifier(itemIndex));
 
