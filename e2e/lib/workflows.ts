@@ -56,6 +56,18 @@ export function unstartableTriggers(workflow: Workflow): WorkflowNode[] {
 	return workflow.nodes.filter((node) => isTrigger(node) && !STARTABLE.has(node.type));
 }
 
+/** A Code node in the trigger's place (same id, name and position), so the graph downstream is unchanged. */
+function codeStandIn(trigger: WorkflowNode, jsCode: string): WorkflowNode {
+	return {
+		id: trigger.id,
+		name: trigger.name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: trigger.position,
+		parameters: { jsCode },
+	};
+}
+
 /** The workflow as `n8n execute --id` can run it; `rewritten` names the triggers replaced. */
 export function forManualRun(original: Workflow): { workflow: Workflow; rewritten: string[] } {
 	const workflow: Workflow = JSON.parse(JSON.stringify(original));
@@ -67,16 +79,10 @@ export function forManualRun(original: Workflow): { workflow: Workflow; rewritte
 	if (triggers.length > 1) throw new Error(`${original.name}: more than one trigger to replace`);
 	const trigger = triggers[0];
 	const sample = original.pinData?.[trigger.name] ?? [{ json: {} }];
-	const replacement: WorkflowNode = {
-		id: trigger.id,
-		name: trigger.name,
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		position: trigger.position,
-		parameters: {
-			jsCode: `// e2e: stands in for the ${trigger.type} node; returns its sample output.\nreturn ${JSON.stringify(sample, null, 2)};\n`,
-		},
-	};
+	const replacement = codeStandIn(
+		trigger,
+		`// e2e: stands in for the ${trigger.type} node; returns its sample output.\nreturn ${JSON.stringify(sample, null, 2)};\n`,
+	);
 	const manual: WorkflowNode = {
 		id: 'e2e00000-0000-4000-8000-000000000001',
 		name: E2E_TRIGGER_NAME,
@@ -129,16 +135,10 @@ export function forWebhookRun(original: Workflow, webhookPath: string): Workflow
 	const trigger = triggers[0];
 	const sample = (original.pinData?.[trigger.name] ?? [{ json: {} }])[0].json;
 	const webhookName = 'Webhook (e2e)';
-	const replacement: WorkflowNode = {
-		id: trigger.id,
-		name: trigger.name,
-		type: 'n8n-nodes-base.code',
-		typeVersion: 2,
-		position: trigger.position,
-		parameters: {
-			jsCode: `// e2e: stands in for the ${trigger.type} node: its sample output, with the webhook body on top.\nconst sample = ${JSON.stringify(sample)};\nreturn $input.all().map((item) => ({ json: { ...sample, ...item.json.body } }));\n`,
-		},
-	};
+	const replacement = codeStandIn(
+		trigger,
+		`// e2e: stands in for the ${trigger.type} node: its sample output, with the webhook body on top.\nconst sample = ${JSON.stringify(sample)};\nreturn $input.all().map((item) => ({ json: { ...sample, ...item.json.body } }));\n`,
+	);
 	const webhook: WorkflowNode = {
 		id: 'e2e00000-0000-4000-8000-000000000002',
 		name: webhookName,
