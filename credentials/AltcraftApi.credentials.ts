@@ -9,25 +9,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { API_URL_EXPRESSION, normalizeApiUrl } from '../nodes/Altcraft/transport/apiUrl';
+import { prependToXmlRoot } from '../nodes/Altcraft/transport/xmlRoot';
+
+export { normalizeApiUrl };
+
 export type TokenPlacement = 'body' | 'header';
-
-/**
- * Accepts what users paste: a bare host, a trailing slash, or the full `/api/v1.1` path they saw in
- * the docs. Everything the node requests is relative to the account's host.
- */
-export function normalizeApiUrl(raw: string): string {
-	let url = raw.trim().replace(/\/+$/, '');
-	if (url !== '' && !/^https?:\/\//i.test(url)) url = `https://${url}`;
-	return url.replace(/\/api(\/v1(\.\d+)?)?$/i, '');
-}
-
-// The same normalisation as an n8n expression, for the declarative credential test request.
-const API_URL_EXPRESSION =
-	"={{ (() => { let u = String($credentials.apiUrl || '').trim().replace(/\\/+$/, ''); if (u && !/^https?:\\/\\//i.test(u)) u = 'https://' + u; return u.replace(/\\/api(\\/v1(\\.\\d+)?)?$/i, ''); })() }}";
-
-function escapeXmlText(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /**
  * Altcraft documents the token as a `token` field of the body (JSON or XML); newer installs also
@@ -48,11 +35,8 @@ export function applyToken(
 		return { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } };
 	}
 	if (typeof body === 'string') {
-		// Our XML bodies always open with the <xml> root (self-closing when empty); the token goes
-		// first, as in the docs.
-		const tokenElement = `<token>${escapeXmlText(token)}</token>`;
-		const withToken = body.replace(/<xml\s*\/>|<xml>/, (root) => (root === '<xml>' ? `<xml>${tokenElement}` : `<xml>${tokenElement}</xml>`));
-		return { ...options, body: withToken };
+		// XML: the token goes first inside the root, as in the docs.
+		return { ...options, body: prependToXmlRoot(body, 'token', token) };
 	}
 	if (body === undefined || body === null) return { ...options, body: { token } };
 	if (typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof URLSearchParams)) {

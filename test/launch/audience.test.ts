@@ -53,12 +53,47 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		expect(queried('phones')).toEqual([['+79000000000']]);
 	});
 
-	test('content and attachments of the first item go to the whole audience', async () => {
+	test('items that ask for the same message share one request', async () => {
 		await ctx.run(
 			audience({ additionalFields: { content: { values: [{ name: 'title', value: 'Spring sale' }] } } }),
 			json({ email: 'a@example.com' }, { email: 'b@example.com' }),
 		);
+		expect(ctx.sandbox.requests).toHaveLength(1);
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ id: 84, content: { title: 'Spring sale' } });
+	});
+
+	test('items whose content differs get requests of their own, never another item\'s message', async () => {
+		const result = await ctx.run(
+			audience({ additionalFields: { content: { values: [{ name: 'title', value: '={{ $json.title }}' }] } } }),
+			json(
+				{ email: 'a@example.com', title: 'Sale' },
+				{ email: 'b@example.com', title: 'News' },
+				{ email: 'c@example.com', title: 'Sale' },
+			),
+		);
+		expect(result.error).toBeUndefined();
+		const sent = ctx.sandbox.requests.map((request) => [request.body.content.title, request.body.custom_request.email.$in]);
+		expect(sent).toEqual([
+			['Sale', ['a@example.com', 'c@example.com']],
+			['News', ['b@example.com']],
+		]);
+		// Outputs stand where their first item stood, each paired with exactly its items.
+		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], [{ item: 1 }]]);
+		expect(result.items.map((item) => item.json.launch)).toEqual([
+			expect.objectContaining({ request: 1, requests: 2, profiles: 2 }),
+			expect.objectContaining({ request: 2, requests: 2, profiles: 1 }),
+		]);
+	});
+
+	test('items naming different trigger mailings launch each their own', async () => {
+		await ctx.run(
+			audience({ triggerMailing: { __rl: true, mode: 'id', value: '={{ $json.trigger }}' } }),
+			json({ email: 'a@example.com', trigger: '84' }, { email: 'b@example.com', trigger: '96' }),
+		);
+		expect(ctx.sandbox.requests.map((request) => [request.body.id, request.body.custom_request.email.$in])).toEqual([
+			[84, ['a@example.com']],
+			[96, ['b@example.com']],
+		]);
 	});
 
 	test('with Continue On Fail, an invalid item becomes its own error item and the audience goes out without it', async () => {

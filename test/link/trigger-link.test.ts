@@ -4,7 +4,7 @@
  */
 import { NodeHelpers, type INode } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
-import { TRIGGER_LINK_PATTERN, parseTriggerLink } from '../../nodes/Altcraft/shared/triggerLink';
+import { TRIGGER_LINK_PATTERN, parseTriggerLink } from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
 import { NODE_TYPE } from '../helpers/engine-core';
 
 const KEY48 = '465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb';

@@ -1,102 +1,117 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type IPairedItemData,
-} from 'n8n-workflow';
-
-/** Refuses one item's input: what is wrong (naming the item) and, in the description, how to fix it. */
-export function failItem(ctx: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
-	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-}
-
-/** Pins an error to its item, so n8n (and the user) see which item failed. */
-export function errorForItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
-}
-
-/** The output item n8n's "Continue On Fail" expects: the error, paired to what failed. */
-export function errorItem(error: NodeApiError | NodeOperationError, paired: IPairedItemData[]): INodeExecutionData {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return { json, pairedItem: paired.length === 1 ? paired[0] : paired };
-}
+import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { failureOutput, pinToItem, type ItemError } from './failures';
 
 /**
- * Runs `work` for every index with at most `concurrency` in flight and returns the outputs in
- * input order. A failing item becomes an error item with Continue On Fail; otherwise no new item
- * starts, the ones in flight finish (their messages are already on their way) and the first
- * failure in item order is thrown.
+ * Long loops over items give the event loop a turn this often: a main process that also serves the
+ * editor and webhooks must not stall while a node checks 200,000 items.
  */
-export async function forEachItem(
+const YIELD_EVERY_MS = 50;
+
+export function eventLoopYielder(): () => Promise<void> {
+	let last = Date.now();
+	let count = 0;
+	return async () => {
+		// Reading the clock costs more than the check itself: look every 256 items.
+		if ((++count & 255) !== 0) return;
+		if (Date.now() - last < YIELD_EVERY_MS) return;
+		await sleep(0);
+		last = Date.now();
+	};
+}
+
+/** Work that goes out as one request: the items it concerns (in input order) and what it carries. */
+export interface Unit<T> {
+	items: number[];
+	value: T;
+}
+
+export interface Checked<T> {
+	itemIndex: number;
+	value: T;
+}
+
+/** What one unit's request gave: output JSON paired to all its items, or output items of its own. */
+export type UnitResult = IDataObject | INodeExecutionData[];
+
+/**
+ * Runs `send` for every unit with at most `concurrency` in flight. Without Continue On Fail no new
+ * unit starts after a failure; the ones in flight finish (their messages are already on their way)
+ * and the first failure in input order is thrown.
+ */
+async function sendUnits<T>(
 	ctx: IExecuteFunctions,
-	count: number,
+	units: Array<Unit<T>>,
 	concurrency: number,
-	work: (itemIndex: number) => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[]> {
-	const results: INodeExecutionData[][] = new Array(count);
-	const failures: Array<NodeApiError | NodeOperationError> = [];
+	send: (unit: Unit<T>, unitIndex: number) => Promise<UnitResult>,
+	pairAsList: boolean,
+): Promise<INodeExecutionData[][]> {
+	const outputs: INodeExecutionData[][] = new Array(units.length);
+	const failures: ItemError[] = [];
 	const continueOnFail = ctx.continueOnFail();
 	let next = 0;
 	let stopped = false;
-
 	const worker = async () => {
-		while (!stopped && next < count) {
-			const itemIndex = next++;
+		while (!stopped && next < units.length) {
+			const unitIndex = next++;
+			const unit = units[unitIndex];
 			try {
-				results[itemIndex] = await work(itemIndex);
+				const result = await send(unit, unitIndex);
+				outputs[unitIndex] = Array.isArray(result) ? result : [{ json: result, pairedItem: paired(unit.items, pairAsList) }];
 			} catch (error) {
-				const pinned = errorForItem(ctx, error, itemIndex);
 				if (continueOnFail) {
-					results[itemIndex] = [errorItem(pinned, [{ item: itemIndex }])];
+					outputs[unitIndex] = [failureOutput(ctx, error, unit.items)];
 				} else {
-					failures[itemIndex] = pinned;
+					failures[unitIndex] = pinToItem(ctx, error, unit.items[0]);
 					stopped = true;
 				}
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
-
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, units.length)) }, worker));
 	const firstFailure = failures.find((failure) => failure !== undefined);
 	if (firstFailure) throw firstFailure;
-	return results.flat();
+	return outputs;
+}
+
+/** Requests that may cover several items are paired as a list even when they cover one: one shape per mode. */
+function paired(items: number[], asList: boolean) {
+	return items.length === 1 && !asList ? { item: items[0] } : items.map((item) => ({ item }));
+}
+
+export interface ItemPlan<T, U> {
+	count: number;
+	concurrency: number;
+	/** Reads and checks one item; throws (via failItem) what is wrong with it. */
+	check: (itemIndex: number) => T;
+	/** Forms the requests from the items that passed; per item by default. */
+	group?: (checked: Array<Checked<T>>) => Array<Unit<U>>;
+	send: (unit: Unit<U>, unitIndex: number) => Promise<UnitResult>;
 }
 
 /**
- * Checks every item before the first launch goes out, then sends: a bad item stops the run while
+ * Checks every item before the first request goes out, then sends: a bad item stops the run while
  * nothing is sent yet. (Were it found halfway, the launches before it would be lost from the
  * output, and a re-run would send them again under new Request-IDs.) With Continue On Fail a bad
- * item becomes its error item and the others are sent.
+ * item becomes its error item and the others are sent. Outputs come in input order: each request's
+ * output stands where its first item stood.
  */
-export async function checkAllThenSend<T>(
-	ctx: IExecuteFunctions,
-	count: number,
-	concurrency: number,
-	check: (itemIndex: number) => T,
-	send: (itemIndex: number, checked: T) => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[]> {
-	const checked: Array<{ value: T } | { failed: INodeExecutionData[] }> = new Array(count);
-	const continueOnFail = ctx.continueOnFail();
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+export async function checkAllThenSend<T, U = T>(ctx: IExecuteFunctions, plan: ItemPlan<T, U>): Promise<INodeExecutionData[]> {
+	const slots: INodeExecutionData[][] = new Array(plan.count);
+	const passed: Array<Checked<T>> = [];
+	const pause = eventLoopYielder();
+	for (let itemIndex = 0; itemIndex < plan.count; itemIndex++) {
+		await pause();
 		try {
-			checked[itemIndex] = { value: check(itemIndex) };
+			passed.push({ itemIndex, value: plan.check(itemIndex) });
 		} catch (error) {
-			const pinned = errorForItem(ctx, error, itemIndex);
-			if (!continueOnFail) throw pinned;
-			checked[itemIndex] = { failed: [errorItem(pinned, [{ item: itemIndex }])] };
+			slots[itemIndex] = [failureOutput(ctx, error, [itemIndex])];
 		}
 	}
-	return forEachItem(ctx, count, concurrency, async (itemIndex) => {
-		const entry = checked[itemIndex];
-		return 'failed' in entry ? entry.failed : send(itemIndex, entry.value);
+	const group = plan.group ?? ((checked) => checked.map(({ itemIndex, value }) => ({ items: [itemIndex], value: value as unknown as U })));
+	const units = group(passed);
+	const outputs = await sendUnits(ctx, units, plan.concurrency, plan.send, plan.group !== undefined);
+	units.forEach((unit, unitIndex) => {
+		slots[unit.items[0]] = outputs[unitIndex];
 	});
+	return slots.flat();
 }

@@ -9,8 +9,9 @@ import {
 	type ILoadOptionsFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
-import { normalizeApiUrl } from '../../../credentials/AltcraftApi.credentials';
+import { normalizeApiUrl } from './apiUrl';
 import { altcraftApiError } from './errors';
+import { hostOf, shorten } from './text';
 import { buildXml, parseXml, XmlShapeError } from './xml';
 
 export const CREDENTIAL_TYPE = 'altcraftApi';
@@ -91,14 +92,6 @@ export async function apiBaseUrl(ctx: Context): Promise<string> {
 	return url;
 }
 
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host;
-	} catch {
-		return url;
-	}
-}
-
 function header(headers: IDataObject | undefined, name: string): string | undefined {
 	const value = headers?.[name.toLowerCase()];
 	if (Array.isArray(value)) return String(value[0]);
@@ -115,11 +108,6 @@ function decode(body: unknown): string {
 	if (typeof body === 'string') return body;
 	if (body instanceof ArrayBuffer || body instanceof Uint8Array) return new TextDecoder().decode(body);
 	return JSON.stringify(body);
-}
-
-function snippet(text: string): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat;
 }
 
 /** Altcraft's answer as an object, whichever format it came in; undefined when it is neither. */
@@ -269,7 +257,7 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 		const failure = altcraftApiError(ctx.getNode(), {
 			status,
 			code: status,
-			errorText: `HTTP ${status} from ${hostOf(options.url)} with ${what}${text ? `: ${snippet(text)}` : ''}`,
+			errorText: `HTTP ${status} from ${hostOf(options.url)} with ${what}${text ? `: ${shorten(text)}` : ''}`,
 			description:
 				status >= 500 || status === 429
 					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Max Attempts repeats such failures with the same Request-ID.'

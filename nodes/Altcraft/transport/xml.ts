@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { IDataObject } from 'n8n-workflow';
+import { XML_ROOT } from './xmlRoot';
 
 /** Keys whose value Altcraft reads as JSON text inside the element (seed: custom_request). */
 const JSON_TEXT_KEYS = new Set(['custom_request']);
@@ -43,7 +44,7 @@ export function buildXml(body: IDataObject): string {
 		if (value === undefined) continue;
 		root[key] = toXmlValue(key, value, key);
 	}
-	return builder.build({ xml: root }) as string;
+	return builder.build({ [XML_ROOT]: root }) as string;
 }
 
 const parser = new XMLParser({
@@ -70,7 +71,7 @@ function emptyToNull(value: unknown): unknown {
 /** Altcraft's XML answer as the same object its JSON answer would be. */
 export function parseXml(text: string): IDataObject {
 	const parsed = parser.parse(text) as IDataObject;
-	const root = (parsed.xml ?? parsed) as unknown;
+	const root = (parsed[XML_ROOT] ?? parsed) as unknown;
 	const result = (emptyToNull(root) ?? {}) as IDataObject;
 	if (typeof result !== 'object' || Array.isArray(result)) {
 		throw new XmlShapeError('the XML has no <xml> root element');

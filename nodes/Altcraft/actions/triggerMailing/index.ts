@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as launch from './launch.operation';
-import * as launchViaLink from './launchViaLink.operation';
+import * as launch from './launch/launch.operation';
+import * as launchViaLink from './launchViaLink/launchViaLink.operation';
 
 export { launch, launchViaLink };
 

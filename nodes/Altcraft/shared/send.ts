@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { altcraftRequest, type AltcraftRequest } from '../transport';
-import type { RequestSettings } from './options';
+import type { RequestSettings } from './requestSettings';
 
 /** Altcraft's default request body limit (10 MB); the rest of a larger body would be refused. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -32,7 +32,7 @@ const LINK = new RegExp(TRIGGER_LINK_PATTERN);
 export const TRIGGER_LINK_SHAPE =
 	'A trigger link looks like https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>: copy it from the trigger mailing in Altcraft, or pick it from the list. The scheme, the port and the last segment may be left out; the node puts the profile identifier at the end.';
 
-function hostOf(url: string): { scheme: string; host: string } | undefined {
+function schemeAndHost(url: string): { scheme: string; host: string } | undefined {
 	const match = /^(https?):\/\/([^/?#]+)/i.exec(url.trim());
 	return match ? { scheme: match[1].toLowerCase(), host: match[2].toLowerCase() } : undefined;
 }
@@ -51,7 +51,7 @@ export function parseTriggerLink(raw: string, apiUrl?: string): TriggerLink | un
 	const host = `${givenHost.toLowerCase()}${port !== undefined ? `:${port}` : ''}`;
 	let scheme = givenScheme?.toLowerCase();
 	if (scheme === undefined) {
-		const api = apiUrl ? hostOf(apiUrl) : undefined;
+		const api = apiUrl ? schemeAndHost(apiUrl) : undefined;
 		scheme = api && api.host === host ? api.scheme : 'https';
 	}
 	const origin = `${scheme}://${host}`;

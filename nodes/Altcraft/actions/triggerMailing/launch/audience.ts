@@ -1,12 +1,8 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-import { errorForItem, errorItem } from './items';
-import { matchValueReader, type MatchingMode } from './matching';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { Checked, Unit } from '../../../shared/items';
+import { digest } from '../../../shared/requestId';
+import type { MatchingMode } from './matching';
+import type { Payload } from './payload';
 
 export const DEFAULT_PROFILES_PER_REQUEST = 1000;
 export const MAX_PROFILES_PER_REQUEST = 10000;
@@ -43,27 +39,35 @@ export const DEFAULT_QUERY_FIELD: Record<AudienceMode, string> = {
 	custom: '',
 };
 
+/** One item of an audience: whom it adds (its match value) and the message it asks for. */
+export interface AudienceMember {
+	value: string | number;
+	triggerMailingId: number;
+	field: string;
+	payload: Payload;
+}
+
+/** One request: a message and the distinct match values it goes to. */
+export interface AudienceRequest {
+	triggerMailingId: number;
+	field: string;
+	payload: Payload;
+	values: Array<string | number>;
+	/** Tells apart requests whose messages differ (part of their Request-ID). */
+	messageKey: string;
+}
+
 export interface AudienceChunk {
 	values: Array<string | number>;
 	/** Every input item whose value is in this chunk (several items may share one value). */
 	items: number[];
 }
 
-export interface AudienceCollection {
-	chunks: AudienceChunk[];
-	/** Error items for inputs whose value was invalid, when Continue On Fail is on. */
-	failed: Array<{ itemIndex: number; output: INodeExecutionData }>;
-}
-
 /**
  * Splits distinct values into chunks of at most `perRequest`, also keeping each chunk's JSON under
  * `byteBudget` so a request never passes Altcraft's body limit. Values keep first-seen order.
  */
-export function chunkValues(
-	values: Map<string | number, number[]>,
-	perRequest: number,
-	byteBudget: number,
-): AudienceChunk[] {
+export function chunkValues(values: Map<string | number, number[]>, perRequest: number, byteBudget: number): AudienceChunk[] {
 	const chunks: AudienceChunk[] = [];
 	let current: AudienceChunk = { values: [], items: [] };
 	let bytes = 0;
@@ -75,7 +79,7 @@ export function chunkValues(
 			bytes = 0;
 		}
 		current.values.push(value);
-		current.items.push(...items);
+		for (const item of items) current.items.push(item);
 		bytes += size;
 	}
 	if (current.values.length > 0) chunks.push(current);
@@ -83,33 +87,44 @@ export function chunkValues(
 	return chunks;
 }
 
-/** Reads every item's match value; one bad item fails alone with Continue On Fail, else the run. */
-export function collectAudience(
-	ctx: IExecuteFunctions,
-	itemCount: number,
-	mode: AudienceMode,
+/** What makes two items' messages the same request: everything but their recipients. */
+function messageKeyOf(member: AudienceMember): string {
+	const files = member.payload.attachments.map((ref) => ('data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint }));
+	return digest([member.triggerMailingId, member.field, member.payload.fields, files]);
+}
+
+/**
+ * Items that ask for the same message form one audience, sent in chunks; items whose message
+ * differs (content from an expression, another trigger mailing) form audiences of their own. No
+ * item is ever sent another item's message.
+ */
+export function groupAudience(
+	members: Array<Checked<AudienceMember>>,
 	perRequest: number,
-	byteBudget: number,
-): AudienceCollection {
-	const values = new Map<string | number, number[]>();
-	const failed: AudienceCollection['failed'] = [];
-	const continueOnFail = ctx.continueOnFail();
-	const readValue = matchValueReader(ctx, mode);
-	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		let value: string | number;
-		try {
-			value = readValue(itemIndex);
-		} catch (error) {
-			const pinned = errorForItem(ctx, error, itemIndex);
-			if (!continueOnFail) throw pinned;
-			failed.push({ itemIndex, output: errorItem(pinned, [{ item: itemIndex }]) });
-			continue;
+	byteBudget: (payload: Payload, field: string) => number,
+): Array<Unit<AudienceRequest>> {
+	const groups = new Map<string, { first: AudienceMember; values: Map<string | number, number[]> }>();
+	for (const { itemIndex, value: member } of members) {
+		const key = messageKeyOf(member);
+		let group = groups.get(key);
+		if (!group) {
+			group = { first: member, values: new Map() };
+			groups.set(key, group);
 		}
-		const items = values.get(value);
+		const items = group.values.get(member.value);
 		if (items) items.push(itemIndex);
-		else values.set(value, [itemIndex]);
+		else group.values.set(member.value, [itemIndex]);
 	}
-	return { chunks: chunkValues(values, perRequest, byteBudget), failed };
+	const units: Array<Unit<AudienceRequest>> = [];
+	for (const [messageKey, { first, values }] of groups) {
+		for (const chunk of chunkValues(values, perRequest, byteBudget(first.payload, first.field))) {
+			units.push({
+				items: chunk.items,
+				value: { triggerMailingId: first.triggerMailingId, field: first.field, payload: first.payload, values: chunk.values, messageKey },
+			});
+		}
+	}
+	return units;
 }
 
 export function audienceQuery(field: string, values: Array<string | number>): IDataObject {

@@ -1,6 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { failItem } from './items';
-import { parameterReader } from './parameters';
+import { failItem } from '../../../shared/failures';
+import { parameterReader } from '../../../shared/parameters';
+import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../shared/validators';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
@@ -91,75 +92,6 @@ export interface Target {
 	params: IDataObject;
 	/** What the output shows of the selection (no query bodies, no token). */
 	summary: IDataObject;
-}
-
-const EMAIL = /^[^\s@;,<>"()[\]]+@[^\s@;,<>"()[\]]+\.[^\s@;,<>"()[\]]+$/;
-const PHONE = /^\+?\d{7,15}$/;
-
-
-/** A single value as text; a list or an object from an expression is refused, not stringified. */
-function scalar(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
-	if (value === undefined || value === null) return '';
-	if (typeof value === 'object') {
-		failItem(
-			ctx,
-			itemIndex,
-			`${label} is ${Array.isArray(value) ? 'a list' : 'an object'}, not one value (item ${itemIndex})`,
-			`Give ${label} one value, e.g. {{ $json.email }} rather than a whole list or object.`,
-		);
-	}
-	return String(value).trim();
-}
-
-const MANY_EMAILS_HINT =
-	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "Audience (All Items Together)" for many recipients.';
-
-/** `hint` replaces the advice for operations where the audience mode does not apply. */
-export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string, label = 'Email'): string {
-	const email = scalar(ctx, itemIndex, label, value);
-	if (email === '') {
-		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
-	}
-	if (!EMAIL.test(email)) {
-		failItem(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
-	}
-	return email;
-}
-
-export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string {
-	const raw = scalar(ctx, itemIndex, 'Phone', value);
-	const phone = raw.replace(/[\s().-]/g, '');
-	if (raw === '') {
-		failItem(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Set Phone, e.g. {{ $json.phone }}, or filter out items without a phone.');
-	}
-	if (!PHONE.test(phone)) {
-		failItem(ctx, itemIndex, `"${raw}" is not a phone number (item ${itemIndex})`, 'Use the international format with 7 to 15 digits, e.g. +79000000000.');
-	}
-	return phone;
-}
-
-export function checkPresent(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
-	const result = scalar(ctx, itemIndex, label, value);
-	if (result === '') {
-		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
-	}
-	return result;
-}
-
-/** A JSON object typed in the UI, or given by an expression; anything else is refused before sending. */
-export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): IDataObject {
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = value.trim() === '' ? {} : JSON.parse(value);
-		} catch (error) {
-			failItem(ctx, itemIndex, `${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`, `Write ${label} as a JSON object, e.g. {"key": "value"}.`);
-		}
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		failItem(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
-	}
-	return parsed as IDataObject;
 }
 
 /** Reads the value an item matches on, checked like its single-launch twin (audiences use it too). */

@@ -1,25 +1,16 @@
-import { createHash } from 'crypto';
-import {
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-import { checkAllThenSend, failItem } from '../../shared/items';
-import { sendLaunch } from '../../shared/launch';
-import { checkEmail } from '../../shared/matching';
-import { REQUEST_OPTIONS, readRequestSettings } from '../../shared/options';
-import { parameterReader } from '../../shared/parameters';
-import { digest, launchRequestId, requestIdScope } from '../../shared/requestId';
-import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from '../../shared/triggerLink';
-import { apiBaseUrl } from '../../transport';
-import { withDisplay } from '../display';
-
-/** What the last segment of the link carries; Altcraft's own names for it. */
-type IdentifierType = 'email' | 'md5' | 'xxh';
-
-/** Altcraft's `option` of a field: 0 only if empty, 1 message only, 2 message and profile. */
-const FIELD_OPTIONS = [0, 1, 2];
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { failItem } from '../../../shared/failures';
+import { checkAllThenSend } from '../../../shared/items';
+import { parameterReader } from '../../../shared/parameters';
+import { REQUEST_OPTIONS, readRequestSettings } from '../../../shared/requestSettings';
+import { digest, launchRequestId, requestIdScope } from '../../../shared/requestId';
+import { sendLaunch } from '../../../shared/send';
+import { shorten } from '../../../transport/text';
+import { apiBaseUrl } from '../../../transport';
+import { withDisplay } from '../../display';
+import { fieldsFor, type FieldEntry } from './fields';
+import { identifierFor, type IdentifierType } from './identifier';
+import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from './triggerLink';
 
 const properties: INodeProperties[] = [
 	{
@@ -173,76 +164,12 @@ const properties: INodeProperties[] = [
 export const description = withDisplay(properties, { resource: ['triggerMailing'], operation: ['launchViaLink'] });
 
 
-function shown(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
-	return text.length > 120 ? `${text.slice(0, 120)}…` : text;
-}
-
 /** A refused link as the error shows it: a trigger key (it launches by GET alone) shortened. */
 function shownLink(text: string): string {
-	return shown(text.replace(/[0-9A-Fa-f]{48,}/g, (key) => `${key.slice(0, 8)}…`));
+	return shorten(text.replace(/[0-9A-Fa-f]{48,}/g, (key) => `${key.slice(0, 8)}…`), 120);
 }
 
-const ONE_EMAIL_HINT =
-	'The v1.0 link launches for one profile per request: give one email address, e.g. {{ $json.email }}. For many recipients at once use the Launch operation (v1.1) with Launch Mode "Audience (All Items Together)".';
-
-function checkOneEmail(ctx: IExecuteFunctions, itemIndex: number, raw: unknown): string {
-	return checkEmail(ctx, itemIndex, raw, ONE_EMAIL_HINT, 'Profile Identifier');
-}
-
-const HASHES = {
-	md5: { pattern: /^[0-9a-f]{32}$/, what: 'an MD5 hash (32 hex characters)', fix: 'Give the MD5 hash of the profile\'s email, or turn on Compute MD5 From Email and give the email.' },
-	xxh: { pattern: /^[0-9a-f]{16}$/, what: 'an XXHash (16 hex characters)', fix: 'Give the XXHash of the profile\'s email, or set Identify Profile By to Email or MD5 Hash.' },
-};
-
-/** The value for the link's last segment, checked for its type; not yet URL-encoded. */
-function identifierFor(ctx: IExecuteFunctions, itemIndex: number, type: IdentifierType, hashEmail: boolean, raw: unknown): string {
-	if (type === 'email') return checkOneEmail(ctx, itemIndex, raw);
-	if (type === 'md5' && hashEmail) {
-		const email = checkOneEmail(ctx, itemIndex, raw).trim().toLowerCase();
-		return createHash('md5').update(email, 'utf8').digest('hex');
-	}
-	const value = raw === undefined || raw === null ? '' : String(raw).trim().toLowerCase();
-	const { pattern, what, fix } = HASHES[type];
-	if (value === '') failItem(ctx, itemIndex, `Profile Identifier is empty for item ${itemIndex}`, fix);
-	if (!pattern.test(value)) failItem(ctx, itemIndex, `"${shown(raw)}" is not ${what} (item ${itemIndex})`, fix);
-	return value;
-}
-
-interface FieldEntry {
-	name?: unknown;
-	value?: unknown;
-	option?: unknown;
-}
-
-/** The `fields` of the POST body, in Altcraft's shape `{name, value, option}`. */
-function fieldsFor(ctx: IExecuteFunctions, itemIndex: number, entries: FieldEntry[]): IDataObject[] {
-	return entries.map((entry, position) => {
-		const name = entry.name === undefined || entry.name === null ? '' : String(entry.name).trim();
-		if (name === '') {
-			failItem(
-				ctx,
-				itemIndex,
-				`Field ${position + 1} has no name (item ${itemIndex})`,
-				'Give every field the name of a profile database field, e.g. FirstName, or remove the empty field.',
-			);
-		}
-		const option = entry.option === undefined || entry.option === '' ? 1 : Number(entry.option);
-		if (!FIELD_OPTIONS.includes(option)) {
-			failItem(
-				ctx,
-				itemIndex,
-				`Field "${name}" has option ${shown(entry.option)}, which is not 0, 1 or 2 (item ${itemIndex})`,
-				'Pick the option from the list: 0 uses the value only if the profile field is empty, 1 uses it in the message only, 2 also saves it to the profile.',
-			);
-		}
-		// The value keeps the type an expression gave it (a number field wants a number).
-		const value = entry.value === undefined || entry.value === null ? '' : entry.value;
-		return { name, value: value as IDataObject, option };
-	});
-}
-
-export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const settings = readRequestSettings(this);
 	const scope = requestIdScope(this);
 	// Tells the scheme of a link shown without one when it is on the API host (see parseTriggerLink).
@@ -271,21 +198,24 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		return { parsed, value, body };
 	};
 
-	return checkAllThenSend(this, items.length, settings.maxParallel, check, async (itemIndex, { parsed, value, body }) => {
-		const json = await sendLaunch(this, apiUrl, settings, {
-			method,
-			url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
-			body,
-			itemIndex,
-			// The key alone launches the mailing by GET: the output shows only its start.
-			summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
-			// The recipient is part of the ID: one Idempotency Key for many items still launches each.
-			requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
-			// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
-			// (an HTML page is not), and only failures before Altcraft saw the request are retried.
-			acceptPlainSuccess: true,
-			retrySafeOnly: true,
-		});
-		return [{ json, pairedItem: { item: itemIndex } }];
+	return checkAllThenSend(this, {
+		count: this.getInputData().length,
+		concurrency: settings.maxParallel,
+		check,
+		send: async ({ items: [itemIndex], value: { parsed, value, body } }) =>
+			sendLaunch(this, apiUrl, settings, {
+				method,
+				url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
+				body,
+				itemIndex,
+				// The key alone launches the mailing by GET: the output shows only its start.
+				summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
+				// The recipient is part of the ID: one Idempotency Key for many items still launches each.
+				requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
+				// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
+				// (an HTML page is not), and only failures before Altcraft saw the request are retried.
+				acceptPlainSuccess: true,
+				retrySafeOnly: true,
+			}),
 	});
 }

@@ -1,0 +1,42 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { AttachmentRef } from '../../../shared/attachments';
+import { MESSAGE_FIELDS, readMessage } from '../../../shared/message';
+import { readResourceId, resourceField } from '../../../shared/resource';
+import { EXPIRATION_FIELD, readExpiration } from './expiration';
+import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
+
+/**
+ * The optional parts of a v1.1 launch: the message (content, attachments, custom data) shared with
+ * the other launch operations, and expiration, resource and subscription filter of its own.
+ */
+export const PAYLOAD_FIELDS: INodeProperties[] = [
+	...MESSAGE_FIELDS,
+	EXPIRATION_FIELD,
+	resourceField({ show: { '/matching': ['email', 'phone'] } }),
+	SUBSCRIPTION_FILTER_FIELD,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+export interface Payload {
+	/** The request fields, without `attach`. */
+	fields: IDataObject;
+	attachments: AttachmentRef[];
+}
+
+/** The optional request fields of one item; checked, not yet sent. */
+export function readPayload(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	options: { customQuery: boolean },
+): Payload {
+	const message = readMessage(ctx, itemIndex, fields);
+	const payload: IDataObject = { ...message.fields };
+	const expiration = readExpiration(ctx, itemIndex, fields.expiration);
+	if (expiration !== undefined) payload.expiration = expiration;
+	const resourceId = readResourceId(ctx, itemIndex, fields.resourceId);
+	if (resourceId !== undefined) payload.resource_id = resourceId;
+	// Altcraft ignores the filter when custom_request is set; not sending it keeps the request honest.
+	const filter = options.customQuery ? undefined : readSubscriptionFilter(fields.subscriptionFilter);
+	if (filter) payload.subscription_filter = filter;
+	return { fields: payload, attachments: message.attachments };
+}

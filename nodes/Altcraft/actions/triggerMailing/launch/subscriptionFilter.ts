@@ -1,0 +1,37 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+export const SUBSCRIPTION_FILTER_FIELD: INodeProperties =
+{
+	displayName: 'Subscription Filter',
+	name: 'subscriptionFilter',
+	type: 'collection',
+	placeholder: 'Add Filter Field',
+	default: {},
+	description: 'Which of the profile\'s subscriptions gets the message (subscription_filter). Altcraft ignores it with a custom query.',
+	displayOptions: { hide: { '/matching': ['customQuery'], '/launchMode': ['audience'] } },
+	options: [
+		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. example@example.com' },
+		{
+			displayName: 'Not Strict',
+			name: 'not_strict',
+			type: 'boolean',
+			default: false,
+			description: 'Whether another fitting subscription is used when the one described is not found',
+		},
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79106135133' },
+		{ displayName: 'Provider', name: 'provider', type: 'string', default: '', placeholder: 'e.g. Chrome' },
+		{ displayName: 'Subscription ID', name: 'subscription_id', type: 'string', default: '', placeholder: 'e.g. CAREFULWITHTHATAXE' },
+	],
+};
+
+export function readSubscriptionFilter(value: unknown): IDataObject | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	const filter: IDataObject = {};
+	for (const [key, entry] of Object.entries(value as IDataObject)) {
+		if (typeof entry === 'string' && entry.trim() === '') continue;
+		filter[key] = typeof entry === 'string' ? entry.trim() : entry;
+	}
+	// Not Strict alone selects no subscription: sending it would only look like a filter.
+	return Object.keys(filter).some((key) => key !== 'not_strict') ? filter : undefined;
+}
+

@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { failItem } from './failures';
+import { isWholeNumber } from './validators';
+
+/** The subscription resource (`resource_id`) email and phone matching look in; a picker or an ID. */
+export function resourceField(show: INodeProperties['displayOptions']): INodeProperties {
+	return {
+		displayName: 'Resource',
+		name: 'resourceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The resource whose subscriptions email and phone matching use (resource_id)',
+		displayOptions: show,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchResources', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 24',
+				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A resource ID is a whole number' } }],
+			},
+		],
+	};
+}
+
+/** Optional: empty means Altcraft's own choice of subscription. */
+export function readResourceId(ctx: IExecuteFunctions, itemIndex: number, value: unknown): number | undefined {
+	const raw = value !== null && typeof value === 'object' ? (value as { value?: unknown }).value : value;
+	const text = String(raw ?? '').trim();
+	if (text === '') return undefined;
+	if (!isWholeNumber(text)) {
+		failItem(ctx, itemIndex, `Resource "${text}" is not a resource ID (item ${itemIndex})`, 'A resource ID is a whole number, e.g. 24. Pick the resource from the list to be sure.');
+	}
+	return Number(text);
+}
