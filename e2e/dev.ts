@@ -12,7 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startSandbox } from '../test/sandbox/server';
+import { startSandbox } from '../sandbox';
 import { makeLogDir, printLog, step } from './lib/log';
 import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseVersions } from './lib/n8n';
 import { buildAndPack, installIntoUserFolder } from './lib/pkg';

@@ -15,7 +15,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startSandbox, type Sandbox } from '../test/sandbox/server';
+import { startSandbox, type Sandbox } from '../sandbox';
 import { CHROMIUM_ARGS, ensureChromium, loadPlaywright } from './lib/browser';
 import { makeLogDir, step } from './lib/log';
 import { InstallError, REPO_ROOT, ensureN8n, makeHome, parseVersions } from './lib/n8n';

@@ -16,7 +16,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startSandbox, type Sandbox } from '../test/sandbox/server';
+import { startSandbox, type Sandbox } from '../sandbox';
 import { Failures, SPECS, commonChecks, specFor } from './lib/checks';
 import { makeLogDir, printLog, step } from './lib/log';
 import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseRunOutput, parseVersions } from './lib/n8n';

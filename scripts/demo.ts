@@ -5,7 +5,7 @@
  */
 import { Container } from '@n8n/di';
 import { createEngine } from '../test/helpers/engine-core';
-import { startSandbox } from '../test/sandbox/server';
+import { startSandbox } from '../sandbox';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -4,7 +4,7 @@
  * list is a pass.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Launch, RecordedRequest, Sandbox } from '../../test/sandbox/server';
+import type { Launch, RecordedRequest, Sandbox } from '../../sandbox';
 import { NODE_TYPE } from './pkg';
 import type { Workflow } from './workflows';
 

@@ -10,7 +10,7 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Sandbox } from '../../test/sandbox/server';
+import type { Sandbox } from '../../sandbox';
 import { step } from './log';
 import { InstallError, ensureN8n, makeHome } from './n8n';
 import type { Packed } from './pkg';

@@ -1,7 +1,7 @@
 /** A user folder ready to run the examples: package installed, sandbox credential and workflows imported. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Sandbox } from '../../test/sandbox/server';
+import type { Sandbox } from '../../sandbox';
 import { InstallError, n8n, type N8nHome } from './n8n';
 import { installIntoUserFolder, type Packed } from './pkg';
 

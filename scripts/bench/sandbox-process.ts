@@ -1,5 +1,5 @@
 /** The sandbox in its own process (its own CPU core), answering the benchmark over IPC. */
-import { startSandbox } from '../../test/sandbox/server';
+import { startSandbox } from '../../sandbox';
 
 async function main() {
 	const sandbox = await startSandbox({ port: 0, keepHistory: false });

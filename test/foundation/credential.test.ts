@@ -5,7 +5,7 @@
 import { NodeConnectionTypes, Workflow, type INode } from 'n8n-workflow';
 import { AltcraftApi, normalizeApiUrl } from '../../credentials/AltcraftApi.credentials';
 import { shutdownEngine, testCredential, TestNodeTypes, type CredentialData } from '../helpers/engine';
-import { startSandbox, type RecordedRequest, type Sandbox } from '../sandbox/server';
+import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
 import { closedPort } from '../helpers/net';
 
 const TEST_PATH = '/api/v1.1/campaigns/triggers/list';

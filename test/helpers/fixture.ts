@@ -1,5 +1,5 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 import { runWorkflow, shutdownEngine, type CredentialData, type RunOptions } from './engine';
 
 /**

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { listSearch } from '../helpers/engine';
 import { json, linkLaunchParams, useSandbox } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
-import { md5Hex, xxh64Hex } from '../sandbox/profiles';
+import { md5Hex, xxh64Hex } from '../../sandbox';
 
 const ctx = useSandbox();
 

@@ -1,8 +1,7 @@
 /**
  * Exercises the Altcraft sandbox over real HTTP (global fetch), as the node will use it.
  */
-import { md5Hex, xxh64Hex } from './profiles';
-import { demoData, startSandbox, type Sandbox } from './server';
+import { demoData, md5Hex, startSandbox, xxh64Hex, type Sandbox } from '../../sandbox';
 import { seedJson, withToken } from '../helpers/seed';
 
 const SUCCESS = { data: null, error: 0, error_text: 'Successful operation' };

@@ -1,15 +1,15 @@
 /**
  * Runs the Altcraft sandbox with demo data until Ctrl-C:
- *   npx tsx test/sandbox/cli.ts [--port 8787] [--host 127.0.0.1]
+ *   npm run sandbox -- [--port 8787] [--host 127.0.0.1]
  */
-import { demoData, startSandbox } from './server';
-import { argValue } from '../helpers/args';
+import { parseArgs } from 'node:util';
+import { demoData, startSandbox } from './index';
 
 async function main(): Promise<void> {
-	const args = process.argv.slice(2);
-	const port = Number(argValue(args, 'port') ?? 8787);
+	const { values } = parseArgs({ options: { port: { type: 'string' }, host: { type: 'string' } } });
+	const port = Number(values.port ?? 8787);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be an integer from 0 to 65535');
-	const sandbox = await startSandbox({ port, host: argValue(args, 'host') });
+	const sandbox = await startSandbox({ port, host: values.host });
 
 	console.log(`Altcraft sandbox listening on ${sandbox.url}`);
 	console.log(`API token: ${sandbox.token}`);

@@ -1,0 +1,6 @@
+/** The Altcraft sandbox: what tests, e2e, the demo and the bench import. */
+export { startSandbox } from './server';
+export { DEMO_TOKEN, demoData } from './demo-data';
+export type { SandboxProfile, SandboxResource, SandboxTrigger } from './demo-data';
+export { md5Hex, xxh64Hex } from './profiles';
+export type { Fault, Launch, RecordedRequest, Sandbox, SandboxOptions } from './types';

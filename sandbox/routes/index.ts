@@ -1,0 +1,28 @@
+/** Every endpoint the sandbox serves: one entry per route file. */
+import { trimTrailingSlashes } from '../http';
+import { resourcesList } from './resourcesList';
+import type { Route } from './route';
+import { triggerLink } from './triggerLink';
+import { triggersList } from './triggersList';
+import { triggersStart } from './triggersStart';
+
+export const ROUTES: readonly Route[] = [triggersStart, triggersList, resourcesList, triggerLink];
+
+/** Finds the route for a path (trailing slashes ignored): exact paths by map lookup, then prefixes. */
+export class RouteTable {
+	private readonly exact = new Map<string, Route>();
+	private readonly prefixed: Route[] = [];
+
+	constructor(routes: readonly Route[] = ROUTES) {
+		for (const route of routes) {
+			const path = trimTrailingSlashes(route.path);
+			if (route.prefix) this.prefixed.push(route);
+			else if (this.exact.has(path)) throw new Error(`Sandbox route ${path} is registered twice`);
+			else this.exact.set(path, route);
+		}
+	}
+
+	find(path: string): Route | undefined {
+		return this.exact.get(path) ?? this.prefixed.find((route) => path.startsWith(route.path));
+	}
+}
