@@ -10,6 +10,11 @@
  *   2. tarball: `npm pack` of the repo, every *.js and package.json in it
  * Both legs use the scanner's own ESLint config (its exported `buildScanConfig`) and
  * the same ESLint options as its `analyzePackage` (inline config comments ignored).
+ * Two more checks ride along, since they need the same tools and the same tarball:
+ *   3. workflows: .github/workflows/*.yml against GitHub's schema and the project's
+ *      publishing rules (./workflows.mjs), with the source leg;
+ *   4. packed files: the tarball holds exactly the files in ./packed-files.txt
+ *      (./packed-files.mjs), with the tarball leg.
  *
  * The lint tools live in their own npm project (tools/lint) because the community-nodes
  * ESLint plugin wants n8n-workflow >= 2, while the package itself builds against 1.x.
@@ -27,6 +32,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkPackedFiles, readPackedFilesList } from './packed-files.mjs';
+import { lintWorkflows } from './workflows.mjs';
 
 const TOOLS_DIR = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_ROOT = path.resolve(TOOLS_DIR, '..', '..');
@@ -53,10 +60,13 @@ Lints the package with n8n's community-package scan rules
 (@n8n/scan-community-package, pinned in tools/lint/package.json):
   source   package.json and {nodes,credentials}/**/*.{js,ts,json}
   tarball  npm pack of the package (dist/ must be built): every *.js and package.json
+and checks, with the source leg, .github/workflows/*.yml (GitHub's schema, publishing with
+provenance, CI running .ci/run) and, with the tarball leg, that the tarball holds exactly
+the files listed in tools/lint/packed-files.txt.
 
 Options:
-  --source-only    lint the source only (no dist/ needed)
-  --tarball-only   lint the packed tarball only
+  --source-only    lint the source and the workflows only (no dist/ needed)
+  --tarball-only   lint the packed tarball and its file list only
   --root DIR       package to lint (default: the repo holding tools/lint)
   --no-install     never run npm ci; fail if tools/lint/node_modules is missing or stale
   --parity         also run the scanner's own analyzePackage() on each leg and check
@@ -193,7 +203,10 @@ async function loadTools() {
 	const version = JSON.parse(
 		fs.readFileSync(path.join(path.dirname(SCANNER_ENTRY), '..', 'package.json'), 'utf8'),
 	).version;
-	return { scanner, ESLint, glob, version };
+	const requireFromTools = createRequire(path.join(TOOLS_DIR, 'package.json'));
+	const { validateWorkflow } = requireFromTools('@action-validator/core');
+	const yaml = requireFromTools('js-yaml');
+	return { scanner, ESLint, glob, version, validateWorkflow, yaml };
 }
 
 // ---------------------------------------------------------------------------
@@ -325,6 +338,8 @@ async function main() {
 
 	const source = { skipped: 'skipped' };
 	const tarball = { skipped: 'skipped' };
+	const workflows = { skipped: 'skipped' };
+	const packedFiles = { skipped: 'skipped' };
 	let setupError = null;
 
 	if (opts.source) {
@@ -332,6 +347,9 @@ async function main() {
 		Object.assign(source, await lintDir(tools, opts.root, patterns), { skipped: undefined });
 		printLeg('source', opts.root, source);
 		if (opts.parity) await checkParity(tools, 'source', opts.root, patterns, source);
+
+		Object.assign(workflows, lintWorkflows(opts.root, tools), { skipped: undefined });
+		printLeg('workflows', '.github/workflows', workflows);
 	}
 
 	if (opts.tarball) {
@@ -342,6 +360,10 @@ async function main() {
 				skipped: undefined,
 			});
 			printLeg('tarball', name, tarball);
+			Object.assign(packedFiles, checkPackedFiles(extractDir, readPackedFilesList(TOOLS_DIR)), {
+				skipped: undefined,
+			});
+			printLeg('packed files', name, packedFiles);
 			if (opts.parity) {
 				await checkParity(tools, 'tarball', extractDir, TARBALL_FILE_PATTERNS, tarball);
 			}
@@ -349,18 +371,23 @@ async function main() {
 			if (!(error instanceof SetupError)) throw error;
 			setupError = error;
 			tarball.skipped = error.reason ? `not linted (${error.reason})` : 'not linted';
+			packedFiles.skipped = tarball.skipped;
 		} finally {
 			if (opts.keepTmp) log(`lint: kept ${tmpDir}`);
 			else fs.rmSync(tmpDir, { recursive: true, force: true });
 		}
 	}
 
-	process.stdout.write(`lint: source ${summarize(source)}; tarball ${summarize(tarball)}\n`);
+	process.stdout.write(
+		`lint: source ${summarize(source)}; tarball ${summarize(tarball)}; ` +
+			`workflows ${summarize(workflows)}; packed files ${summarize(packedFiles)}\n`,
+	);
 	if (setupError) {
 		log(`lint: error: ${setupError.message}`);
 		return 2;
 	}
-	return (source.errors ?? 0) + (tarball.errors ?? 0) > 0 ? 1 : 0;
+	const errors = [source, tarball, workflows, packedFiles].reduce((n, leg) => n + (leg.errors ?? 0), 0);
+	return errors > 0 ? 1 : 0;
 }
 
 try {
