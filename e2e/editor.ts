@@ -1,7 +1,8 @@
 /**
  * Editor test: the package in a real n8n editor, driven by headless Chromium.
  *   npm run test:editor                         n8n 1.123.50; screenshots into the temp folder
- *   npm run test:editor -- --update-docs        also write the screenshots to docs/screenshots/
+ *   npm run test:editor -- --update-docs        also write the screenshots to docs/screenshots/, with the
+ *                                               hash of the node description they show (description.sha256)
  *   npm run test:editor -- --n8n 2              n8n 2.41.1 instead
  *   npm run test:editor -- --skip-build --keep
  *
@@ -26,6 +27,7 @@ import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
 import { CREDENTIAL, prepareHome } from './lib/setup';
 import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
 import { argValue } from '../test/helpers/args';
+import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../test/helpers/description-hash';
 
 const EXAMPLE = 'form-submission-launch.json';
 const LINK_EXAMPLE = 'link-launch-v10.json';
@@ -282,6 +284,8 @@ async function main(): Promise<void> {
 		fs.mkdirSync(DOCS_DIR, { recursive: true });
 		for (const file of shots) fs.copyFileSync(path.join(shotsDir, file), path.join(DOCS_DIR, file));
 		step(`screenshots written to ${path.relative(REPO_ROOT, DOCS_DIR)}/: ${shots.join(', ')}`);
+		// dist/ is what was packed and shown in the editor: npm test checks the screenshots against it.
+		step(`${DESCRIPTION_HASH_FILE}: ${writeDescriptionHash(REPO_ROOT)}`);
 	} else {
 		step(`screenshots: ${shotsDir}: ${shots.join(', ')}${keep || rows.some((row) => !row.ok) ? '' : ' (removed at the end: --keep keeps them, --update-docs copies them to docs/screenshots/)'}`);
 	}
