@@ -15,10 +15,12 @@ async function main(): Promise<void> {
 	console.log(`API token: ${sandbox.token}`);
 	console.log(`v1.1 launch: POST ${sandbox.url}/api/v1.1/campaigns/triggers/start/`);
 	console.log('v1.0 trigger links (replace the last segment with an email, MD5 or XXHash):');
-	for (const trigger of demoData.triggers) {
-		const note = trigger.status !== 'active' ? ' [inactive]' : trigger.trigger_type !== 'api_call' ? ` [${trigger.trigger_type}, not launchable]` : '';
+	// The first few: the demo account has over a thousand, to exercise the editor's pickers.
+	for (const trigger of demoData.triggers.slice(0, 6)) {
+		const note = !trigger.is_active ? ' [inactive]' : trigger.type !== 'api_call' ? ` [${trigger.type}, not launchable]` : '';
 		console.log(`  ${trigger.id} ${trigger.name}${note}: ${sandbox.triggerLink(trigger.id)}`);
 	}
+	console.log(`  … ${demoData.triggers.length} trigger mailings in all.`);
 	console.log('Ctrl-C to stop.');
 
 	const stop = (): void => {

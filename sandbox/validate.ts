@@ -57,9 +57,9 @@ function triggerIdOf(value: unknown): number {
 
 /** Only active trigger mailings launched "when using a special API call" can be started. */
 export function checkTriggerLaunchable(trigger: SandboxTrigger): void {
-	if (trigger.status !== 'active') throw bad(`trigger mailing is not active (id ${trigger.id})`);
-	if (trigger.trigger_type !== 'api_call') {
-		throw bad(`trigger mailing is not launched by API call (id ${trigger.id}, trigger_type "${trigger.trigger_type}")`);
+	if (!trigger.is_active) throw bad(`trigger mailing is not active (id ${trigger.id})`);
+	if (trigger.type !== 'api_call') {
+		throw bad(`trigger mailing is not launched by API call (id ${trigger.id}, type "${trigger.type}")`);
 	}
 }
 

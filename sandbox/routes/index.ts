@@ -3,10 +3,11 @@ import { trimTrailingSlashes } from '../http';
 import { resourcesList } from './resourcesList';
 import type { Route } from './route';
 import { triggerLink } from './triggerLink';
+import { triggersGet } from './triggersGet';
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
 
-export const ROUTES: readonly Route[] = [triggersStart, triggersList, resourcesList, triggerLink];
+export const ROUTES: readonly Route[] = [triggersStart, triggersList, triggersGet, resourcesList, triggerLink];
 
 /** Finds the route for a path (trailing slashes ignored): exact paths by map lookup, then prefixes. */
 export class RouteTable {

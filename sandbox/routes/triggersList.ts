@@ -1,16 +1,34 @@
-/** POST /api/v1.1/campaigns/triggers/list/: the account's trigger mailings. */
-import { listPage } from './paging';
+/**
+ * POST /api/v1.1/campaigns/triggers/list/ — "Get trigger mailings list". Items have the shape of
+ * the documented example (id, name, type, is_active, for_confirm, ui_tags, groups), plus
+ * total_count; no call_url and no next_from_id, as documented.
+ */
+import { getTriggerMailingsList } from '../fixtures';
+import type { SandboxTrigger } from '../demo-data';
+import { booleanParam, byId, pageOf } from './paging';
 import type { Route } from './route';
+import { itemTemplate } from './template';
+
+const TEMPLATE = itemTemplate(getTriggerMailingsList);
+
+function listItem(trigger: SandboxTrigger): Record<string, unknown> {
+	const { id, name, type, is_active } = trigger;
+	return { ...TEMPLATE, id, name, type, is_active };
+}
 
 export const triggersList: Route = {
 	path: '/api/v1.1/campaigns/triggers/list',
 	methods: ['POST'],
 	handle(exchange, context) {
-		const items = context.triggers.map((trigger) => {
-			const { id, name, status, trigger_type } = trigger;
-			// Altcraft sometimes shows call_url without a scheme; clients must cope with that.
-			return { id, name, status, trigger_type, call_url: context.linkOf(trigger, false) };
+		if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
+		const denied = context.authenticate(exchange);
+		if (denied) return denied;
+		return context.attempt(exchange, () => {
+			const onlyActive = booleanParam(exchange.parsed?.body, 'is_active');
+			const triggers = byId(context.triggers).filter((trigger) => !onlyActive || trigger.is_active);
+			const page = pageOf(exchange, triggers);
+			// [INF] total_count counts every trigger mailing the filter lets through, not only this page.
+			return context.answers.success(exchange, page.items.map(listItem), { total_count: triggers.length });
 		});
-		return listPage(exchange, context, items);
 	},
 };

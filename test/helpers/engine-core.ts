@@ -269,12 +269,12 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 	}
 
 	/** Calls a list search method the way the editor does when a user opens a "From List" picker. */
-	async function listSearch(method: string, credentials: CredentialData, filter?: string, parameterPath = 'parameters.triggerMailing') {
+	async function listSearch(method: string, credentials: CredentialData, filter?: string, paginationToken?: string, parameterPath = 'parameters.triggerMailing') {
 		const { node, workflow, additionalData } = contextFor(credentials);
 		const context = new core.LoadOptionsContext(workflow, node, additionalData, parameterPath);
 		const search = types.node.methods?.listSearch?.[method];
 		if (!search) throw new Error(`The node has no list search method ${method}`);
-		return search.call(context, filter);
+		return search.call(context, filter, paginationToken);
 	}
 
 	/**

@@ -24,7 +24,8 @@ export const listSearch = (
 	method: 'searchTriggerMailings' | 'searchResources' | 'searchTriggerLinks',
 	credentials: CredentialData,
 	filter?: string,
-) => engine.listSearch(method, credentials, filter);
+	paginationToken?: string,
+) => engine.listSearch(method, credentials, filter, paginationToken);
 
 /** SSHClientsManager starts a 60 s interval when n8n-core loads; jest would wait for it. */
 export const shutdownEngine = engine.shutdown;

@@ -164,8 +164,8 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 	test('the From List picker offers the trigger mailings\' links', async () => {
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials);
-		// Like the v1.1 picker: launchable by API call only, inactive ones last and marked.
-		expect(results.map((result) => result.name)).toEqual(['Welcome series (ID 84)', 'New videos digest (ID 96)', expect.stringMatching(/\(ID 101\) — inactive$/)]);
+		// Like the v1.1 picker: launchable by API call only, active ones first (the rest: test/foundation/list-search).
+		expect(results.slice(0, 2).map((result) => result.name)).toEqual(['Welcome series (ID 84)', 'New videos digest (ID 96)']);
 		const picked = results.find((result) => result.name === 'Welcome series (ID 84)')!;
 		const result = await ctx.run(
 			{ ...linkParams(''), triggerLink: { __rl: true, mode: 'list', value: picked.value } },

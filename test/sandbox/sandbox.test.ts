@@ -230,28 +230,42 @@ describe('v1.1 launch: validation', () => {
 	});
 });
 
-describe('lists', () => {
-	test('triggers list with call_url without scheme, limit and skip', async () => {
+describe('lists and trigger information, shaped like the documented examples', () => {
+	test('triggers list: documented item shape, total_count, paging by from_id / limit, is_active', async () => {
 		const all = await postJson('/api/v1.1/campaigns/triggers/list', { token: sb.token });
 		expect(all.json.error).toBe(0);
-		expect(all.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([84, 96, 101, 102]);
-		const host = sb.url.replace('http://', '');
-		expect(all.json.data[0]).toEqual({
-			id: 84,
-			name: 'Welcome series',
-			status: 'active',
-			trigger_type: 'api_call',
-			call_url: `${host}/trg/${KEY_84}/<email|md5|xxh>`,
-		});
-		expect(sb.triggerLink(84)).toBe(`${sb.url}/trg/${KEY_84}/<email|md5|xxh>`);
-		expect(sb.triggerLink(84, false)).toBe(all.json.data[0].call_url);
-		const page = await postJson('/api/v1.1/campaigns/triggers/list/', { skip: 1, limit: 2 }, { Authorization: `Bearer ${sb.token}` });
-		expect(page.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([96, 101]);
+		expect(all.json.data).toHaveLength(1000); // the documented default limit
+		expect(all.json.total_count).toBe(demoData.triggers.length);
+		expect(all.json.data[0]).toEqual({ id: 84, name: 'Welcome series', type: 'api_call', is_active: true, for_confirm: false, ui_tags: [], groups: [{ id: 0, name: 'main' }] });
+		expect(all.json).not.toHaveProperty('next_from_id');
+		const page = await postJson('/api/v1.1/campaigns/triggers/list/', { from_id: 97, limit: 2 }, { Authorization: `Bearer ${sb.token}` });
+		expect(page.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([101, 102]);
+		const active = await postJson('/api/v1.1/campaigns/triggers/list', { token: sb.token, is_active: true, limit: 3 });
+		expect(active.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([84, 96, 102]);
+		expect((await postJson('/api/v1.1/campaigns/triggers/list', { token: sb.token, limit: 0 })).status).toBe(400);
 	});
 
-	test('resources list, and its token check', async () => {
+	test('trigger information: call_url without scheme in JSON; with scheme and the placeholder on its own line in XML', async () => {
+		const host = sb.url.replace('http://', '');
+		const got = await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 84 });
+		expect(got.json.data).toMatchObject({ id: 84, name: 'Welcome series', trigger_type: 'api_call', is_active: true, call_url: `${host}/trg/${KEY_84}/<email|md5|xxh>` });
+		expect(sb.triggerLink(84, false)).toBe(got.json.data.call_url);
+		const xml = await postXml('/api/v1.1/campaigns/triggers/get', `<xml><token>${sb.token}</token><id>84</id></xml>`);
+		expect(xml.text).toContain(`<call_url>${sb.url}/trg/${KEY_84}/\n&lt;email|md5|xxh&gt;\n</call_url>`);
+		expect((await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 999999 })).json.error).toBe(404);
+		expect((await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 102 })).json.data.call_url).toBe('');
+	});
+
+	test('resources list: documented item shape, next_from_id and total_count, and its token check', async () => {
 		const answer = await postJson('/api/v1.1/resources/list', { token: sb.token });
-		expect(answer.json).toEqual({ error: 0, error_text: 'Successful operation', data: [{ id: 24, name: 'Main newsletter' }] });
+		expect(answer.json).toEqual({
+			error: 0,
+			error_text: 'Successful operation',
+			data: [{ id: 24, name: 'Main newsletter', groups: [{ id: 1, name: 'subaccount' }] }],
+			next_from_id: 25,
+			total_count: 1,
+		});
+		expect((await postJson('/api/v1.1/resources/list', { token: sb.token, from_id: 25 })).json.data).toEqual([]);
 		expect((await postJson('/api/v1.1/resources/list', { token: 'nope' })).status).toBe(403);
 		expect((await postJson('/api/v1.1/resources/list', { token: sb.token, limit: -1 })).status).toBe(400);
 	});

@@ -68,9 +68,16 @@ function emptyToNull(value: unknown): unknown {
 	return value;
 }
 
+/**
+ * The v1.0 link placeholder as the docs' XML example of "Get trigger mailing information" shows it,
+ * unescaped inside <call_url>. `|` cannot be in an element name, so this is never markup: it is
+ * escaped before parsing, or it would swallow the rest of the answer as child elements.
+ */
+const RAW_LINK_PLACEHOLDER = /<email\|md5\|xxh>/g;
+
 /** Altcraft's XML answer as the same object its JSON answer would be. */
 export function parseXml(text: string): IDataObject {
-	const parsed = parser.parse(text) as IDataObject;
+	const parsed = parser.parse(text.replace(RAW_LINK_PLACEHOLDER, '&lt;email|md5|xxh&gt;')) as IDataObject;
 	const root = (parsed[XML_ROOT] ?? parsed) as unknown;
 	const result = (emptyToNull(root) ?? {}) as IDataObject;
 	if (typeof result !== 'object' || Array.isArray(result)) {
