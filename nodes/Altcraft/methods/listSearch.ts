@@ -88,7 +88,7 @@ async function fetchPage(ctx: Context, path: string, what: string, fromId: numbe
 	const lastId = Math.max(-1, ...items.map((item) => (isObject(item) ? (numberOf(item.id) ?? -1) : -1)));
 	const next = numberOf(answer.next_from_id) ?? lastId + 1;
 	// A next page that does not move forward would loop forever: stop instead.
-	return { items, nextFromId: next > (fromId ?? 0) ? next : undefined };
+	return { items, nextFromId: next > (fromId ?? 1) ? next : undefined };
 }
 
 /** Reads up to LIST_PAGES_PER_SEARCH pages from `fromId`; `nextFromId` says where the rest starts. */
