@@ -113,6 +113,15 @@ export class AltcraftApi implements ICredentialType {
 				},
 			],
 		},
+		{
+			displayName: 'Tracking Domains',
+			name: 'trackingDomains',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. trk.example.org, *.example.org',
+			description:
+				'Hosts of your account\'s v1.0 trigger links that may receive the API token: a POST to a trigger link carries it. Separate hosts with commas; *.example.org allows every subdomain. The API URL\'s host is always allowed; a link on any other host is refused before anything is sent. GET launches send no token and need no entry.',
+		},
 	];
 
 	authenticate: IAuthenticate = async (
@@ -131,6 +140,9 @@ export class AltcraftApi implements ICredentialType {
 			url: '/api/v1.1/campaigns/triggers/list',
 			method: 'POST',
 			body: {},
+			// A redirect would carry the token to wherever it points; the answer then has no error code
+			// and fails the test as "not the Altcraft API".
+			disableFollowRedirect: true,
 			// n8n drops the HTTP answer from the error it raises for a 4xx/5xx, and with it Altcraft's
 			// error code: taking every answer as it comes lets the rules below judge it by its body.
 			ignoreHttpStatusErrors: true,

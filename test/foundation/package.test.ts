@@ -164,7 +164,7 @@ process.stdout.write(JSON.stringify({
 		expect(result.node.properties).toBeGreaterThan(0);
 		expect(result.credential).toEqual({
 			name: 'altcraftApi',
-			properties: ['apiUrl', 'apiToken', 'authPlacement'],
+			properties: ['apiUrl', 'apiToken', 'authPlacement', 'trackingDomains'],
 			test: true,
 			authenticate: 'function',
 			icon: { light: 'file:../nodes/Altcraft/altcraft.svg', dark: 'file:../nodes/Altcraft/altcraft.dark.svg' },

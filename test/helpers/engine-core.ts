@@ -45,6 +45,8 @@ export interface CredentialData {
 	apiUrl: string;
 	apiToken: string;
 	authPlacement?: 'body' | 'header';
+	/** Hosts of v1.0 trigger links that may receive the token (comma separated). */
+	trackingDomains?: string;
 }
 
 export interface RunOptions {

@@ -6,6 +6,7 @@ import {
 	type INodeListSearchResult,
 } from 'n8n-workflow';
 import { altcraftRequest } from '../transport';
+import { MAX_LIST_ANSWER_BYTES } from '../transport/answer';
 
 /** Altcraft "Get trigger mailings list": items `id, name, type, is_active, …`, `total_count`, paged by `from_id`. */
 export const TRIGGER_LIST_PATH = '/api/v1.1/campaigns/triggers/list';
@@ -74,7 +75,7 @@ interface ListPage {
  */
 async function fetchPage(ctx: Context, path: string, what: string, fromId: number | undefined): Promise<ListPage> {
 	const body: IDataObject = fromId === undefined ? { limit: LIST_PAGE_SIZE } : { from_id: fromId, limit: LIST_PAGE_SIZE };
-	const response = await altcraftRequest(ctx, { method: 'POST', url: path, body });
+	const response = await altcraftRequest(ctx, { method: 'POST', url: path, body, maxAnswerBytes: MAX_LIST_ANSWER_BYTES });
 	const answer = response.body;
 	if (!('data' in answer)) {
 		throw new NodeOperationError(ctx.getNode(), `Altcraft answered the ${what} list without data`, {

@@ -6,17 +6,44 @@ import { XML_ROOT } from './xmlRoot';
 const JSON_TEXT_KEYS = new Set(['custom_request']);
 
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
+/** Characters XML 1.0 cannot carry, even escaped: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export class XmlShapeError extends Error {}
+const NAME_FIX = 'XML element names must start with a letter or underscore and contain only letters, digits, _ . -, and must not be __proto__, constructor or prototype. Rename the key.';
+
+export class XmlShapeError extends Error {
+	constructor(
+		message: string,
+		/** How to fix the input. */
+		readonly fix: string = NAME_FIX,
+	) {
+		super(message);
+	}
+}
+
+/** Keys that JavaScript objects treat specially: never element names, never read from answers. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function checkText(text: string, path: string): string {
+	const bad = NOT_XML_CHAR.exec(text);
+	if (bad) {
+		const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+		throw new XmlShapeError(
+			`"${path}" holds the character U+${code} at position ${bad.index + 1}, which XML 1.0 cannot carry`,
+			'Remove the character from the value (control characters usually come from copied text), or send the request as JSON.',
+		);
+	}
+	return text;
+}
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: true, processEntities: true });
 
 function toXmlValue(key: string, value: unknown, path: string): unknown {
-	if (!XML_NAME.test(key)) {
+	if (!XML_NAME.test(key) || PROTOTYPE_KEYS.has(key)) {
 		throw new XmlShapeError(`"${path}" cannot be an XML element name`);
 	}
 	if (JSON_TEXT_KEYS.has(key) && value !== null && typeof value === 'object') {
-		return JSON.stringify(value);
+		return checkText(JSON.stringify(value), path);
 	}
 	if (Array.isArray(value)) {
 		// Arrays are repeated elements; an array inside an array has no XML form in Altcraft's shape.
@@ -34,7 +61,7 @@ function toXmlValue(key: string, value: unknown, path: string): unknown {
 		return out;
 	}
 	if (value === null || value === undefined) return '';
-	return String(value);
+	return checkText(String(value), path);
 }
 
 /** The body as Altcraft's XML: root <xml>, arrays as repeated elements, custom_request as JSON text. */
@@ -62,7 +89,8 @@ function emptyToNull(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(emptyToNull);
 	if (value !== null && typeof value === 'object') {
 		const out: IDataObject = {};
-		for (const [key, child] of Object.entries(value)) out[key] = emptyToNull(child) as IDataObject;
+		// A prototype key would turn into the copy's prototype downstream: dropped.
+		for (const [key, child] of Object.entries(value)) if (!PROTOTYPE_KEYS.has(key)) out[key] = emptyToNull(child) as IDataObject;
 		return out;
 	}
 	return value;

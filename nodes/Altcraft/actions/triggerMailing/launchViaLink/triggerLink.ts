@@ -16,7 +16,8 @@ export interface TriggerLink {
 
 const SCHEME = '([Hh][Tt][Tt][Pp][Ss]?)://';
 const HOST = '([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\])';
-const PORT = '(?::([0-9]{1,5}))?';
+/** 1–65535 in the pattern itself, so the editor refuses port 99999 as the node does. */
+const PORT = '(?::(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[1-9][0-9]{0,3}))?';
 const KEY = '([0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})';
 /** The placeholder as shown, or as a browser copies it (URL-encoded). */
 const PLACEHOLDER = '(?:<email\\|md5\\|xxh>|%3[Cc]email%7[Cc]md5%7[Cc]xxh%3[Ee])';
