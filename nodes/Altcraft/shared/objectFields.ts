@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from './failures';
+import { checkKey, checkKeys } from './keys';
 import { readJsonObject } from './validators';
 
 /**
@@ -62,7 +63,7 @@ export function readObject(
 		if (name === '') {
 			failItem(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
 		}
-		result[name] = pair.value as IDataObject;
+		result[checkKey(ctx, itemIndex, `${label} name`, name)] = checkKeys(ctx, itemIndex, `${label} "${name}"`, pair.value) as IDataObject;
 	}
 	return Object.keys(result).length > 0 ? result : undefined;
 }

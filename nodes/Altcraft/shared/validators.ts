@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { failItem } from './failures';
+import { checkKeys } from './keys';
 
 /** A single value as text; a list or an object from an expression is refused, not stringified. */
 export function scalar(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
@@ -87,5 +88,5 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label:
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
 		failItem(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
 	}
-	return parsed as IDataObject;
+	return checkKeys(ctx, itemIndex, label, parsed as IDataObject);
 }

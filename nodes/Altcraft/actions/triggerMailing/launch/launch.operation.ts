@@ -8,6 +8,7 @@ import {
 import { attachmentsFor, type AttachmentRef } from '../../../shared/attachments';
 import { failItem } from '../../../shared/failures';
 import { checkAllThenSend } from '../../../shared/items';
+import { checkKey, checkQueryCarried } from '../../../shared/keys';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
@@ -122,7 +123,7 @@ async function launchBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDa
 	const attach = await attachmentsFor(ctx, itemIndex, payload.attachments);
 	const body: IDataObject = { ...fields, ...payload.fields, ...(attach ? { attach } : {}) };
 	if (attach || payload.fields.content) checkBodySize(ctx, itemIndex, body);
-	return body;
+	return checkQueryCarried(ctx, itemIndex, body);
 }
 
 async function launchEach(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope) {
@@ -203,7 +204,7 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 		check: (itemIndex) => ({
 			triggerMailingId: triggerMailingId(itemIndex),
 			value: readValue(itemIndex),
-			field: queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+			field: checkKey(ctx, itemIndex, 'Audience Query Field', queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex))),
 			payload: readPayload(ctx, itemIndex, additionalFields(itemIndex), { customQuery: true }),
 		}),
 		group: (members) => {

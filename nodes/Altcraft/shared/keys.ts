@@ -1,0 +1,69 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * Names JavaScript objects treat specially. As a key of a request object, `__proto__` replaces
+ * the object's prototype instead of adding a field, and `constructor`/`prototype` vanish in n8n's
+ * copies: a custom query `{"constructor": …}` reached Altcraft as `{}`, which selects every
+ * profile. Wherever the user names a key, these names are refused.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const FIX =
+	'__proto__, constructor and prototype are names JavaScript objects reserve: a field with such a name would be dropped from the request. Rename the field in Altcraft, or leave it out.';
+
+/** The first reserved key in `value` (deep), as a path such as `$or[0].constructor`. */
+export function findReservedKey(value: unknown, path = ''): string | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	if (Array.isArray(value)) {
+		for (let index = 0; index < value.length; index++) {
+			const found = findReservedKey(value[index], `${path}[${index}]`);
+			if (found) return found;
+		}
+		return undefined;
+	}
+	for (const key of Object.keys(value)) {
+		const at = path === '' ? key : `${path}.${key}`;
+		if (RESERVED_KEYS.has(key)) return at;
+		const found = findReservedKey((value as Record<string, unknown>)[key], at);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** Refuses a key the user named (a field name, a Name of a name/value pair) if it is reserved. */
+export function checkKey(ctx: IExecuteFunctions, itemIndex: number, label: string, key: string): string {
+	if (RESERVED_KEYS.has(key)) {
+		throw new NodeOperationError(ctx.getNode(), `${label} "${key}" cannot be used as a field name (item ${itemIndex})`, {
+			itemIndex,
+			description: FIX,
+		});
+	}
+	return key;
+}
+
+/** Refuses an object the user gave (a custom query, content, custom data) that holds a reserved key at any depth. */
+export function checkKeys<T>(ctx: IExecuteFunctions, itemIndex: number, label: string, value: T): T {
+	const found = findReservedKey(value);
+	if (found !== undefined) {
+		throw new NodeOperationError(ctx.getNode(), `${label} holds the key "${found}", which cannot be sent (item ${itemIndex})`, {
+			itemIndex,
+			description: FIX,
+		});
+	}
+	return value;
+}
+
+/**
+ * The last check before sending: the query in the built body still has what the user gave. A
+ * query that became empty on the way would select every profile of the database.
+ */
+export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
+	const query = body.custom_request;
+	if (query !== undefined && (query === null || typeof query !== 'object' || Object.keys(query).length === 0)) {
+		throw new NodeOperationError(ctx.getNode(), `The custom query of item ${itemIndex} would reach Altcraft empty, so nothing was sent`, {
+			itemIndex,
+			description: 'An empty query selects every profile of the database. Check the Custom Query (or the Audience Query Field) for keys that cannot be sent.',
+		});
+	}
+	return body;
+}
