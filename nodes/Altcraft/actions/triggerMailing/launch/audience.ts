@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import type { Checked, Unit } from '../../../shared/items';
+import { eventLoopYielder, type Checked, type Unit } from '../../../shared/items';
 import { digest } from '../../../shared/requestId';
 import type { MatchingMode } from './matching';
 import type { Payload } from './payload';
@@ -45,6 +45,8 @@ export interface AudienceMember {
 	triggerMailingId: number;
 	field: string;
 	payload: Payload;
+	/** messageKeyOf(this), computed while the items are checked: that loop yields to the event loop, grouping does not. */
+	messageKey?: string;
 }
 
 /** One request: a message and the distinct match values it goes to. */
@@ -67,11 +69,13 @@ export interface AudienceChunk {
  * Splits distinct values into chunks of at most `perRequest`, also keeping each chunk's JSON under
  * `byteBudget` so a request never passes Altcraft's body limit. Values keep first-seen order.
  */
-export function chunkValues(values: Map<string | number, number[]>, perRequest: number, byteBudget: number): AudienceChunk[] {
+export async function chunkValues(values: Map<string | number, number[]>, perRequest: number, byteBudget: number): Promise<AudienceChunk[]> {
+	const pause = eventLoopYielder();
 	const chunks: AudienceChunk[] = [];
 	let current: AudienceChunk = { values: [], items: [] };
 	let bytes = 0;
 	for (const [value, items] of values) {
+		await pause();
 		const size = Buffer.byteLength(JSON.stringify(value)) + 1;
 		if (current.values.length > 0 && (current.values.length >= perRequest || bytes + size > byteBudget)) {
 			chunks.push(current);
@@ -88,7 +92,7 @@ export function chunkValues(values: Map<string | number, number[]>, perRequest: 
 }
 
 /** What makes two items' messages the same request: everything but their recipients. */
-function messageKeyOf(member: AudienceMember): string {
+export function messageKeyOf(member: AudienceMember): string {
 	const files = member.payload.attachments.map((ref) => ('data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint }));
 	return digest([member.triggerMailingId, member.field, member.payload.fields, files]);
 }
@@ -98,14 +102,17 @@ function messageKeyOf(member: AudienceMember): string {
  * differs (content from an expression, another trigger mailing) form audiences of their own. No
  * item is ever sent another item's message.
  */
-export function groupAudience(
+export async function groupAudience(
 	members: Array<Checked<AudienceMember>>,
 	perRequest: number,
 	byteBudget: (payload: Payload, field: string) => number,
-): Array<Unit<AudienceRequest>> {
+): Promise<Array<Unit<AudienceRequest>>> {
+	// Linear, but 200,000 members take about a second on a busy machine: give the event loop turns.
+	const pause = eventLoopYielder();
 	const groups = new Map<string, { first: AudienceMember; values: Map<string | number, number[]> }>();
 	for (const { itemIndex, value: member } of members) {
-		const key = messageKeyOf(member);
+		await pause();
+		const key = member.messageKey ?? messageKeyOf(member);
 		let group = groups.get(key);
 		if (!group) {
 			group = { first: member, values: new Map() };
@@ -117,7 +124,7 @@ export function groupAudience(
 	}
 	const units: Array<Unit<AudienceRequest>> = [];
 	for (const [messageKey, { first, values }] of groups) {
-		for (const chunk of chunkValues(values, perRequest, byteBudget(first.payload, first.field))) {
+		for (const chunk of await chunkValues(values, perRequest, byteBudget(first.payload, first.field))) {
 			units.push({
 				items: chunk.items,
 				value: { triggerMailingId: first.triggerMailingId, field: first.field, payload: first.payload, values: chunk.values, messageKey },

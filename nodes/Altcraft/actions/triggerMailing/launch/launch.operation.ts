@@ -21,6 +21,7 @@ import {
 	DEFAULT_QUERY_FIELD,
 	audienceQuery,
 	groupAudience,
+	messageKeyOf,
 	readPerRequest,
 	type AudienceMember,
 	type AudienceRequest,
@@ -181,6 +182,8 @@ function queryByteBudget(payload: Payload, field: string): number {
  * message (trigger mailing, content, attachments, ...) share requests of up to Profiles per
  * Request profiles, sent as custom queries.
  */
+const withMessageKey = (member: AudienceMember): AudienceMember => ({ ...member, messageKey: messageKeyOf(member) });
+
 async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope) {
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
@@ -201,14 +204,14 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 	return checkAllThenSend<AudienceMember, AudienceRequest>(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: settings.maxParallel,
-		check: (itemIndex) => ({
+		check: (itemIndex) => withMessageKey({
 			triggerMailingId: triggerMailingId(itemIndex),
 			value: readValue(itemIndex),
 			field: checkKey(ctx, itemIndex, 'Audience Query Field', queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex))),
 			payload: readPayload(ctx, itemIndex, additionalFields(itemIndex), { customQuery: true }),
 		}),
-		group: (members) => {
-			const units = groupAudience(members, perRequest, queryByteBudget);
+		group: async (members) => {
+			const units = await groupAudience(members, perRequest, queryByteBudget);
 			requests = units.length;
 			return units;
 		},
