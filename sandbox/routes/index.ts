@@ -6,8 +6,17 @@ import { triggerLink } from './triggerLink';
 import { triggersGet } from './triggersGet';
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
+import { triggersStartBatch, triggersStartBatchTask } from './triggersStartBatch';
 
-export const ROUTES: readonly Route[] = [triggersStart, triggersList, triggersGet, resourcesList, triggerLink];
+export const ROUTES: readonly Route[] = [
+	triggersStart,
+	triggersStartBatch,
+	triggersStartBatchTask,
+	triggersList,
+	triggersGet,
+	resourcesList,
+	triggerLink,
+];
 
 /** Finds the route for a path (trailing slashes ignored): exact paths by map lookup, then prefixes. */
 export class RouteTable {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from './failures';
+import { checkKeyName, checkKeys } from './keys';
 import { readJsonObject } from './validators';
 
 /**
@@ -56,13 +57,15 @@ export function readObject(
 	pairs: NameValues | undefined,
 	json: unknown,
 ): IDataObject | undefined {
-	const result: IDataObject = json === undefined ? {} : { ...readJsonObject(ctx, itemIndex, `${label} (JSON)`, json) };
+	const parsed = json === undefined ? {} : readJsonObject(ctx, itemIndex, `${label} (JSON)`, json);
+	checkKeys(ctx, itemIndex, `${label} (JSON)`, parsed);
+	const result: IDataObject = { ...parsed };
 	for (const pair of pairs?.values ?? []) {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
 			failItem(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
 		}
-		result[name] = pair.value as IDataObject;
+		result[checkKeyName(ctx, itemIndex, label, name)] = pair.value as IDataObject;
 	}
 	return Object.keys(result).length > 0 ? result : undefined;
 }
