@@ -162,6 +162,8 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 			if (mode === 'profile_id' && launched) return perItemOutputs(unit, answer, new Set(launched));
 			return {
 				...answer,
+				// One <result> element in XML parses as a single value: always a list, as in JSON.
+				...(launched ? { result: launched } : {}),
 				launch: { ...launch, profiles: elements.length, launched: launched?.length ?? null, items: unit.items.length },
 			};
 		},
