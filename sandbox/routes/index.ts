@@ -4,6 +4,7 @@ import { resourcesList } from './resourcesList';
 import type { Route } from './route';
 import { triggerLink } from './triggerLink';
 import { triggersGet } from './triggersGet';
+import { triggersImportAndStart, triggersImportAndStartBatch, triggersImportAndStartBatchTask } from './triggersImportAndStart';
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
 import { triggersStartBatch, triggersStartBatchTask } from './triggersStartBatch';
@@ -12,6 +13,9 @@ export const ROUTES: readonly Route[] = [
 	triggersStart,
 	triggersStartBatch,
 	triggersStartBatchTask,
+	triggersImportAndStart,
+	triggersImportAndStartBatch,
+	triggersImportAndStartBatchTask,
 	triggersList,
 	triggersGet,
 	resourcesList,
