@@ -58,7 +58,6 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 				displayName: 'Subscription',
 				name: 'subscription',
 				values: [
-					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to (resource_id)' },
 					{
 						displayName: 'Channel',
 						name: 'channel',
@@ -87,6 +86,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						description: 'Number of the subscription; empty: the profile\'s Phone',
 						displayOptions: { show: { channel: ['sms'] } },
 					},
+					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to (resource_id)' },
 					{
 						displayName: 'Status',
 						name: 'status',
