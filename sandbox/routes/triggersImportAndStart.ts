@@ -1,4 +1,5 @@
 /**
+ * Fixtures: sandbox/fixtures/triggersImportAndStart.ts.
  * Import + launch: POST /api/v1.1/campaigns/triggers/import_and_start ("Profile import + trigger
  * mailing launch"), import_and_start_batch ("Bulk profiles import + trigger mailing launch") and
  * import_and_start_batch_task ("Task for bulk profiles import + trigger launch").

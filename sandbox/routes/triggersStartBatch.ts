@@ -1,4 +1,5 @@
 /**
+ * Fixtures: sandbox/fixtures/triggersStartBatch.ts.
  * Bulk launch: POST /api/v1.1/campaigns/triggers/start_batch (Altcraft "Bulk trigger launch") and
  * its task twin start_batch_task ("Task for bulk trigger launch").
  *

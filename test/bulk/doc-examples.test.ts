@@ -1,57 +1,24 @@
 /**
  * The request examples of Altcraft's "Bulk trigger launch" page
- * (https://guides.altcraft.com/en/developer-guide/campaigns/trigger-campaigns/37847471, v72 and
- * v74 copies), verbatim: the sandbox accepts them as they are, and the node, given the same
+ * (https://guides.altcraft.com/en/developer-guide/campaigns/trigger-campaigns/37847471, fixture
+ * sandbox/fixtures/triggersStartBatch.ts, v72 and v74 copies), verbatim: the sandbox accepts them as they are, and the node, given the same
  * profiles, sends the same body (the page's "format": "json" is the documented default, which the
  * node leaves out).
  */
 import type { SandboxProfile, SandboxTrigger } from '../../sandbox';
+import { bulkTriggerLaunch as page } from '../../sandbox/fixtures';
 import { json, useSandbox } from '../helpers/fixture';
 import { SEED_TOKEN, xmlTree } from '../helpers/seed';
 
-const DOC_JSON_V72 = `{
-    "token": "abcdefghijklmnqrstuvwxyz",
-    "trigger_id": 8,
-    "format": "json",
-    "matching": "email",
-    "data": [
-        {
-            "email": "example1@example.com"
-        },
-        {
-            "email": "example2@example.com"
-        }
-    ]
-}`;
-
-const DOC_XML_V72 = `<xml>
-    <token>abcdefghijklmnqrstuvwxyz</token>
-    <trigger_id>85</trigger_id>
-    <format>xml</format>
-    <matching>email</matching>
-    <data>
-        <email>example1@example.com</email>
-    </data>
-    <data>
-        <email>example2@example.com</email>
-    </data>
-</xml>`;
-
-const DOC_JSON_V74 = `{
-"token": "abcdefghijklmnqrstuvwxyz",
-"trigger_id": 8,
-"format": "json",
-"matching": "email",
-"data": [
-{"email": "profile1@example.com"},
-{"email": "profile2@example.com"}
-]
-}`;
+const DOC_JSON_V72 = page.request!.json!;
+const DOC_XML_V72 = page.request!.xml!;
+/** The v74 copy of the JSON example (sandbox/fixtures/triggersStartBatch.ts, notes). */
+const DOC_JSON_V74 = DOC_JSON_V72.replace('example1@example.com', 'profile1@example.com').replace('example2@example.com', 'profile2@example.com');
 
 const key = (n: number) => n.toString(16).padStart(48, 'a');
 const triggers: SandboxTrigger[] = [
-	{ id: 8, name: 'Docs example (JSON)', status: 'active', trigger_type: 'api_call', key: key(8) },
-	{ id: 85, name: 'Docs example (XML)', status: 'active', trigger_type: 'api_call', key: key(85) },
+	{ id: 8, name: 'Docs example (JSON)', type: 'api_call', is_active: true, key: key(8) },
+	{ id: 85, name: 'Docs example (XML)', type: 'api_call', is_active: true, key: key(85) },
 ];
 const profiles: SandboxProfile[] = [
 	{ profile_id: '64f0c0ffee0000000000e001', email: 'example1@example.com' },

@@ -1,5 +1,6 @@
 /** The sandbox's bulk and import routes refuse what the docs' parameter tables do not allow. */
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { importBatchDataExample } from '../../sandbox/fixtures';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -50,10 +51,7 @@ test('skip_invalid_subscriptions lets an import with an invalid subscription thr
 });
 
 test('the docs\' data example of the import batch pages (phones as one string) is accepted', async () => {
-	const data = [
-		{ data: { _fname: 'John', _lname: 'Lambert', email: 'profile4@example.com', phones: '+790000000000' } },
-		{ data: { _fname: 'Tom', _lname: 'Hard', email: 'profile3@example.com', phones: '+790000000001' } },
-	];
+	const data = JSON.parse(importBatchDataExample);
 	const answer = await post('import_and_start_batch_task', { trigger_id: 84, data });
 	expect(answer.body).toEqual({ error: 0, error_text: 'Successful operation', data: { id: 1001 } });
 	expect(sb.launches.map((launch) => launch.target)).toEqual(['profile4@example.com', 'profile3@example.com']);
