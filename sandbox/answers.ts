@@ -34,6 +34,11 @@ export class Answers {
 		return this.payload(status, { data: null, error: code, error_text: text }, this.format(exchange));
 	}
 
+	/** Success with fields of its own beside error and error_text (e.g. `result`, `profile_id`). */
+	successWith(exchange: Exchange, fields: Record<string, unknown>): Reply {
+		return this.payload(200, { error: 0, error_text: SUCCESS_TEXT, ...fields }, this.format(exchange));
+	}
+
 	/** Success with `data` (a list, an object), or the launch answer `data: null`. */
 	success(exchange: Exchange, data?: unknown, extra?: Record<string, unknown>): Reply {
 		const format = this.format(exchange);

@@ -54,6 +54,7 @@ class SandboxServer implements Sandbox, RouteContext {
 	private faultRate: number;
 	private hostPort = '';
 	private closed = false;
+	private tasks = 0;
 
 	constructor(options: SandboxOptions) {
 		this.token = options.token ?? DEMO_TOKEN;
@@ -117,6 +118,7 @@ class SandboxServer implements Sandbox, RouteContext {
 		this.stats.requests = this.stats.launches = this.stats.duplicates = this.stats.faults = 0;
 		this.dedup.clear();
 		this.faults.clear();
+		this.tasks = 0;
 		this.random = seededRandom(this.seed);
 	}
 
@@ -167,11 +169,17 @@ class SandboxServer implements Sandbox, RouteContext {
 		}
 	}
 
+	nextTaskId(): number {
+		return 1000 + ++this.tasks;
+	}
+
 	recordLaunch(exchange: Exchange, version: Launch['version'], plan: LaunchPlan): void {
 		this.stats.launches++;
 		if (!this.keepHistory) return;
-		const { triggerId, matching, target, profiles } = plan;
-		this.launches.push({ version, triggerId, requestId: exchange.record.requestId, matching, target, profiles, body: exchange.record.body });
+		const { triggerId, matching, target, profiles, endpoint, item } = plan;
+		const launch: Launch = { version, triggerId, requestId: exchange.record.requestId, matching, target, profiles, body: exchange.record.body };
+		if (endpoint !== undefined) Object.assign(launch, { endpoint, item });
+		this.launches.push(launch);
 	}
 
 	// ---- request intake, faults, dispatch ---------------------------------------------------

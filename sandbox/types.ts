@@ -27,6 +27,10 @@ export interface Launch {
 	/** profile_ids the message went to; for custom_request those matched in the profile set. */
 	profiles: string[];
 	body: any;
+	/** Bulk and import launches: the endpoint path (e.g. /api/v1.1/campaigns/triggers/start_batch). */
+	endpoint?: string;
+	/** Bulk launches: the element of `data`; imports: the profile data. */
+	item?: any;
 }
 
 export interface Fault {

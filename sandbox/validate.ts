@@ -23,6 +23,9 @@ export interface LaunchPlan {
 	matching?: string;
 	target?: string;
 	profiles: string[];
+	/** Bulk and import endpoints: the path, and the element of `data` (or profile data) this launch is for. */
+	endpoint?: string;
+	item?: unknown;
 }
 
 export interface Catalogue {
@@ -68,7 +71,7 @@ function checkObject(body: Record<string, unknown>, name: string): void {
 	if (value !== undefined && value !== null && !isPlainObject(value)) throw bad(`${name} must be a JSON object`);
 }
 
-function checkResource(body: Record<string, unknown>, catalogue: Catalogue): void {
+export function checkResource(body: Record<string, unknown>, catalogue: Catalogue): void {
 	const value = body.resource_id;
 	if (value === undefined || value === null) return;
 	if (typeof value !== 'number' || !Number.isInteger(value)) {
@@ -84,7 +87,7 @@ function checkExpiration(value: unknown): void {
 	}
 }
 
-function checkAttach(value: unknown): void {
+export function checkAttach(value: unknown): void {
 	if (value === undefined || value === null) return;
 	if (!Array.isArray(value)) throw bad('attach must be an array of {"data": "data:<mime>;base64,<content>", "name": "<file name>"}');
 	value.forEach((item: unknown, index) => {

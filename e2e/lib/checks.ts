@@ -54,7 +54,7 @@ function altcraftNodeName(workflow: Workflow): string {
 }
 
 function launchRequests(sandbox: Sandbox): RecordedRequest[] {
-	return sandbox.requests.filter((request) => request.path.startsWith('/api/v1.1/campaigns/triggers/start') || request.path.startsWith('/trg/'));
+	return sandbox.requests.filter((request) => /^\/api\/v1\.1\/campaigns\/triggers\/(start|import_and_start)/.test(request.path) || request.path.startsWith('/trg/'));
 }
 
 /** Checks every example gets: a clean run, Altcraft's success in every output item, no token leak. */
@@ -233,6 +233,60 @@ export const SPECS: ExampleSpec[] = [
 			const csv = Buffer.from(match[2], 'base64').toString('utf8');
 			f.truthy(`the CSV has a header and both lines (${JSON.stringify(csv.slice(0, 120))})`, /sku/.test(csv) && csv.includes('SKU-1') && csv.includes('Paper filters'));
 			f.equal('content', launch.body.content, { order_id: '10025' });
+		},
+	},
+	{
+		file: 'import-and-launch-form.json',
+		label: 'form → import profile + launch',
+		launches: 1,
+		outputItems: 1,
+		check({ sandbox, ...evidence }, f) {
+			const [request] = launchRequests(sandbox);
+			f.equal('endpoint', request?.path, '/api/v1.1/campaigns/triggers/import_and_start');
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal('trigger_id', launch.body.trigger_id, 84);
+			f.equal('matching', launch.body.matching, 'email');
+			f.equal('email (match key)', launch.body.email, 'nina@example.com');
+			f.equal('profile data', launch.body.data, {
+				Source: 'n8n form',
+				email: 'nina@example.com',
+				_fname: 'Nina',
+				_lname: 'Petrova',
+				subscriptions: [{ resource_id: 24, channel: 'email', email: 'nina@example.com', status: 'subscribed' }],
+			});
+			f.equal('content', launch.body.content, { first_name: 'Nina' });
+			f.equal('custom_data', launch.body.custom_data, { source: 'n8n form' });
+			f.truthy(`Request-ID from the Idempotency Key (${request?.requestId})`, String(request?.requestId).startsWith('import-84-nina@example.com-'));
+			const [item] = altcraftItems({ sandbox, ...evidence });
+			const answered = request?.response?.body?.profile_id;
+			f.truthy(`sandbox answered a profile_id (${answered})`, typeof answered === 'string' && answered.length === 24);
+			f.equal('output launch.profileId', item?.json?.launch?.profileId, answered);
+			f.equal('output pairedItem', item?.pairedItem, { item: 0 });
+		},
+	},
+	{
+		file: 'bulk-launch.json',
+		label: '2,500 rows → 3 bulk launches, own custom data',
+		launches: 2500,
+		outputItems: 3,
+		check({ sandbox, ...evidence }, f) {
+			const requests = launchRequests(sandbox);
+			f.equal('requests', requests.map((request) => request.path), Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'));
+			f.equal('profiles per request', requests.map((request) => request.body?.data?.length).sort(), [1000, 1000, 500].sort());
+			const first = requests.find((request) => request.body?.data?.[0]?.email === 'john@example.com');
+			f.truthy('the first rows are in one request', first);
+			if (!first) return;
+			f.equal('trigger_id', first.body.trigger_id, 84);
+			f.equal('matching', first.body.matching, 'email');
+			f.equal('content (once per request)', first.body.content, { email_title: 'Your order is on its way' });
+			f.equal('john\'s element', first.body.data[0], { email: 'john@example.com', custom_data: { order_id: 'A-1001', total: 49.9, items: 2 } });
+			f.equal('jane\'s element', first.body.data[1], { email: 'jane@example.com', custom_data: { order_id: 'A-1002', total: 12.5, items: 1 } });
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal('output launch.profiles', items.map((item) => item.json?.launch?.profiles), [1000, 1000, 500]);
+			f.equal('output result of the first request (profiles found)', items[0]?.json?.result, [JOHN, JANE]);
+			const paired = items.flatMap((item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((p: { item: number }) => p.item));
+			f.equal('every row paired once, in order', paired, Array.from({ length: 2500 }, (_, i) => i));
 		},
 	},
 ];

@@ -17,8 +17,8 @@ export class Altcraft implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via trigger link (v1.0)" : $parameter["launchMode"] === "audience" ? "Launch for the audience" : "Launch per item" }}',
-		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile or an audience',
+			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via trigger link (v1.0)" : ($parameter["operation"] === "importAndLaunch" ? "Import profile and launch" : "Launch") + ($parameter["launchMode"] === "audience" ? " for the audience" : $parameter["launchMode"] === "batch" ? " in bulk" : " per item") }}',
+		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

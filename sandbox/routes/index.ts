@@ -4,10 +4,23 @@ import { resourcesList } from './resourcesList';
 import type { Route } from './route';
 import { triggerLink } from './triggerLink';
 import { triggersGet } from './triggersGet';
+import { triggersImportAndStart, triggersImportAndStartBatch, triggersImportAndStartBatchTask } from './triggersImportAndStart';
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
+import { triggersStartBatch, triggersStartBatchTask } from './triggersStartBatch';
 
-export const ROUTES: readonly Route[] = [triggersStart, triggersList, triggersGet, resourcesList, triggerLink];
+export const ROUTES: readonly Route[] = [
+	triggersStart,
+	triggersStartBatch,
+	triggersStartBatchTask,
+	triggersImportAndStart,
+	triggersImportAndStartBatch,
+	triggersImportAndStartBatchTask,
+	triggersList,
+	triggersGet,
+	resourcesList,
+	triggerLink,
+];
 
 /** Finds the route for a path (trailing slashes ignored): exact paths by map lookup, then prefixes. */
 export class RouteTable {

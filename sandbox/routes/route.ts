@@ -25,6 +25,8 @@ export interface RouteContext {
 	/** Runs a check; an ApiError it throws becomes an Altcraft error answer. */
 	attempt(exchange: Exchange, action: () => Reply): Reply;
 	recordLaunch(exchange: Exchange, version: Launch['version'], plan: LaunchPlan): void;
+	/** A new task ID for the _task endpoints (1001, 1002, … since the last reset). */
+	nextTaskId(): number;
 }
 
 export interface Route {

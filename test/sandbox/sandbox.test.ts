@@ -321,7 +321,7 @@ describe('v1.0 trigger link', () => {
 
 describe('routing', () => {
 	test('unknown paths and wrong methods are HTTP 404 JSON errors', async () => {
-		const unknown = await postJson('/api/v1.1/campaigns/triggers/start_batch', { token: sb.token });
+		const unknown = await postJson('/api/v1.1/campaigns/triggers/no_such_method', { token: sb.token });
 		expect([unknown.status, unknown.json.error]).toEqual([404, 404]);
 		expect((await call(START)).status).toBe(404);
 	});

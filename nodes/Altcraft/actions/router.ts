@@ -6,6 +6,7 @@ type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 const operations: Record<string, Record<string, Operation>> = {
 	triggerMailing: {
 		launch: triggerMailing.launch.execute,
+		importAndLaunch: triggerMailing.importAndLaunch.execute,
 		launchViaLink: triggerMailing.launchViaLink.execute,
 	},
 };

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { failItem } from './failures';
 
 /**
  * Names JavaScript objects treat specially. As a key of a request object, `__proto__` replaces
@@ -66,4 +67,26 @@ export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, bod
 		});
 	}
 	return body;
+}
+
+/** XML element names: Altcraft's XML carries a key as an element, so other names cannot travel. */
+const XML_NAME = /^[A-Za-z_][\w.-]*$/;
+
+/** A field name the user gives that travels as a key (an element in XML): refused when it cannot be sent. */
+export function checkKeyName(ctx: IExecuteFunctions, itemIndex: number, label: string, name: string, xml: boolean): string {
+	checkKey(ctx, itemIndex, label, name);
+	if (xml && !XML_NAME.test(name)) {
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} "${name}" cannot be sent as XML (item ${itemIndex})`,
+			'XML names start with a letter or underscore and contain only letters, digits, _ . -. Rename it, or set Options → Request Format to JSON.',
+		);
+	}
+	return name;
+}
+
+/** Every field name of an object the user gave (e.g. a profile's custom fields), as checkKeyName does. */
+export function checkFieldNames(ctx: IExecuteFunctions, itemIndex: number, label: string, object: IDataObject, xml: boolean): void {
+	for (const name of Object.keys(object)) checkKeyName(ctx, itemIndex, label, name, xml);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ATTACHMENTS_FIELD, attachmentRefs, type AttachmentRef, type AttachmentSources } from './attachments';
 import { objectFields, readObject, type NameValues } from './objectFields';
+import { digest } from './requestId';
 
 /**
  * What every launch carries besides its recipients, whichever endpoint it goes to (start,
@@ -42,4 +43,18 @@ export function readMessage(ctx: IExecuteFunctions, itemIndex: number, fields: I
 	const customData = readObject(ctx, itemIndex, 'Custom Data', fields.customData as NameValues, fields.customDataJson);
 	if (customData) message.custom_data = customData;
 	return { fields: message, attachments: attachmentRefs(ctx, itemIndex, fields.attachments as AttachmentSources) };
+}
+
+/**
+ * A fingerprint of everything a request carries besides its recipients: two items with the same
+ * digest may share a request. Binary attachments count by their fingerprint, not their bytes.
+ */
+export function messageDigest(parts: unknown[], fields: IDataObject, attachments: AttachmentRef[]): string {
+	const files = attachments.map((ref) => ('data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint }));
+	return digest([...parts, fields, files]);
+}
+
+/** Bytes the inline (data URL) attachments add; binary ones are checked when they are read. */
+export function inlineAttachmentBytes(attachments: AttachmentRef[]): number {
+	return attachments.reduce((sum, ref) => sum + ('data' in ref ? ref.data.length : 0), 0);
 }

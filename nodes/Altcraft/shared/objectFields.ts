@@ -57,7 +57,8 @@ export function readObject(
 	pairs: NameValues | undefined,
 	json: unknown,
 ): IDataObject | undefined {
-	const result: IDataObject = json === undefined ? {} : { ...readJsonObject(ctx, itemIndex, `${label} (JSON)`, json) };
+	const parsed = json === undefined ? {} : readJsonObject(ctx, itemIndex, `${label} (JSON)`, json);
+	const result: IDataObject = { ...parsed };
 	for (const pair of pairs?.values ?? []) {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as importAndLaunch from './importAndLaunch/importAndLaunch.operation';
 import * as launch from './launch/launch.operation';
 import * as launchViaLink from './launchViaLink/launchViaLink.operation';
 
-export { launch, launchViaLink };
+export { importAndLaunch, launch, launchViaLink };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,12 @@ export const description: INodeProperties[] = [
 				description: 'Launch a trigger mailing for a profile or an audience through the API v1.1',
 			},
 			{
+				name: 'Import Profile and Launch',
+				value: 'importAndLaunch',
+				action: 'Import profile and launch trigger mailing',
+				description: 'Create or update a profile, then launch a trigger mailing for it: for new people from a form or a sign-up',
+			},
+			{
 				name: 'Launch via Trigger Link (v1.0)',
 				value: 'launchViaLink',
 				action: 'Launch trigger mailing via trigger link',
@@ -28,5 +35,6 @@ export const description: INodeProperties[] = [
 		],
 	},
 	...launch.description,
+	...importAndLaunch.description,
 	...launchViaLink.description,
 ];

@@ -1,11 +1,9 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { PROFILES_PER_REQUEST_OPTION } from '../../../shared/batch';
 import { eventLoopYielder, type Checked, type Unit } from '../../../shared/items';
-import { digest } from '../../../shared/requestId';
+import { messageDigest } from '../../../shared/message';
 import type { MatchingMode } from './matching';
 import type { Payload } from './payload';
-
-export const DEFAULT_PROFILES_PER_REQUEST = 1000;
-export const MAX_PROFILES_PER_REQUEST = 10000;
 
 const audienceOnly = { show: { '/launchMode': ['audience'] } };
 
@@ -19,15 +17,7 @@ export const AUDIENCE_OPTIONS: INodeProperties[] = [
 		description: 'Profile data field the audience query matches on. Empty: email for Email, phone for Phone, _id for Profile ID, the field name for Custom Field.',
 		displayOptions: audienceOnly,
 	},
-	{
-		displayName: 'Profiles per Request',
-		name: 'profilesPerRequest',
-		type: 'number',
-		default: DEFAULT_PROFILES_PER_REQUEST,
-		typeOptions: { minValue: 1, maxValue: MAX_PROFILES_PER_REQUEST },
-		description: 'At most this many profiles in one launch\'s query; more items make more launches. Altcraft recommends at most 10,000.',
-		displayOptions: audienceOnly,
-	},
+	PROFILES_PER_REQUEST_OPTION,
 ];
 
 export type AudienceMode = Exclude<MatchingMode, 'customQuery'>;
@@ -93,8 +83,7 @@ export async function chunkValues(values: Map<string | number, number[]>, perReq
 
 /** What makes two items' messages the same request: everything but their recipients. */
 export function messageKeyOf(member: AudienceMember): string {
-	const files = member.payload.attachments.map((ref) => ('data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint }));
-	return digest([member.triggerMailingId, member.field, member.payload.fields, files]);
+	return messageDigest([member.triggerMailingId, member.field], member.payload.fields, member.payload.attachments);
 }
 
 /**
@@ -136,14 +125,4 @@ export async function groupAudience(
 
 export function audienceQuery(field: string, values: Array<string | number>): IDataObject {
 	return { [field]: { $in: values } };
-}
-
-export function readPerRequest(ctx: IExecuteFunctions, options: IDataObject): number {
-	const perRequest = Math.floor(Number(options.profilesPerRequest ?? DEFAULT_PROFILES_PER_REQUEST));
-	if (!(perRequest >= 1 && perRequest <= MAX_PROFILES_PER_REQUEST)) {
-		throw new NodeOperationError(ctx.getNode(), `Profiles per Request must be between 1 and ${MAX_PROFILES_PER_REQUEST}`, {
-			description: 'Altcraft recommends at most 10,000 profiles per request.',
-		});
-	}
-	return perRequest;
 }

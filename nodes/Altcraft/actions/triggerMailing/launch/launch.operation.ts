@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { attachmentsFor, type AttachmentRef } from '../../../shared/attachments';
+import { attachmentsFor } from '../../../shared/attachments';
 import { failItem } from '../../../shared/failures';
 import { checkAllThenSend } from '../../../shared/items';
 import { checkKey, checkQueryCarried } from '../../../shared/keys';
@@ -13,7 +13,10 @@ import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
 import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../../shared/send';
-import { checkId, checkPresent } from '../../../shared/validators';
+import { BACKGROUND_TASK_OPTION, readPerRequest } from '../../../shared/batch';
+import { inlineAttachmentBytes } from '../../../shared/message';
+import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
+import { checkPresent } from '../../../shared/validators';
 import { apiBaseUrl } from '../../../transport';
 import { withDisplay } from '../../display';
 import {
@@ -22,11 +25,11 @@ import {
 	audienceQuery,
 	groupAudience,
 	messageKeyOf,
-	readPerRequest,
 	type AudienceMember,
 	type AudienceRequest,
 	type AudienceMode,
 } from './audience';
+import { launchBatch } from './batch';
 import { MATCHING_PROPERTIES, matchValueReader, targetReader, type MatchingMode } from './matching';
 import { PAYLOAD_FIELDS, readPayload, type Payload } from './payload';
 
@@ -35,31 +38,7 @@ export const LAUNCH_PATH = '/api/v1.1/campaigns/triggers/start/';
 const show = { resource: ['triggerMailing'], operation: ['launch'] };
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Trigger Mailing',
-		name: 'triggerMailing',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description: 'An active trigger mailing whose event is "when using a special API call"',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchTriggerMailings', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 84',
-				validation: [
-					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A trigger mailing ID is a whole number' } },
-				],
-			},
-		],
-	},
+	TRIGGER_MAILING_FIELD,
 	{
 		displayName: 'Launch Mode',
 		name: 'launchMode',
@@ -70,12 +49,17 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Per Item',
 				value: 'eachItem',
-				description: 'Each input item launches the trigger mailing for the profile(s) it names',
+				description: 'One request per item: for a few items, or when each needs its own content or attachments',
 			},
 			{
 				name: 'Audience (All Items Together)',
 				value: 'audience',
-				description: 'All input items form one audience, sent as custom queries of at most Profiles per Request profiles each (one request per 1,000 by default)',
+				description: 'All items get the same message: their profiles are sent as custom queries, one request per Profiles per Request (1,000 by default)',
+			},
+			{
+				name: 'Bulk (Each Item Its Own Data)',
+				value: 'batch',
+				description: 'Many items in one request, each profile with its own Item Custom Data (start_batch): one request per Profiles per Request (1,000 by default)',
 			},
 		],
 	},
@@ -95,6 +79,13 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { launchMode: ['audience'] } },
 	},
 	{
+		displayName: 'Each item is one profile of a bulk request (start_batch), with its own Item Custom Data. Content and attachments are shared by the request: items whose content differs get requests of their own. Altcraft answers with the IDs of the profiles it launched for.',
+		name: 'batchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { launchMode: ['batch'] } },
+	},
+	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
@@ -108,16 +99,11 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...AUDIENCE_OPTIONS, ...REQUEST_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...AUDIENCE_OPTIONS, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
 export const description = withDisplay(properties, show);
-
-function triggerMailingIdReader(ctx: IExecuteFunctions): (itemIndex: number) => number {
-	const raw = parameterReader(ctx, 'triggerMailing', '', { extractValue: true });
-	return (itemIndex) => checkId(ctx, itemIndex, 'Trigger Mailing', raw(itemIndex), '84');
-}
 
 /** The request body of one launch, attachments read now (only when it is sent). */
 async function launchBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject, payload: Payload): Promise<IDataObject> {
@@ -172,9 +158,8 @@ function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, 
 
 /** Bytes a custom request may take once the rest of the body is counted (attachments by their inline size). */
 function queryByteBudget(payload: Payload, field: string): number {
-	const inline = (ref: AttachmentRef) => ('data' in ref ? ref.data.length : 0);
 	const fixed = Buffer.byteLength(JSON.stringify({ ...payload.fields, ...audienceQuery(field, []) }));
-	return MAX_BODY_BYTES - fixed - payload.attachments.reduce((sum, ref) => sum + inline(ref), 0) - 1024;
+	return MAX_BODY_BYTES - fixed - inlineAttachmentBytes(payload.attachments) - 1024;
 }
 
 /**
@@ -245,5 +230,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const baseUrl = await apiBaseUrl(this);
 	const scope = requestIdScope(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
+	if (launchMode === 'batch') return launchBatch(this, baseUrl, settings, scope);
 	return launchMode === 'audience' ? launchAudience(this, baseUrl, settings, scope) : launchEach(this, baseUrl, settings, scope);
 }

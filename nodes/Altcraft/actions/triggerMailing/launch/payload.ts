@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { AttachmentRef } from '../../../shared/attachments';
 import { MESSAGE_FIELDS, readMessage } from '../../../shared/message';
 import { readResourceId, resourceField } from '../../../shared/resource';
+import { ITEM_CUSTOM_DATA_FIELDS } from './batch';
 import { EXPIRATION_FIELD, readExpiration } from './expiration';
 import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
 
@@ -9,11 +10,19 @@ import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptio
  * The optional parts of a v1.1 launch: the message (content, attachments, custom data) shared with
  * the other launch operations, and expiration, resource and subscription filter of its own.
  */
+/** Not in the start_batch parameter table [DOC: Bulk trigger launch], so not offered in Bulk mode. */
+function notInBulk(field: INodeProperties): INodeProperties {
+	const hide = field.displayOptions?.hide ?? {};
+	const modes = (hide['/launchMode'] as string[] | undefined) ?? [];
+	return { ...field, displayOptions: { ...field.displayOptions, hide: { ...hide, '/launchMode': [...modes, 'batch'] } } };
+}
+
 export const PAYLOAD_FIELDS: INodeProperties[] = [
 	...MESSAGE_FIELDS,
-	EXPIRATION_FIELD,
-	resourceField({ show: { '/matching': ['email', 'phone'] } }),
-	SUBSCRIPTION_FILTER_FIELD,
+	...ITEM_CUSTOM_DATA_FIELDS,
+	notInBulk(EXPIRATION_FIELD),
+	notInBulk(resourceField({ show: { '/matching': ['email', 'phone'] } })),
+	notInBulk(SUBSCRIPTION_FILTER_FIELD),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export interface Payload {

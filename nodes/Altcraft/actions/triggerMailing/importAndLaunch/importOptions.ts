@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { failItem } from '../../../shared/failures';
+import { readResourceId, resourceField } from '../../../shared/resource';
+
+/** The import's own request fields [DOC: Profile import + trigger mailing launch]. */
+export const IMPORT_FIELDS: INodeProperties[] = [
+	{
+		displayName: 'Detect Geo',
+		name: 'detectGeo',
+		type: 'boolean',
+		default: false,
+		description: 'Whether Altcraft derives the profile\'s location from _regip or _ip in its data (detect_geo)',
+	},
+	{
+		displayName: 'Launch Delay',
+		name: 'launchDelay',
+		type: 'fixedCollection',
+		placeholder: 'Add Delay',
+		default: {},
+		description: 'How long after the import the trigger mailing starts (timeout)',
+		options: [
+			{
+				displayName: 'Delay',
+				name: 'delay',
+				values: [
+					{ displayName: 'Days', name: 'days', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+					{ displayName: 'Hours', name: 'hours', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+					{ displayName: 'Minutes', name: 'minutes', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+				],
+			},
+		],
+	},
+	resourceField({ show: { '/matching': ['email', 'email_profile', 'phone'] } }),
+	{
+		displayName: 'Skip Invalid Subscriptions',
+		name: 'skipInvalidSubscriptions',
+		type: 'boolean',
+		default: false,
+		description: 'Whether invalid subscriptions are left out instead of failing the import (skip_invalid_subscriptions)',
+	},
+	{
+		displayName: 'Skip Triggers',
+		name: 'skipTriggers',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the import leaves other triggers and scenarios that react to it untouched (skip_triggers)',
+	},
+];
+
+function readDelay(ctx: IExecuteFunctions, itemIndex: number, value: unknown): IDataObject | undefined {
+	const delay = (value as { delay?: IDataObject } | undefined)?.delay;
+	if (!delay) return undefined;
+	const timeout: IDataObject = {};
+	for (const unit of ['days', 'hours', 'minutes']) {
+		const raw = delay[unit];
+		const number = raw === undefined || raw === '' ? 0 : Number(raw);
+		if (!Number.isInteger(number) || number < 0) {
+			failItem(ctx, itemIndex, `Launch Delay → ${unit[0].toUpperCase()}${unit.slice(1)} must be a whole number of 0 or more (item ${itemIndex})`, 'Set days, hours and minutes as whole numbers, e.g. 0 days, 0 hours, 5 minutes.');
+		}
+		timeout[unit] = number;
+	}
+	return Object.values(timeout).some((n) => (n as number) > 0) ? timeout : undefined;
+}
+
+/** The import flags, resource and delay of one item, as request fields (only what is set). */
+export function readImportFields(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	const resourceId = readResourceId(ctx, itemIndex, fields.resourceId);
+	if (resourceId !== undefined) out.resource_id = resourceId;
+	if (fields.skipTriggers === true) out.skip_triggers = true;
+	if (fields.skipInvalidSubscriptions === true) out.skip_invalid_subscriptions = true;
+	if (fields.detectGeo === true) out.detect_geo = true;
+	const timeout = readDelay(ctx, itemIndex, fields.launchDelay);
+	if (timeout) out.timeout = timeout;
+	return out;
+}

@@ -1,0 +1,180 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { failItem } from '../../../shared/failures';
+import { checkFieldNames } from '../../../shared/keys';
+import { objectFields, readObject, type NameValues } from '../../../shared/objectFields';
+import { checkEmail, checkPhone, isWholeNumber, scalar } from '../../../shared/validators';
+
+/**
+ * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
+ * database; Import profile; Subscription object; Subscription status].
+ */
+export const PROFILE_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. john@example.com',
+		default: '',
+		description: 'The profile\'s email (email). With Email matching it also finds the profile to update.',
+	},
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		placeholder: 'e.g. +79000000000',
+		default: '',
+		description: 'The profile\'s phone (phones), in international format. With Phone matching it also finds the profile to update.',
+	},
+	{
+		displayName: 'Profile Fields',
+		name: 'profileFields',
+		type: 'collection',
+		placeholder: 'Add Profile Field',
+		default: {},
+		options: [
+			{ displayName: 'Birthday', name: '_bdate', type: 'string', default: '', placeholder: 'e.g. 2001-12-31', description: 'Date of birth as YYYY-MM-DD (_bdate)' },
+			...objectFields({
+				displayName: 'Custom Fields',
+				name: 'customFields',
+				itemName: 'Field',
+				description: 'Custom fields of the profile database by their names in Altcraft, e.g. CRM_ID',
+				jsonDescription: 'Custom fields as one JSON object, e.g. {"CRM_ID": 123420, "Tags": ["vip"]}. Fields set above win over keys of the same name.',
+				example: ['CRM_ID', '{{ $json.crmId }}'],
+			}),
+			{ displayName: 'First Name', name: '_fname', type: 'string', default: '', placeholder: 'e.g. John' },
+			{ displayName: 'Last Name', name: '_lname', type: 'string', default: '', placeholder: 'e.g. Doe' },
+		],
+	},
+	{
+		displayName: 'Subscriptions',
+		name: 'subscriptions',
+		type: 'fixedCollection',
+		placeholder: 'Add Subscription',
+		default: {},
+		typeOptions: { multipleValues: true },
+		description: 'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
+		options: [
+			{
+				displayName: 'Subscription',
+				name: 'subscription',
+				values: [
+					{
+						displayName: 'Channel',
+						name: 'channel',
+						type: 'options',
+						default: 'email',
+						options: [
+							{ name: 'Email', value: 'email' },
+							{ name: 'SMS', value: 'sms' },
+						],
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. john@example.com',
+						description: 'Address of the subscription; empty: the profile\'s Email',
+						displayOptions: { show: { channel: ['email'] } },
+					},
+					{
+						displayName: 'Phone',
+						name: 'phone',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. +79000000000',
+						description: 'Number of the subscription; empty: the profile\'s Phone',
+						displayOptions: { show: { channel: ['sms'] } },
+					},
+					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to (resource_id)' },
+					{
+						displayName: 'Status',
+						name: 'status',
+						type: 'options',
+						default: '',
+						description: 'Set it only when the status should change',
+						options: [
+							{ name: 'Complained', value: 'complained' },
+							{ name: 'Do Not Change', value: '' },
+							{ name: 'Hardbounced', value: 'hardbounced' },
+							{ name: 'Invalid', value: 'invalid' },
+							{ name: 'Subscribed', value: 'subscribed' },
+							{ name: 'Suspended', value: 'suspended' },
+							{ name: 'Unconfirmed', value: 'unconfirmed' },
+							{ name: 'Unsubscribed', value: 'unsubscribed' },
+						],
+					},
+				],
+			},
+		],
+	},
+];
+
+export interface ProfileInput {
+	email: unknown;
+	phone: unknown;
+	fields: IDataObject;
+	subscriptions: { subscription?: IDataObject[] };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function readBirthday(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+	const text = scalar(ctx, itemIndex, 'Birthday', value);
+	if (text === '') return undefined;
+	const match = DATE.exec(text);
+	const valid = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];
+	if (!valid) {
+		failItem(ctx, itemIndex, `Birthday "${text}" is not a date as YYYY-MM-DD (item ${itemIndex})`, 'Altcraft takes the birthday as YYYY-MM-DD, e.g. 2001-12-31. From a date: {{ DateTime.fromISO($json.birthday).toFormat(\'yyyy-MM-dd\') }}.');
+	}
+	return text;
+}
+
+function readSubscription(ctx: IExecuteFunctions, itemIndex: number, position: number, entry: IDataObject, profile: IDataObject): IDataObject {
+	const label = `Subscription ${position + 1}`;
+	const resource = scalar(ctx, itemIndex, `${label} → Resource ID`, entry.resourceId);
+	if (!isWholeNumber(resource)) {
+		failItem(ctx, itemIndex, `${label} has no valid Resource ID (item ${itemIndex})`, 'Set the ID of the resource to subscribe to, a whole number such as 24.');
+	}
+	const channel = entry.channel === 'sms' ? 'sms' : 'email';
+	const subscription: IDataObject = { resource_id: Number(resource), channel };
+	if (channel === 'email') {
+		const own = scalar(ctx, itemIndex, `${label} → Email`, entry.email);
+		if (own === '' && profile.email === undefined) {
+			failItem(ctx, itemIndex, `${label} (email channel) has no email (item ${itemIndex})`, 'An email subscription needs an address: set the profile\'s Email, or the subscription\'s own Email.');
+		}
+		subscription.email = own === '' ? profile.email : checkEmail(ctx, itemIndex, own, undefined, `${label} → Email`);
+	} else {
+		const own = scalar(ctx, itemIndex, `${label} → Phone`, entry.phone);
+		const phones = profile.phones as string[] | undefined;
+		if (own === '' && !phones) {
+			failItem(ctx, itemIndex, `${label} (SMS channel) has no phone (item ${itemIndex})`, 'An SMS subscription needs a phone number: set the profile\'s Phone, or the subscription\'s own Phone.');
+		}
+		subscription.phone = own === '' ? phones![0] : checkPhone(ctx, itemIndex, own, `${label} → Phone`);
+	}
+	if (typeof entry.status === 'string' && entry.status !== '') subscription.status = entry.status;
+	return subscription;
+}
+
+/** The profile data of one item: custom fields first, Altcraft's system fields on top. */
+export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: ProfileInput, xml: boolean): IDataObject {
+	const { fields } = input;
+	const custom = readObject(ctx, itemIndex, 'Custom Fields', fields.customFields as NameValues, fields.customFieldsJson) ?? {};
+	// Field names travel as keys (XML: element names): refuse what cannot be sent before sending.
+	checkFieldNames(ctx, itemIndex, 'Custom Fields', custom, xml);
+	const profile: IDataObject = { ...custom };
+	const email = scalar(ctx, itemIndex, 'Email', input.email);
+	if (email !== '') profile.email = checkEmail(ctx, itemIndex, email, 'Set Email to one address, e.g. {{ $json.email }}.');
+	const phone = scalar(ctx, itemIndex, 'Phone', input.phone);
+	if (phone !== '') profile.phones = [checkPhone(ctx, itemIndex, phone)];
+	for (const name of ['_fname', '_lname'] as const) {
+		const value = scalar(ctx, itemIndex, name === '_fname' ? 'First Name' : 'Last Name', fields[name]);
+		if (value !== '') profile[name] = value;
+	}
+	const birthday = readBirthday(ctx, itemIndex, fields._bdate);
+	if (birthday) profile._bdate = birthday;
+	const subscriptions = (input.subscriptions?.subscription ?? []).map((entry, position) => readSubscription(ctx, itemIndex, position, entry, profile));
+	if (subscriptions.length > 0) profile.subscriptions = subscriptions;
+	return profile;
+}
+

@@ -1,0 +1,172 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { attachmentsFor } from '../../../shared/attachments';
+import {
+	batchUnits,
+	checkElementSize,
+	dataByteBudget,
+	elementBytes,
+	readPerRequest,
+	resultList,
+	taskIdOf,
+	type Batch,
+	type BatchEntry,
+} from '../../../shared/batch';
+import { checkAllThenSend, type Unit } from '../../../shared/items';
+import { inlineAttachmentBytes, messageDigest, readMessage, type Message } from '../../../shared/message';
+import { objectFields, readObject, type NameValues } from '../../../shared/objectFields';
+import { parameterReader } from '../../../shared/parameters';
+import type { RequestSettings } from '../../../shared/requestSettings';
+import { digest, launchRequestId, type RequestIdScope } from '../../../shared/requestId';
+import { checkBodySize, sendLaunch } from '../../../shared/send';
+import { triggerMailingIdReader } from '../../../shared/triggerMailing';
+import { checkPresent } from '../../../shared/validators';
+import { matchValueReader, type MatchingMode } from './matching';
+
+/**
+ * Launch Mode "Bulk": one trigger mailing for many profiles per request
+ * (Altcraft "Bulk trigger launch", campaigns/triggers/start_batch), each input item one element
+ * of `data` with its own custom data.
+ */
+export const BATCH_PATH = '/api/v1.1/campaigns/triggers/start_batch';
+/** Altcraft "Task for bulk trigger launch": the same, answered at once with a task ID. */
+export const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
+
+const batchOnly = { show: { '/launchMode': ['batch'] } };
+
+/** Custom data of the item's own element of `data` (v74: custom_data "separately in each data object"). */
+export const ITEM_CUSTOM_DATA_FIELDS: INodeProperties[] = objectFields({
+	displayName: 'Item Custom Data',
+	name: 'itemCustomData',
+	itemName: 'Entry',
+	description: 'This item\'s own data for integration action hooks, sent in its element of data (custom_data). Usually expressions, e.g. {{ $json.order_id }}.',
+	jsonDescription: 'This item\'s own custom data as one JSON object, e.g. {{ $json.details }}. Entries set above win over keys of the same name.',
+	example: ['order_id', '{{ $json.order_id }}'],
+}).map((field) => ({ ...field, displayOptions: batchOnly }));
+
+/** Key of an item's element by matching mode ([DOC: Data array]). */
+const ELEMENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
+	email: 'email',
+	phone: 'phone',
+	profile_id: 'profile_id',
+	custom: 'field_value',
+};
+
+/** What a bulk request shares: everything but `data`. */
+interface BatchRequest {
+	triggerMailingId: number;
+	fieldName?: string;
+	message: Message;
+}
+
+function requestFields(request: BatchRequest, matching: string, task: boolean): IDataObject {
+	return {
+		// The task endpoint names the trigger mailing `id`, the synchronous one `trigger_id` [DOC].
+		[task ? 'id' : 'trigger_id']: request.triggerMailingId,
+		matching,
+		...(request.fieldName !== undefined ? { field_name: request.fieldName } : {}),
+		...request.message.fields,
+	};
+}
+
+/** Output of a request whose items can be told apart in the answer: one item each, paired with it. */
+function perItemOutputs(unit: Unit<Batch<BatchRequest>>, answer: IDataObject, launched: Set<string>): INodeExecutionData[] {
+	const { result: _result, launch, ...rest } = answer;
+	return unit.items.map((itemIndex, position) => {
+		const profileId = String(unit.value.elements[position].profile_id);
+		return {
+			json: { ...rest, launch: { ...(launch as IDataObject), profileId, launched: launched.has(profileId) } },
+			pairedItem: { item: itemIndex },
+		};
+	});
+}
+
+export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope): Promise<INodeExecutionData[]> {
+	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
+	if (mode === 'customQuery') {
+		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Bulk"', {
+			description: 'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
+		});
+	}
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const perRequest = readPerRequest(ctx, options);
+	const task = options.backgroundTask === true;
+	const xml = settings.format === 'xml';
+	const triggerMailingId = triggerMailingIdReader(ctx);
+	const readValue = matchValueReader(ctx, mode);
+	const fieldName = mode === 'custom' ? parameterReader(ctx, 'fieldName') : undefined;
+	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const elementKey = ELEMENT_KEY[mode];
+	let requests = 0;
+
+	return checkAllThenSend<BatchEntry<BatchRequest>, Batch<BatchRequest>>(ctx, {
+		count: ctx.getInputData().length,
+		concurrency: settings.maxParallel,
+		check: (itemIndex) => {
+			const fields = additionalFields(itemIndex);
+			const request: BatchRequest = {
+				triggerMailingId: triggerMailingId(itemIndex),
+				fieldName: fieldName ? checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)) : undefined,
+				message: readMessage(ctx, itemIndex, fields),
+			};
+			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
+			const customData = readObject(ctx, itemIndex, 'Item Custom Data', fields.itemCustomData as NameValues, fields.itemCustomDataJson);
+			if (customData) element.custom_data = customData;
+			const bytes = elementBytes(element, xml ? 'xml' : 'json');
+			checkElementSize(ctx, itemIndex, 'The element of data', bytes);
+			const requestKey = messageDigest([request.triggerMailingId, request.fieldName], request.message.fields, request.message.attachments);
+			return { request, requestKey, element, bytes };
+		},
+		group: (entries) => {
+			const units = batchUnits(entries, perRequest, (request) =>
+				dataByteBudget(requestFields(request, mode, task), inlineAttachmentBytes(request.message.attachments), settings.format),
+			);
+			requests = units.length;
+			return units;
+		},
+		send: async (unit, unitIndex) => {
+			const { request, requestKey, elements } = unit.value;
+			const first = unit.items[0];
+			const attach = await attachmentsFor(ctx, first, request.message.attachments);
+			const body: IDataObject = { ...requestFields(request, mode, task), data: elements, ...(attach ? { attach } : {}) };
+			if (attach) checkBodySize(ctx, first, body);
+			const answer = await sendLaunch(ctx, baseUrl, settings, {
+				method: 'POST',
+				url: task ? BATCH_TASK_PATH : BATCH_PATH,
+				body,
+				itemIndex: first,
+				summary: {
+					triggerMailingId: request.triggerMailingId,
+					matching: mode,
+					...(request.fieldName !== undefined ? { fieldName: request.fieldName } : {}),
+					bulk: true,
+					...(task ? { backgroundTask: true } : {}),
+					request: unitIndex + 1,
+					requests,
+				},
+				// Told apart by the message and the profiles (with their own data) it carries: a re-run
+				// with the same Idempotency Key and more items sends only the requests with new ones.
+				requestId: launchRequestId(scope, first, `trigger-${request.triggerMailingId}`, `bulk-${digest([requestKey, task, elements])}`),
+			});
+			const launch = answer.launch as IDataObject;
+			if (task) {
+				const taskId = taskIdOf(answer);
+				return { ...answer, launch: { ...launch, taskId: taskId ?? null, profiles: elements.length, items: unit.items.length } };
+			}
+			const launched = resultList(answer);
+			if (mode === 'profile_id' && launched) return perItemOutputs(unit, answer, new Set(launched));
+			return {
+				...answer,
+				// One <result> element in XML parses as a single value: always a list, as in JSON.
+				...(launched ? { result: launched } : {}),
+				launch: { ...launch, profiles: elements.length, launched: launched?.length ?? null, items: unit.items.length },
+			};
+		},
+	});
+}
+
