@@ -232,11 +232,11 @@ async function main(): Promise<void> {
 					await tab.locator(`[data-test-id="canvas-node"][data-node-name="${linkNode}"]`).dblclick();
 					const panel = tab.locator('[data-test-id="ndv"]');
 					await panel.waitFor();
-					for (const name of ['triggerLink', 'identifyBy', 'profileIdentifier', 'method']) {
+					for (const name of ['triggerLink', 'identifyBy', 'profileIdentifier', 'sendFields']) {
 						await panel.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`).first().waitFor({ state: 'visible' });
 					}
 					const labels = await panel.locator('[data-test-id="node-parameters"]').innerText();
-					for (const label of ['Trigger Link', 'Identify Profile By', 'Profile Identifier', 'Method', 'Fields']) {
+					for (const label of ['Trigger Link', 'Identify Profile By', 'Profile Identifier', 'Send Field Values', 'Fields']) {
 						assert(labels.includes(label), `the panel does not show "${label}"`);
 					}
 					const locator = panel.locator('[data-test-id="resource-locator-triggerLink"]');

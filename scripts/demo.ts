@@ -44,13 +44,12 @@ async function main() {
 			triggerMailing: { __rl: true, mode: 'list', value: '84' },
 			matching: 'email',
 			email: '={{ $json.email }}',
-			additionalFields: {
-				content: {
-					values: [
-						{ name: 'first_name', value: '={{ $json.name }}' },
-						{ name: 'order', value: '={{ $json.lastOrder }}' },
-					],
-				},
+			content: 'fields',
+			contentValues: {
+				values: [
+					{ name: 'first_name', value: '={{ $json.name }}' },
+					{ name: 'order', value: '={{ $json.lastOrder }}' },
+				],
 			},
 			options: { idempotencyKey: '={{ $json.lastOrder }}' },
 		},

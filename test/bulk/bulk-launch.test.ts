@@ -1,10 +1,11 @@
-import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 
 const ctx = useSandbox();
 const bulk = (extra: object = {}) =>
 	launchParams({
 		launchMode: 'batch',
-		additionalFields: { itemCustomData: { values: [{ name: 'order_id', value: '={{ $json.order }}' }] } },
+		itemCustomData: 'fields',
+		itemCustomDataValues: { values: [{ name: 'order_id', value: '={{ $json.order }}' }] },
 		...extra,
 	});
 const JOHN = '6606e08f10bcdd88297057a7';
@@ -67,11 +68,12 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 	test('content and shared custom data go once per request; the item\'s own data stays in its element', async () => {
 		await ctx.run(
 			bulk({
-				additionalFields: {
-					content: { values: [{ name: 'title', value: 'Spring sale' }] },
-					customData: { values: [{ name: 'source', value: 'n8n' }] },
-					itemCustomDataJson: '={{ JSON.stringify({ order_id: $json.order }) }}',
-				},
+				content: 'fields',
+				contentValues: { values: [{ name: 'title', value: 'Spring sale' }] },
+				customData: 'fields',
+				customDataValues: { values: [{ name: 'source', value: 'n8n' }] },
+				itemCustomData: 'json',
+				itemCustomDataJson: '={{ JSON.stringify({ order_id: $json.order }) }}',
 			}),
 			json({ email: 'a@example.com', order: 1 }, { email: 'b@example.com', order: 2 }),
 		);
@@ -88,7 +90,7 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 
 	test('items whose content differs get requests of their own, never another item\'s content', async () => {
 		const result = await ctx.run(
-			bulk({ additionalFields: { content: { values: [{ name: 'title', value: '={{ $json.title }}' }] } } }),
+			bulk({ content: 'fields', contentValues: { values: [{ name: 'title', value: '={{ $json.title }}' }] } }),
 			json({ email: 'a@example.com', title: 'Sale' }, { email: 'b@example.com', title: 'News' }, { email: 'c@example.com', title: 'Sale' }),
 		);
 		expect(result.error).toBeUndefined();
@@ -149,7 +151,7 @@ describe('Bulk launch: bad input', () => {
 
 	test('a custom data name that cannot be sent is refused, naming item and field', async () => {
 		const result = await ctx.run(
-			bulk({ additionalFields: { itemCustomData: { values: [{ name: '__proto__', value: 'x' }] } } }),
+			bulk({ itemCustomDataValues: { values: [{ name: '__proto__', value: 'x' }] } }),
 			json({ email: 'a@example.com' }),
 		);
 		expect(result.error?.message).toBe('Item Custom Data name "__proto__" cannot be used as a field name (item 0)');
@@ -196,7 +198,7 @@ describe('Bulk launch: exactly once', () => {
 
 	test('a retry after a lost answer reuses the Request-ID: the profiles are launched once', async () => {
 		ctx.sandbox.inject({ reset: 'after', path: '/api/v1.1/campaigns/triggers/start_batch' });
-		const result = await ctx.run(bulk({ options: { retryInitialWait: 0 } }), json({ email: 'john@example.com', order: 1 }, { email: 'jane@example.com', order: 2 }));
+		const result = await ctx.run(bulk({ options: nodeOptions({ retryInitialWait: 0 }) }), json({ email: 'john@example.com', order: 1 }, { email: 'jane@example.com', order: 2 }));
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);

@@ -6,14 +6,14 @@
  */
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { runWorkflow, type RunResult } from '../helpers/engine';
-import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { closedPort } from '../helpers/net';
 
 const ctx = useSandbox();
 const WRONG_TOKEN = 'wrong-token-0f1e2d3c4b5a';
 const START = '/api/v1.1/campaigns/triggers/start';
 const ITEMS = json({ email: 'john@example.com' }, { email: 'jane@example.com' });
-const params = (options: object = {}) => launchParams({ options: { retryInitialWait: 0, maxParallel: 1, ...options } });
+const params = (options: object = {}) => launchParams({ options: nodeOptions({ retryInitialWait: 0, maxParallel: 1, ...options }) });
 
 /** The run failed on item 0, and neither the error nor anything n8n stored shows a token. */
 function failed(result: RunResult, ...tokens: string[]) {

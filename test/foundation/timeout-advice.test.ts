@@ -3,7 +3,7 @@
  * have processed the launch after the node gave up, and "run again" must not send it twice.
  * (Its own file: each case needs a real 1 s timeout.)
  */
-import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 
 const ctx = useSandbox();
 const START = '/api/v1.1/campaigns/triggers/start';
@@ -24,7 +24,7 @@ async function timedOutRun(parameters: object) {
 }
 
 test('the timeout advice warns that a new run sends again without an Idempotency Key, and that is so', async () => {
-	const parameters = launchParams({ options: { timeout: 1, maxAttempts: 1 } });
+	const parameters = launchParams({ options: nodeOptions({ timeout: 1, maxAttempts: 1 }) });
 	const first = await timedOutRun(parameters);
 	expect(first.error?.description).toMatch(/a new run sends the launch again unless Options → Idempotency Key is set/);
 
@@ -33,7 +33,7 @@ test('the timeout advice warns that a new run sends again without an Idempotency
 });
 
 test('with an Idempotency Key, running again after a timeout does not send the launch twice', async () => {
-	const parameters = launchParams({ options: { timeout: 1, maxAttempts: 1, idempotencyKey: 'order-17' } });
+	const parameters = launchParams({ options: nodeOptions({ timeout: 1, maxAttempts: 1, idempotencyKey: 'order-17' }) });
 	await timedOutRun(parameters);
 
 	const second = await ctx.run(parameters, json({ email: 'john@example.com' }));

@@ -44,6 +44,21 @@ export function linkLaunchParams(link: string, extra: INodeParameters = {}): INo
 		triggerLink: { __rl: true, mode: 'url', value: link },
 		identifyBy: 'email',
 		profileIdentifier: '={{ $json.email }}',
+		// The node's default hashes an email given for MD5; tests that give a hash say so themselves.
+		hashEmail: false,
 		...extra,
 	};
+}
+
+/**
+ * The node's Options from the flat shorthand tests use: retry settings (`maxAttempts`,
+ * `retryInitialWait` in ms, `maxRetryWait` in s) go into the Retries group, the rest stays as it is.
+ */
+export function nodeOptions(flat: Record<string, unknown>): INodeParameters {
+	const { maxAttempts, retryInitialWait, maxRetryWait, ...rest } = flat;
+	const settings: Record<string, unknown> = {};
+	if (maxAttempts !== undefined) settings.maxAttempts = maxAttempts;
+	if (retryInitialWait !== undefined) settings.firstWait = Number(retryInitialWait) / 1000;
+	if (maxRetryWait !== undefined) settings.maxWait = maxRetryWait;
+	return (Object.keys(settings).length > 0 ? { ...rest, retries: { settings } } : rest) as INodeParameters;
 }

@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { json, useSandbox } from '../helpers/fixture';
+import { json, useSandbox, nodeOptions } from '../helpers/fixture';
 
 const ctx = useSandbox();
 const JOHN = '6606e08f10bcdd88297057a7';
@@ -24,18 +24,20 @@ describe('Import Profile and Launch, per item', () => {
 					_fname: '={{ $json.name }}',
 					_lname: 'Doe',
 					_bdate: '2001-12-31',
-					customFields: { values: [{ name: 'Source', value: 'form' }] },
-					customFieldsJson: '{"CRM_ID": 555}',
 				},
+				customFields: 'json',
+				customFieldsJson: '{"CRM_ID": 555, "Source": "form"}',
 				subscriptions: { subscription: [{ resourceId: '24', channel: 'email', status: 'subscribed' }, { resourceId: '24', channel: 'sms' }] },
 				additionalFields: {
 					skipTriggers: true,
 					detectGeo: true,
 					launchDelay: { delay: { days: 0, hours: 1, minutes: 30 } },
 					resourceId: { __rl: true, mode: 'id', value: '24' },
-					content: { values: [{ name: 'first_name', value: '={{ $json.name }}' }] },
-					customData: { values: [{ name: 'source', value: 'n8n form' }] },
 				},
+				content: 'fields',
+				contentValues: { values: [{ name: 'first_name', value: '={{ $json.name }}' }] },
+				customData: 'fields',
+				customDataValues: { values: [{ name: 'source', value: 'n8n form' }] },
 			}),
 			json({ email: 'new.person@example.com', name: 'Nina', phone: '+7 (900) 123-45-67' }),
 		);
@@ -132,17 +134,17 @@ describe('Import Profile and Launch: bad input', () => {
 	});
 
 	test.each([
-		['constructor', 'JSON', { customFieldsJson: '{"constructor": 1}' }, 'Custom Fields (JSON) holds the key "constructor", which cannot be sent (item 0)'],
-		['__proto__', 'pairs', { customFields: { values: [{ name: '__proto__', value: 'x' }] } }, 'Custom Fields name "__proto__" cannot be used as a field name (item 0)'],
+		['constructor', 'JSON', { customFields: 'json', customFieldsJson: '{"constructor": 1}' }, 'Custom Fields (JSON) holds the key "constructor", which cannot be sent (item 0)'],
+		['__proto__', 'pairs', { customFields: 'fields', customFieldsValues: { values: [{ name: '__proto__', value: 'x' }] } }, 'Custom Fields name "__proto__" cannot be used as a field name (item 0)'],
 	])('a custom field named %s (%s) is refused', async (_name, _how, fields, message) => {
-		const result = await ctx.run(importParams({ profileFields: fields }), json({ email: 'a@example.com' }));
+		const result = await ctx.run(importParams(fields), json({ email: 'a@example.com' }));
 		expect(result.error?.message).toBe(message);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('a custom field name that is no XML name is refused when sending XML', async () => {
 		const result = await ctx.run(
-			importParams({ profileFields: { customFields: { values: [{ name: 'Order total', value: '1' }] } }, options: { requestFormat: 'xml' } }),
+			importParams({ customFields: 'fields', customFieldsValues: { values: [{ name: 'Order total', value: '1' }] }, options: { requestFormat: 'xml' } }),
 			json({ email: 'a@example.com' }),
 		);
 		expect(result.error?.message).toBe('Custom Fields "Order total" cannot be sent as XML (item 0)');
@@ -154,7 +156,7 @@ describe('Import Profile and Launch: bad input', () => {
 	});
 
 	test('a profile over 10 MB is refused', async () => {
-		const result = await ctx.run(importParams({ profileFields: { customFields: { values: [{ name: 'Notes', value: '={{ $json.notes }}' }] } } }), json({ email: 'a@example.com', notes: 'x'.repeat(11 * 1024 * 1024) }));
+		const result = await ctx.run(importParams({ customFields: 'fields', customFieldsValues: { values: [{ name: 'Notes', value: '={{ $json.notes }}' }] } }), json({ email: 'a@example.com', notes: 'x'.repeat(11 * 1024 * 1024) }));
 		expect(result.error?.message).toMatch(/^The request for item 0 is 11\.0 MB, over Altcraft's 10 MB limit$/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -184,7 +186,7 @@ describe('Import Profile and Launch: exactly once', () => {
 
 	test('a retry after a lost answer reuses the Request-ID', async () => {
 		ctx.sandbox.inject({ reset: 'after', path: IMPORT });
-		const result = await ctx.run(importParams({ options: { retryInitialWait: 0 } }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(importParams({ options: nodeOptions({ retryInitialWait: 0 }) }), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);

@@ -55,7 +55,7 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 
 	test('items that ask for the same message share one request', async () => {
 		await ctx.run(
-			audience({ additionalFields: { content: { values: [{ name: 'title', value: 'Spring sale' }] } } }),
+			audience({ content: 'fields', contentValues: { values: [{ name: 'title', value: 'Spring sale' }] } }),
 			json({ email: 'a@example.com' }, { email: 'b@example.com' }),
 		);
 		expect(ctx.sandbox.requests).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 
 	test('items whose content differs get requests of their own, never another item\'s message', async () => {
 		const result = await ctx.run(
-			audience({ additionalFields: { content: { values: [{ name: 'title', value: '={{ $json.title }}' }] } } }),
+			audience({ content: 'fields', contentValues: { values: [{ name: 'title', value: '={{ $json.title }}' }] } }),
 			json(
 				{ email: 'a@example.com', title: 'Sale' },
 				{ email: 'b@example.com', title: 'News' },

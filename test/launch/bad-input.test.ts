@@ -26,7 +26,7 @@ describe('bad input is refused before sending, naming the item and the field', (
 		['a date that is not a date', { additionalFields: { expiration: '={{ $json.when ?? "2099-01-01T00:00:00Z" }}' } }, { when: 'tomorrow-ish' }, /Expiration "tomorrow-ish" is not a date-time \(item 1\)/],
 		['an expiration in the past', { additionalFields: { expiration: '={{ $json.when ?? "2099-01-01T00:00:00Z" }}' } }, { when: '2020-01-01T00:00:00Z' }, /Expiration 2020-01-01T00:00:00Z is in the past \(item 1\)/],
 		['a data URL that is not base64', { additionalFields: { attachments: { dataUrl: [{ data: '={{ $json.d ?? "data:text/plain;base64,SEVMTE8K" }}', name: 'a.txt' }] } } }, { d: 'hello' }, /data URL is not data:<mime>;base64,<data> \(item 1\)/],
-		['content JSON that is not JSON', { additionalFields: { contentJson: '={{ $json.c ?? "{}" }}' } }, { c: '{oops' }, /Content \(JSON\) is not valid JSON \(item 1\)/],
+		['content JSON that is not JSON', { content: 'json', contentJson: '={{ $json.c ?? "{}" }}' }, { c: '{oops' }, /Content \(JSON\) is not valid JSON \(item 1\)/],
 		['a trigger mailing ID that is not a number', { triggerMailing: { __rl: true, mode: 'id', value: '={{ $json.t ?? 84 }}' } }, { t: 'welcome' }, /Trigger Mailing "welcome" is not a trigger mailing ID \(item 1\)/],
 	])('%s', async (_name, parameters, item, message) => {
 		const error = await errorFor(parameters, item);
@@ -47,7 +47,7 @@ describe('bad input is refused before sending, naming the item and the field', (
 
 	test('a content key that cannot be an XML element, with Request Format XML', async () => {
 		const result = await ctx.run(
-			launchParams({ additionalFields: { contentJson: '{"first name": "Jo"}' }, options: { requestFormat: 'xml' } }),
+			launchParams({ content: 'json', contentJson: '{"first name": "Jo"}', options: { requestFormat: 'xml' } }),
 			json({ email: 'john@example.com' }),
 		);
 		expect(result.error?.message).toMatch(/cannot be sent as XML: "content.first name" cannot be an XML element name/);

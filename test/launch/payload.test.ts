@@ -32,20 +32,54 @@ test('attachments come from binary fields as data URLs, named by the file or by 
 	]);
 });
 
-test('content and custom data merge JSON with name/value pairs, pairs winning', async () => {
+test('content and custom data from fields: values may be lists or objects from expressions', async () => {
 	await ctx.run(
 		launchParams({
-			additionalFields: {
-				contentJson: '{"email_title": "from JSON", "data_lines": ["A"]}',
-				content: { values: [{ name: 'email_title', value: '={{ $json.title }}' }, { name: 'order', value: '={{ $json.order }}' }] },
-				customData: { values: [{ name: 'x', value: 'y' }] },
-				customDataJson: '={{ JSON.stringify({ source: "n8n" }) }}',
-			},
+			content: 'fields',
+			contentValues: { values: [{ name: 'email_title', value: '={{ $json.title }}' }, { name: 'order', value: '={{ $json.order }}' }] },
+			customData: 'fields',
+			customDataValues: { values: [{ name: 'x', value: 'y' }] },
 		}),
-		json({ email: 'john@example.com', title: 'from pairs', order: { id: 7, items: [1, 2] } }),
+		json({ email: 'john@example.com', title: 'from fields', order: { id: 7, items: [1, 2] } }),
 	);
-	expect(body().content).toEqual({ email_title: 'from pairs', data_lines: ['A'], order: { id: 7, items: [1, 2] } });
-	expect(body().custom_data).toEqual({ source: 'n8n', x: 'y' });
+	expect(body().content).toEqual({ email_title: 'from fields', order: { id: 7, items: [1, 2] } });
+	expect(body().custom_data).toEqual({ x: 'y' });
+});
+
+test('content and custom data from JSON, typed or from an expression', async () => {
+	await ctx.run(
+		launchParams({
+			content: 'json',
+			contentJson: '{"email_title": "from JSON", "data_lines": ["A"]}',
+			customData: 'json',
+			customDataJson: '={{ JSON.stringify({ source: "n8n" }) }}',
+		}),
+		json({ email: 'john@example.com' }),
+	);
+	expect(body().content).toEqual({ email_title: 'from JSON', data_lines: ['A'] });
+	expect(body().custom_data).toEqual({ source: 'n8n' });
+});
+
+test('only the chosen input is read: JSON left behind after switching to fields is not sent', async () => {
+	await ctx.run(
+		launchParams({ content: 'fields', contentValues: { values: [{ name: 'a', value: '1' }] }, contentJson: '{"b": 2}' }),
+		json({ email: 'john@example.com' }),
+	);
+	expect(body().content).toEqual({ a: '1' });
+});
+
+test('a name given twice in the fields is refused rather than one value silently dropped', async () => {
+	const result = await ctx.run(
+		launchParams({ content: 'fields', contentValues: { values: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } }),
+		json({ email: 'john@example.com' }),
+	);
+	expect(result.error?.message).toBe('Content names "a" twice (item 0)');
+	expect(ctx.sandbox.requests).toHaveLength(0);
+});
+
+test('None sends no content, whatever the hidden inputs hold', async () => {
+	await ctx.run(launchParams({ content: 'none', contentValues: { values: [{ name: 'a', value: '1' }] } }), json({ email: 'john@example.com' }));
+	expect(body().content).toBeUndefined();
 });
 
 describe('expiration is sent in RFC 3339', () => {

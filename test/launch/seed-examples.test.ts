@@ -26,13 +26,14 @@ const examples: Record<keyof typeof seedJson, INodeParameters> = {
 					{ data: 'data:text/csv;base64,SEVMTE8K', name: 'US.txt' },
 				],
 			},
-			content: {
-				values: [
-					// An expression that yields a list stays a list in the request.
-					{ name: 'data_lines', value: '={{ $json.channels }}' },
-					{ name: 'email_title', value: 'New videos on your favorite channels' },
-				],
-			},
+		},
+		content: 'fields',
+		contentValues: {
+			values: [
+				// An expression that yields a list stays a list in the request.
+				{ name: 'data_lines', value: '={{ $json.channels }}' },
+				{ name: 'email_title', value: 'New videos on your favorite channels' },
+			],
 		},
 	},
 };
@@ -74,7 +75,8 @@ test('XML escapes markup in values and keeps arrays as repeated elements', async
 			triggerMailing: { __rl: true, mode: 'id', value: '84' },
 			matching: 'email',
 			email: 'john@example.com',
-			additionalFields: { contentJson: '{"title": "Tom & Jerry <3", "lines": ["a", "b"]}' },
+			content: 'json',
+			contentJson: '{"title": "Tom & Jerry <3", "lines": ["a", "b"]}',
 			options: { requestFormat: 'xml' },
 		},
 		json({}),

@@ -6,7 +6,7 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { listSearch, runWorkflow, type RunResult } from '../helpers/engine';
-import { json, linkLaunchParams, useSandbox } from '../helpers/fixture';
+import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../../sandbox';
 
@@ -65,7 +65,7 @@ function expectNoSecrets(result: RunResult) {
 
 describe('the docs\' v1.0 POST examples', () => {
 	test('JSON: the same fields, values and options; token from the credential; no id, matching or profile_id', async () => {
-		const result = await ctx.run(linkParams({ method: 'POST', fields: seedFieldsParam }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(linkParams({ sendFields: true, fields: seedFieldsParam }), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
 		const [request] = ctx.sandbox.requests;
 		expect(request.method).toBe('POST');
@@ -81,7 +81,7 @@ describe('the docs\' v1.0 POST examples', () => {
 
 	test('XML: <xml> root, token first, one <fields> element per field, as in the docs', async () => {
 		const result = await ctx.run(
-			linkParams({ method: 'POST', fields: seedFieldsParam, options: { requestFormat: 'xml' } }),
+			linkParams({ sendFields: true, fields: seedFieldsParam, options: { requestFormat: 'xml' } }),
 			json({ email: 'john@example.com' }),
 		);
 		expect(result.error).toBeUndefined();
@@ -103,7 +103,7 @@ describe('the docs\' v1.0 POST examples', () => {
 
 	test('XML with a single field still sends it as a <fields> element', async () => {
 		await ctx.run(
-			linkParams({ method: 'POST', fields: { field: [{ name: 'FirstName', value: 'Jason', option: 2 }] }, options: { requestFormat: 'xml' } }),
+			linkParams({ sendFields: true, fields: { field: [{ name: 'FirstName', value: 'Jason', option: 2 }] }, options: { requestFormat: 'xml' } }),
 			json({ email: 'john@example.com' }),
 		);
 		expect(ctx.sandbox.requests[0].rawBody).toBe(
@@ -115,7 +115,7 @@ describe('the docs\' v1.0 POST examples', () => {
 	test('field values come from each item; a number from an expression stays a number', async () => {
 		const fields = { field: [{ name: 'FirstName', value: '={{ $json.name }}', option: 1 }, { name: 'CRM_ID', value: '={{ $json.crm }}', option: 2 }] };
 		const result = await ctx.run(
-			linkParams({ method: 'POST', fields }),
+			linkParams({ sendFields: true, fields }),
 			json({ email: 'john@example.com', name: 'Johnny', crm: 123420 }, { email: 'jane@example.com', name: 'Janet', crm: 123421 }),
 		);
 		expect(result.error).toBeUndefined();
@@ -195,7 +195,7 @@ describe('POST and the token', () => {
 	test('a wrong token: Altcraft\'s 403, and the token is nowhere in the error', async () => {
 		const wrong = 'wrong-token-5f0c3b9e';
 		const result = await runWorkflow({
-			parameters: linkParams({ method: 'POST', fields: seedFieldsParam }),
+			parameters: linkParams({ sendFields: true, fields: seedFieldsParam }),
 			items: json({ email: 'john@example.com' }),
 			credentials: { ...ctx.credentials, apiToken: wrong },
 		});
@@ -206,7 +206,7 @@ describe('POST and the token', () => {
 
 	test('with the token in the Authorization header, the POST body holds only the fields', async () => {
 		const result = await runWorkflow({
-			parameters: linkParams({ method: 'POST', fields: seedFieldsParam }),
+			parameters: linkParams({ sendFields: true, fields: seedFieldsParam }),
 			items: json({ email: 'john@example.com' }),
 			credentials: { ...ctx.credentials, authPlacement: 'header' },
 		});
@@ -218,7 +218,7 @@ describe('POST and the token', () => {
 	});
 
 	test('POST without fields sends an empty list (and the token)', async () => {
-		await ctx.run(linkParams({ method: 'POST' }), json({ email: 'john@example.com' }));
+		await ctx.run(linkParams({ sendFields: true }), json({ email: 'john@example.com' }));
 		expect(JSON.parse(ctx.sandbox.requests[0].rawBody)).toEqual({ token: ctx.sandbox.token, fields: [] });
 		expect(ctx.sandbox.launches).toHaveLength(1);
 	});
@@ -297,7 +297,7 @@ describe('trigger links', () => {
 
 	test('a 503 is retried with the same Request-ID, like every launch', async () => {
 		ctx.sandbox.inject({ path: '/trg/', status: 503 });
-		const result = await ctx.run(linkParams({ options: { retryInitialWait: 10 } }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(linkParams({ options: nodeOptions({ retryInitialWait: 10 }) }), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[1].requestId).toBe(ctx.sandbox.requests[0].requestId);
@@ -337,7 +337,7 @@ describe('refused before sending', () => {
 
 	test('a field with an empty name', async () => {
 		const fields = { field: [{ name: 'FirstName', value: 'Jason', option: 0 }, { name: '={{ $json.missing }}', value: 'x', option: 1 }] };
-		const result = await ctx.run(linkParams({ method: 'POST', fields }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(linkParams({ sendFields: true, fields }), json({ email: 'john@example.com' }));
 		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'Field 2 has no name (item 0)', context: { itemIndex: 0 } });
 		expect(result.error?.description).toMatch(/FirstName/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
@@ -345,7 +345,7 @@ describe('refused before sending', () => {
 
 	test('an option outside 0, 1, 2 given by an expression', async () => {
 		const fields = { field: [{ name: 'FirstName', value: 'Jason', option: '={{ 3 }}' }] };
-		const result = await ctx.run(linkParams({ method: 'POST', fields }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(linkParams({ sendFields: true, fields }), json({ email: 'john@example.com' }));
 		expect(result.error?.message).toBe('Field "FirstName" has option 3, which is not 0, 1 or 2 (item 0)');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -355,7 +355,7 @@ test('Continue On Fail: each failure is an error item paired with its item; the 
 	const good = ctx.sandbox.triggerLink(84);
 	const unknownKey = good.replace(keyOf(84), '0'.repeat(48));
 	const result = await ctx.run(
-		linkParams({ method: 'POST', fields: seedFieldsParam }, '={{ $json.link }}'),
+		linkParams({ sendFields: true, fields: seedFieldsParam }, '={{ $json.link }}'),
 		json(
 			{ email: 'john@example.com', link: good },
 			{ email: 'jane@example.com', link: 'not a link' },

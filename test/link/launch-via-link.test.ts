@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { listSearch } from '../helpers/engine';
-import { json, linkLaunchParams, useSandbox } from '../helpers/fixture';
+import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../../sandbox';
 
@@ -17,7 +17,7 @@ const seedFields = [
 ];
 const seedXmlFields = `<xml><fields><name>FirstName</name><value>Jason</value><option>0</option></fields><fields><name>Order</name><value>123abc456-78</value><option>1</option></fields></xml>`;
 const postParams = (extra: INodeParameters = {}) =>
-	linkParams(link84(), { method: 'POST', fields: { field: seedFields }, ...extra });
+	linkParams(link84(), { sendFields: true, fields: { field: seedFields }, ...extra });
 
 describe('Launch via Trigger Link (v1.0)', () => {
 	test('POST reproduces the docs\' JSON example: fields with their values and options, token in the body', async () => {
@@ -45,7 +45,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	});
 
 	test('POST without fields in XML still carries the token', async () => {
-		await ctx.run(linkParams(link84(), { method: 'POST', options: { requestFormat: 'xml' } }), json({ email: 'john@example.com' }));
+		await ctx.run(linkParams(link84(), { sendFields: true, options: { requestFormat: 'xml' } }), json({ email: 'john@example.com' }));
 		expect(ctx.sandbox.requests[0].rawBody).toBe(`<xml><token>${ctx.sandbox.token}</token></xml>`);
 		expect(ctx.sandbox.launches).toHaveLength(1);
 	});
@@ -190,13 +190,13 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 	test('v1.0 retries only what Altcraft cannot have processed: 503 yes, 502 no (the link has no documented deduplication)', async () => {
 		ctx.sandbox.inject({ path: '/trg/', status: 503 });
-		const retried = await ctx.run(linkParams(link84(), { options: { retryInitialWait: 1 } }), json({ email: 'john@example.com' }));
+		const retried = await ctx.run(linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }), json({ email: 'john@example.com' }));
 		expect(retried.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 
 		ctx.sandbox.reset();
 		ctx.sandbox.inject({ path: '/trg/', status: 502 });
-		const notRetried = await ctx.run(linkParams(link84(), { options: { retryInitialWait: 1 } }), json({ email: 'john@example.com' }));
+		const notRetried = await ctx.run(linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }), json({ email: 'john@example.com' }));
 		expect(notRetried.error?.message).toMatch(/HTTP 502/);
 		expect(ctx.sandbox.requests).toHaveLength(1);
 	});

@@ -100,7 +100,7 @@ describe('the editor flags a typed link that is not a trigger link', () => {
 				triggerLink: { __rl: true, mode: 'url', value },
 				identifyBy: 'email',
 				profileIdentifier: '={{ $json.email }}',
-				method: 'GET',
+				sendFields: false,
 			},
 		};
 		return NodeHelpers.getNodeParametersIssues(description.properties, node, description)?.parameters ?? {};

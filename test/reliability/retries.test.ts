@@ -1,9 +1,9 @@
-import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 
 const ctx = useSandbox();
 // Short waits keep the tests quick; the backoff logic is the same at any scale.
 const fast = { maxAttempts: 3, retryInitialWait: 20 };
-const params = (options: object = {}) => launchParams({ options: { ...fast, ...options } });
+const params = (options: object = {}) => launchParams({ options: nodeOptions({ ...fast, ...options }) });
 const one = json({ email: 'john@example.com' });
 
 describe('a launch is sent exactly once, also when Altcraft or the network fails', () => {

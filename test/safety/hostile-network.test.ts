@@ -7,14 +7,14 @@
 import { gzipSync } from 'node:zlib';
 import { deepCopy } from 'n8n-workflow';
 import { runWorkflow, shutdownEngine, type CredentialData, type RunResult } from '../helpers/engine';
-import { json, launchParams, linkLaunchParams } from '../helpers/fixture';
+import { json, launchParams, linkLaunchParams, nodeOptions } from '../helpers/fixture';
 import { closedPort } from '../helpers/net';
 import { answer, startHostile, type Hostile } from './hostile';
 
 const TOKEN = 'secret-token-7d1f9a3c5e';
 const KEY = '465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb';
 const ITEMS = json({ email: 'john@example.com' });
-const NO_RETRY = { options: { maxAttempts: 1, retryInitialWait: 0 } };
+const NO_RETRY = { options: nodeOptions({ maxAttempts: 1, retryInitialWait: 0 }) };
 
 let api: Hostile;
 let other: Hostile;
@@ -49,7 +49,7 @@ describe('redirects are reported, never followed', () => {
 					res.writeHead(status, { Location: `${other.url}/api/v1.1/campaigns/triggers/start` });
 					res.end();
 				});
-				const error = failed(await launch({ options: { maxAttempts: 3, retryInitialWait: 0 } }, { authPlacement: placement }));
+				const error = failed(await launch({ options: nodeOptions({ maxAttempts: 3, retryInitialWait: 0 }) }, { authPlacement: placement }));
 				expect(error.message).toBe(
 					`The API URL redirects to ${other.url}/api/v1.1/campaigns/triggers/start (HTTP ${status}): enter the final URL in the credential`,
 				);
@@ -96,7 +96,7 @@ describe('answers are bounded in size and time', () => {
 			res.on('close', () => clearInterval(timer));
 		});
 		const started = Date.now();
-		const error = failed(await launch({ options: { timeout: 2, maxAttempts: 2, retryInitialWait: 0 } }));
+		const error = failed(await launch({ options: nodeOptions({ timeout: 2, maxAttempts: 2, retryInitialWait: 0 }) }));
 		const elapsed = Date.now() - started;
 		timers.forEach(clearInterval);
 		expect(error.message).toMatch(/did not answer within 2 s \(after 2 attempts\)/);
@@ -160,12 +160,12 @@ describe('success only when error is 0', () => {
 			res.writeHead(200, { 'Content-Type': 'application/xml' });
 			res.end('<?xml version="1.0"?><xml><error>0</error><error_text>Successful operation</error_text></xml>');
 		});
-		expect((await launch({ options: { maxAttempts: 1, requestFormat: 'xml' } })).error).toBeUndefined();
+		expect((await launch({ options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) })).error).toBeUndefined();
 		api.handle((_req, res) => {
 			res.writeHead(200, { 'Content-Type': 'application/xml' });
 			res.end('<?xml version="1.0"?><xml><error>null</error></xml>');
 		});
-		failed(await launch({ options: { maxAttempts: 1, requestFormat: 'xml' } }));
+		failed(await launch({ options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) }));
 	});
 });
 
@@ -195,7 +195,7 @@ describe('v1.0 trigger links', () => {
 	const link = (host: string) => `http://${host}/trg/${KEY}/<email|md5|xxh>`;
 	const post = (host: string, cred: Partial<CredentialData> = {}, extra: object = {}) =>
 		runWorkflow({
-			parameters: linkLaunchParams(link(host), { method: 'POST', fields: { field: [{ name: 'FirstName', value: 'John', option: 1 }] }, ...NO_RETRY, ...extra }),
+			parameters: linkLaunchParams(link(host), { sendFields: true, fields: { field: [{ name: 'FirstName', value: 'John', option: 1 }] }, ...NO_RETRY, ...extra }),
 			items: ITEMS,
 			credentials: credentials(cred),
 		});
@@ -254,7 +254,7 @@ describe('XML bodies are valid XML 1.0', () => {
 		test(`${name} in a content value is refused before sending`, async () => {
 			api.handle(answer(200, { error: 0 }));
 			const error = failed(
-				await launch({ additionalFields: { content: { values: [{ name: 'title', value: `Hi${char}there` }] } }, options: { maxAttempts: 1, requestFormat: 'xml' } }),
+				await launch({ content: 'fields', contentValues: { values: [{ name: 'title', value: `Hi${char}there` }] }, options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) }),
 			);
 			expect(error.message).toMatch(/"content\.title" holds the character U\+[0-9A-F]{4} at position 3, which XML 1\.0 cannot carry/);
 			expect(api.received).toHaveLength(0);
@@ -262,7 +262,7 @@ describe('XML bodies are valid XML 1.0', () => {
 	}
 	test('tab, newline and emoji go through', async () => {
 		api.handle(answer(200, { error: 0 }));
-		const result = await launch({ additionalFields: { content: { values: [{ name: 'title', value: 'a\tb\nc 😀' }] } }, options: { maxAttempts: 1, requestFormat: 'xml' } });
+		const result = await launch({ content: 'fields', contentValues: { values: [{ name: 'title', value: 'a\tb\nc 😀' }] }, options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) });
 		expect(result.error).toBeUndefined();
 		expect(api.received[0].body).toContain('a\tb\nc 😀');
 	});

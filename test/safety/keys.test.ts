@@ -46,10 +46,10 @@ describe('audience field, content and custom data', () => {
 			await refused({ launchMode: 'audience', options: { audienceField: key } }, new RegExp(`^Audience Query Field "${key}" cannot be used as a field name \\(item 0\\)`));
 		});
 		test(`a Content variable named ${key} is refused`, async () => {
-			await refused({ additionalFields: { content: { values: [{ name: key, value: 'x' }] } } }, new RegExp(`^Content name "${key}" cannot be used`));
+			await refused({ content: 'fields', contentValues: { values: [{ name: key, value: 'x' }] } }, new RegExp(`^Content name "${key}" cannot be used`));
 		});
 		test(`Custom Data (JSON) with the key ${key} is refused`, async () => {
-			await refused({ additionalFields: { customDataJson: `{"${key}": 1}` } }, new RegExp(`^Custom Data \\(JSON\\) holds the key "${key}"`));
+			await refused({ customData: 'json', customDataJson: `{"${key}": 1}` }, new RegExp(`^Custom Data \\(JSON\\) holds the key "${key}"`));
 		});
 	}
 });

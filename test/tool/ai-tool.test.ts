@@ -18,9 +18,8 @@ const parameters = {
 	triggerMailing: { __rl: true, mode: 'id', value: '84' },
 	matching: 'email',
 	email: "={{ $fromAI('email', 'Email address of the customer to welcome', 'string') }}",
-	additionalFields: {
-		content: { values: [{ name: 'greeting', value: "={{ $fromAI('greeting', 'One friendly sentence for the customer', 'string') }}" }] },
-	},
+	content: 'fields',
+	contentValues: { values: [{ name: 'greeting', value: "={{ $fromAI('greeting', 'One friendly sentence for the customer', 'string') }}" }] },
 };
 
 test('the node declares itself usable as an AI tool', () => {

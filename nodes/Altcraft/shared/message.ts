@@ -1,33 +1,38 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ATTACHMENTS_FIELD, attachmentRefs, type AttachmentRef, type AttachmentSources } from './attachments';
-import { objectFields, readObject, type NameValues } from './objectFields';
+import { objectInput, objectInputReader } from './objectFields';
 import { digest } from './requestId';
 
 /**
  * What every launch carries besides its recipients, whichever endpoint it goes to (start,
- * start_batch, import_and_start): content, custom data and attachments.
+ * start_batch, import_and_start): content and custom data (top-level choices, as the HTTP Request
+ * node offers a body) and attachments (under Additional Fields).
  */
-const CONTENT_FIELDS = objectFields({
+const CONTENT = {
 	displayName: 'Content',
 	name: 'content',
 	itemName: 'Variable',
 	description:
-		'Values for the API content filter node and {apicontent.*} template variables. A value may be an expression that gives a list or an object, e.g. a list of lines.',
-	jsonDescription:
-		'Content as one JSON object, e.g. {"data_lines": ["Channel A", "Channel B"]}. Content variables set above win over keys of the same name.',
-	example: ['email_title', 'New videos on your favorite channels'],
-});
+		'Text and values for this launch\'s message: they fill the template\'s {apicontent.*} variables and the API content filter node (content)',
+	jsonExample: '{"email_title": "New videos", "data_lines": ["Channel A", "Channel B"]}',
+	example: ['email_title', 'New videos on your favorite channels'] as [string, string],
+};
 
-const CUSTOM_DATA_FIELDS = objectFields({
+const CUSTOM_DATA = {
 	displayName: 'Custom Data',
 	name: 'customData',
 	itemName: 'Entry',
-	description: 'Data for integration action hooks (custom_data)',
-	jsonDescription: 'Custom data as one JSON object. Values set above win over keys of the same name.',
-	example: ['order_id', '10025'],
-});
+	description: 'Data handed to the integration action hooks of the trigger mailing (custom_data)',
+	jsonExample: '{"order_id": "10025"}',
+	example: ['order_id', '10025'] as [string, string],
+};
 
-export const MESSAGE_FIELDS: INodeProperties[] = [ATTACHMENTS_FIELD, ...CONTENT_FIELDS, ...CUSTOM_DATA_FIELDS];
+/** Top-level properties; pass `displayOptions` to show them only in some modes. */
+export function messageInputs(displayOptions?: INodeProperties['displayOptions']): INodeProperties[] {
+	return [...objectInput({ ...CONTENT, displayOptions }), ...objectInput({ ...CUSTOM_DATA, displayOptions })];
+}
+
+export { ATTACHMENTS_FIELD };
 
 export interface Message {
 	/** `content` and `custom_data` when set. */
@@ -35,14 +40,21 @@ export interface Message {
 	attachments: AttachmentRef[];
 }
 
-/** One item's message parts from an Additional Fields collection; checked, not yet sent. */
-export function readMessage(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject): Message {
-	const message: IDataObject = {};
-	const content = readObject(ctx, itemIndex, 'Content', fields.content as NameValues, fields.contentJson);
-	if (content) message.content = content;
-	const customData = readObject(ctx, itemIndex, 'Custom Data', fields.customData as NameValues, fields.customDataJson);
-	if (customData) message.custom_data = customData;
-	return { fields: message, attachments: attachmentRefs(ctx, itemIndex, fields.attachments as AttachmentSources) };
+/**
+ * Reads one item's message: content and custom data from their top-level inputs, attachments from
+ * the item's Additional Fields; checked, not yet sent. Build once per execution.
+ */
+export function messageReader(ctx: IExecuteFunctions): (itemIndex: number, additionalFields: IDataObject) => Message {
+	const content = objectInputReader(ctx, CONTENT);
+	const customData = objectInputReader(ctx, CUSTOM_DATA);
+	return (itemIndex, additionalFields) => {
+		const fields: IDataObject = {};
+		const contentValue = content(itemIndex);
+		if (contentValue) fields.content = contentValue;
+		const customDataValue = customData(itemIndex);
+		if (customDataValue) fields.custom_data = customDataValue;
+		return { fields, attachments: attachmentRefs(ctx, itemIndex, additionalFields.attachments as AttachmentSources) };
+	};
 }
 
 /**

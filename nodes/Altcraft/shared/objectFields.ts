@@ -1,71 +1,126 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from './failures';
 import { checkKey, checkKeys } from './keys';
+import { parameterReader } from './parameters';
 import { readJsonObject } from './validators';
 
 /**
- * An object field of the request (content, custom_data) as the UI offers it: name/value pairs
- * (values may be expressions giving lists or objects) plus the same as one JSON object.
+ * An object of the request (content, custom data, a profile's custom fields) as n8n's HTTP Request
+ * node offers a body: one choice, "Using Fields Below" (name/value pairs, values may be
+ * expressions giving lists or objects) or "Using JSON", and the one input that choice shows.
  */
-export function objectFields(field: {
+export interface ObjectInputSpec {
 	displayName: string;
+	/** The choice's parameter name; `<name>Values` holds the pairs, `<name>Json` the JSON. */
 	name: string;
+	/** What one pair is called, e.g. "Variable". */
 	itemName: string;
 	description: string;
-	jsonDescription: string;
+	/** A JSON example for the description (the default stays `{}`: an example must never be sent). */
+	jsonExample: string;
 	example: [string, string];
-}): INodeProperties[] {
+	displayOptions?: INodeProperties['displayOptions'];
+}
+
+export type ObjectInputMode = 'none' | 'fields' | 'json';
+
+function shownWhen(spec: ObjectInputSpec, mode: ObjectInputMode): INodeProperties['displayOptions'] {
+	const show = { ...spec.displayOptions?.show, [spec.name]: [mode] };
+	return { ...spec.displayOptions, show };
+}
+
+export function objectInput(spec: ObjectInputSpec): INodeProperties[] {
 	return [
 		{
-			displayName: field.displayName,
-			name: field.name,
+			displayName: spec.displayName,
+			name: spec.name,
+			type: 'options',
+			noDataExpression: true,
+			default: 'none',
+			description: spec.description,
+			displayOptions: spec.displayOptions,
+			options: [
+				{ name: 'None', value: 'none' },
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json' },
+			],
+		},
+		{
+			displayName: `${spec.displayName} Fields`,
+			name: `${spec.name}Values`,
 			type: 'fixedCollection',
-			placeholder: `Add ${field.displayName}`,
+			placeholder: `Add ${spec.itemName}`,
 			default: {},
 			typeOptions: { multipleValues: true },
-			description: field.description,
+			displayOptions: shownWhen(spec, 'fields'),
 			options: [
 				{
-					displayName: field.itemName,
+					displayName: spec.itemName,
 					name: 'values',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: `e.g. ${field.example[0]}` },
-						{ displayName: 'Value', name: 'value', type: 'string', default: '', placeholder: `e.g. ${field.example[1]}` },
+						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: `e.g. ${spec.example[0]}` },
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							placeholder: `e.g. ${spec.example[1]}`,
+							hint: 'An expression may give a list or an object, e.g. {{ $json.lines }}',
+						},
 					],
 				},
 			],
 		},
 		{
-			displayName: `${field.displayName} (JSON)`,
-			name: `${field.name}Json`,
+			displayName: `${spec.displayName} (JSON)`,
+			name: `${spec.name}Json`,
 			type: 'json',
 			default: '{}',
-			description: field.jsonDescription,
+			description: `${spec.displayName} as one JSON object, e.g. ${spec.jsonExample}`,
+			displayOptions: shownWhen(spec, 'json'),
 		},
 	];
 }
 
-export interface NameValues {
+interface NameValues {
 	values?: Array<{ name?: string; value?: unknown }>;
 }
 
-/** JSON object first, then the name/value pairs on top: the UI reads top to bottom, pairs win. */
-export function readObject(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	label: string,
-	pairs: NameValues | undefined,
-	json: unknown,
-): IDataObject | undefined {
-	const parsed = json === undefined ? {} : readJsonObject(ctx, itemIndex, `${label} (JSON)`, json);
-	const result: IDataObject = { ...parsed };
+function fromPairs(ctx: IExecuteFunctions, itemIndex: number, label: string, pairs: NameValues | undefined): IDataObject {
+	const result: IDataObject = {};
 	for (const pair of pairs?.values ?? []) {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
 			failItem(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
 		}
-		result[checkKey(ctx, itemIndex, `${label} name`, name)] = checkKeys(ctx, itemIndex, `${label} "${name}"`, pair.value) as IDataObject;
+		checkKey(ctx, itemIndex, `${label} name`, name);
+		if (Object.prototype.hasOwnProperty.call(result, name)) {
+			failItem(ctx, itemIndex, `${label} names "${name}" twice (item ${itemIndex})`, `Keep one ${label} entry named "${name}": only one value can be sent.`);
+		}
+		result[name] = checkKeys(ctx, itemIndex, `${label} "${name}"`, pair.value) as IDataObject;
 	}
-	return Object.keys(result).length > 0 ? result : undefined;
+	return result;
 }
 
+/** Reads an object input per item (built once per execution); undefined when nothing is to be sent. */
+export function objectInputReader(
+	ctx: IExecuteFunctions,
+	spec: Pick<ObjectInputSpec, 'name' | 'displayName'>,
+): (itemIndex: number) => IDataObject | undefined {
+	const mode = ctx.getNodeParameter(spec.name, 0, 'none') as ObjectInputMode;
+	if (mode === 'fields') {
+		const pairs = parameterReader<NameValues>(ctx, `${spec.name}Values`, {});
+		return (itemIndex) => {
+			const result = fromPairs(ctx, itemIndex, spec.displayName, pairs(itemIndex));
+			return Object.keys(result).length > 0 ? result : undefined;
+		};
+	}
+	if (mode === 'json') {
+		const json = parameterReader(ctx, `${spec.name}Json`, '{}');
+		return (itemIndex) => {
+			const result = readJsonObject(ctx, itemIndex, `${spec.displayName} (JSON)`, json(itemIndex));
+			return Object.keys(result).length > 0 ? result : undefined;
+		};
+	}
+	return () => undefined;
+}

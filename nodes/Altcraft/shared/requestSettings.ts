@@ -1,8 +1,18 @@
 import { sleep, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { RequestFormat, RetryPolicy } from '../transport';
 
+const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, initialWaitMs: 500, maxWaitMs: 30_000 };
+
 /** Options every operation shares: how requests travel, not what they say. */
 export const REQUEST_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to build and check every request and output it (method, URL, headers, body, Request-ID; the token masked) instead of sending it. Nothing reaches Altcraft: use it to try a workflow against a production account.',
+	},
 	{
 		displayName: 'Idempotency Key',
 		name: 'idempotencyKey',
@@ -10,16 +20,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
 		description:
-			'Identifies a launch across runs, e.g. an order ID: Altcraft does not send again a launch of the same trigger mailing to the same recipient with a key it saw within a day, so running the workflow again for the same order sends nothing new. Empty: every run launches anew.',
-	},
-	{
-		displayName: 'Max Attempts',
-		name: 'maxAttempts',
-		type: 'number',
-		default: 3,
-		typeOptions: { minValue: 1, maxValue: 10 },
-		description:
-			'How often a launch is tried when Altcraft is unavailable (HTTP 429, 502, 503, 504, timeouts, lost connections). Every attempt carries the same Request-ID, so Altcraft answers a repeat of a launch it already processed as a duplicate. Altcraft\'s own errors are not retried. The v1.0 link, whose deduplication is not documented, is retried only when Altcraft cannot have processed the request (refused connection, 429, 503).',
+			'Something unique per launch, e.g. an order ID. Altcraft ignores a repeat of a launch with the same key for a day, so running the workflow again for the same order sends nothing new. Empty: every run launches anew.',
 	},
 	{
 		displayName: 'Max Parallel Requests',
@@ -27,7 +28,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		default: 5,
 		typeOptions: { minValue: 1, maxValue: 50 },
-		description: 'How many launches are in flight at once. Output order always equals input order.',
+		description: 'How many requests are in flight at once. Output order always equals input order.',
 	},
 	{
 		displayName: 'Max Requests per Second',
@@ -36,14 +37,6 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		default: 0,
 		typeOptions: { minValue: 0 },
 		description: 'Upper limit for the request rate of this node, retries included. 0 means no limit.',
-	},
-	{
-		displayName: 'Max Retry Wait (Seconds)',
-		name: 'maxRetryWait',
-		type: 'number',
-		default: 30,
-		typeOptions: { minValue: 0, maxValue: 300 },
-		description: 'Longest wait before a retry, also when Altcraft asks for a longer one with Retry-After',
 	},
 	{
 		displayName: 'Request Format',
@@ -57,12 +50,45 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Retry Initial Wait (Ms)',
-		name: 'retryInitialWait',
-		type: 'number',
-		default: 500,
-		typeOptions: { minValue: 0 },
-		description: 'Wait before the first retry; it doubles with each further attempt, with random jitter',
+		displayName: 'Retries',
+		name: 'retries',
+		type: 'fixedCollection',
+		placeholder: 'Set Retries',
+		default: {},
+		description:
+			'What happens when Altcraft is unavailable (HTTP 429, 502, 503, 504, timeouts, lost connections). Every attempt carries the same Request-ID, so Altcraft answers a repeat of a launch it already processed as a duplicate. Altcraft\'s own errors are never retried.',
+		options: [
+			{
+				displayName: 'Retry Settings',
+				name: 'settings',
+				values: [
+					{
+						displayName: 'Max Attempts',
+						name: 'maxAttempts',
+						type: 'number',
+						default: DEFAULT_RETRY.maxAttempts,
+						typeOptions: { minValue: 1, maxValue: 10 },
+						description: 'How often a request is tried in all; 1 means no retry. A v1.0 link is retried only when Altcraft cannot have received the request.',
+					},
+					{
+						displayName: 'First Wait (Seconds)',
+						name: 'firstWait',
+						type: 'number',
+						default: DEFAULT_RETRY.initialWaitMs / 1000,
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						description: 'Wait before the first retry; it doubles with each further attempt, with a random part',
+					},
+					{
+						displayName: 'Longest Wait (Seconds)',
+						name: 'maxWait',
+						type: 'number',
+						default: DEFAULT_RETRY.maxWaitMs / 1000,
+						typeOptions: { minValue: 0, maxValue: 300 },
+						description: 'Longest wait before a retry, also when Altcraft asks for a longer one (Retry-After)',
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Timeout (Seconds)',
@@ -70,7 +96,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		default: 30,
 		typeOptions: { minValue: 1, maxValue: 600 },
-		description: 'How long to wait for Altcraft to answer one request',
+		description: 'How long one request may take, from sending it to the end of Altcraft\'s answer',
 	},
 ];
 
@@ -80,6 +106,8 @@ export interface RequestSettings {
 	maxParallel: number;
 	retry: RetryPolicy;
 	pace?: () => Promise<void>;
+	/** Build and check every request, output it instead of sending it. */
+	dryRun: boolean;
 }
 
 /**
@@ -104,15 +132,17 @@ const number = (value: unknown, fallback: number) => (value === undefined || val
 /** Read once per execution: these shape how the whole batch is sent, not one item. */
 export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	const retry = ((options.retries as { settings?: Record<string, unknown> } | undefined)?.settings ?? {}) as Record<string, unknown>;
 	return {
 		format: options.requestFormat === 'xml' ? 'xml' : 'json',
 		timeoutMs: Math.max(1, number(options.timeout, 30)) * 1000,
 		maxParallel: Math.max(1, Math.floor(number(options.maxParallel, 5))),
 		retry: {
-			maxAttempts: Math.max(1, Math.floor(number(options.maxAttempts, 3))),
-			initialWaitMs: Math.max(0, number(options.retryInitialWait, 500)),
-			maxWaitMs: Math.max(0, number(options.maxRetryWait, 30)) * 1000,
+			maxAttempts: Math.max(1, Math.floor(number(retry.maxAttempts, DEFAULT_RETRY.maxAttempts))),
+			initialWaitMs: Math.max(0, number(retry.firstWait, DEFAULT_RETRY.initialWaitMs / 1000)) * 1000,
+			maxWaitMs: Math.max(0, number(retry.maxWait, DEFAULT_RETRY.maxWaitMs / 1000)) * 1000,
 		},
 		pace: createPacer(number(options.maxPerSecond, 0)),
+		dryRun: options.dryRun === true,
 	};
 }

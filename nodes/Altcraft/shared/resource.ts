@@ -5,11 +5,11 @@ import { isWholeNumber } from './validators';
 /** The subscription resource (`resource_id`) email and phone matching look in; a picker or an ID. */
 export function resourceField(show: INodeProperties['displayOptions']): INodeProperties {
 	return {
-		displayName: 'Resource',
+		displayName: 'Subscription Resource',
 		name: 'resourceId',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The resource whose subscriptions email and phone matching use (resource_id)',
+		description: 'The resource (site, app or channel setup in Altcraft) whose subscription gets the message when the profile has several (resource_id)',
 		displayOptions: show,
 		modes: [
 			{

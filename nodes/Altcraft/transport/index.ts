@@ -397,7 +397,7 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 			errorText: `HTTP ${status} from ${hostOf(options.url)} with ${what}${text.trim() ? `: ${shorten(text, 200)}` : ''}`,
 			description:
 				status >= 500 || status === 429
-					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Max Attempts repeats such failures with the same Request-ID.'
+					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Retries → Max Attempts repeats such failures with the same Request-ID.'
 					: isLink(request)
 						? 'Check the Trigger Link: copy it from the trigger mailing in Altcraft, or pick it from the list.'
 						: 'Check the API URL in the Altcraft credential: it must be the API host of your account.',

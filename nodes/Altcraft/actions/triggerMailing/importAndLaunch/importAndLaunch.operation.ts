@@ -14,7 +14,8 @@ import {
 	type BatchEntry,
 } from '../../../shared/batch';
 import { checkAllThenSend } from '../../../shared/items';
-import { MESSAGE_FIELDS, inlineAttachmentBytes, messageDigest, readMessage, type Message } from '../../../shared/message';
+import { ATTACHMENTS_FIELD, inlineAttachmentBytes, messageDigest, messageInputs, messageReader, type Message } from '../../../shared/message';
+import { objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
@@ -24,7 +25,7 @@ import { apiBaseUrl } from '../../../transport';
 import { withDisplay } from '../../display';
 import { IMPORT_FIELDS, readImportFields } from './importOptions';
 import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from './matching';
-import { PROFILE_PROPERTIES, readProfile, type ProfileInput } from './profile';
+import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from './profile';
 
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
@@ -56,13 +57,14 @@ const properties: INodeProperties[] = [
 	},
 	...IMPORT_MATCHING_PROPERTIES,
 	...PROFILE_PROPERTIES,
+	...messageInputs(),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [...MESSAGE_FIELDS, ...IMPORT_FIELDS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [ATTACHMENTS_FIELD, ...IMPORT_FIELDS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 	{
 		displayName: 'Options',
@@ -103,19 +105,21 @@ function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) =
 	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
 	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
+	const readMessage = messageReader(ctx);
 	return (itemIndex) => {
 		const fields = additionalFields(itemIndex);
 		const profile = readProfile(
 			ctx,
 			itemIndex,
-			{ email: email(itemIndex), phone: phone(itemIndex), fields: profileFields(itemIndex), subscriptions: subscriptions(itemIndex) },
+			{ email: email(itemIndex), phone: phone(itemIndex), fields: profileFields(itemIndex), custom: customFields(itemIndex), subscriptions: subscriptions(itemIndex) },
 			xml,
 		);
 		const matched = match(itemIndex, profile);
 		const request: ImportRequest = {
 			triggerMailingId: triggerMailingId(itemIndex),
 			fields: { ...matched.request, ...readImportFields(ctx, itemIndex, fields) },
-			message: readMessage(ctx, itemIndex, fields),
+			message: readMessage(itemIndex, fields),
 		};
 		return { request, match: matched, profile };
 	};

@@ -1,13 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from '../../../shared/failures';
 import { checkFieldNames } from '../../../shared/keys';
-import { objectFields, readObject, type NameValues } from '../../../shared/objectFields';
+import { objectInput } from '../../../shared/objectFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../../../shared/validators';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
  * database; Import profile; Subscription object; Subscription status].
  */
+export const CUSTOM_FIELDS = {
+	displayName: 'Custom Fields',
+	name: 'customFields',
+	itemName: 'Field',
+	description: 'Fields of the profile database you created in Altcraft, by their names there, e.g. CRM_ID',
+	jsonExample: '{"CRM_ID": 123420, "Tags": ["vip"]}',
+	example: ['CRM_ID', '{{ $json.crmId }}'] as [string, string],
+};
+
 export const PROFILE_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Email',
@@ -33,18 +42,11 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Birthday', name: '_bdate', type: 'string', default: '', placeholder: 'e.g. 2001-12-31', description: 'Date of birth as YYYY-MM-DD (_bdate)' },
-			...objectFields({
-				displayName: 'Custom Fields',
-				name: 'customFields',
-				itemName: 'Field',
-				description: 'Custom fields of the profile database by their names in Altcraft, e.g. CRM_ID',
-				jsonDescription: 'Custom fields as one JSON object, e.g. {"CRM_ID": 123420, "Tags": ["vip"]}. Fields set above win over keys of the same name.',
-				example: ['CRM_ID', '{{ $json.crmId }}'],
-			}),
 			{ displayName: 'First Name', name: '_fname', type: 'string', default: '', placeholder: 'e.g. John' },
 			{ displayName: 'Last Name', name: '_lname', type: 'string', default: '', placeholder: 'e.g. Doe' },
 		],
 	},
+	...objectInput(CUSTOM_FIELDS),
 	{
 		displayName: 'Subscriptions',
 		name: 'subscriptions',
@@ -114,6 +116,8 @@ export interface ProfileInput {
 	email: unknown;
 	phone: unknown;
 	fields: IDataObject;
+	/** Custom Fields as read from their input; undefined when none. */
+	custom: IDataObject | undefined;
 	subscriptions: { subscription?: IDataObject[] };
 }
 
@@ -159,7 +163,7 @@ function readSubscription(ctx: IExecuteFunctions, itemIndex: number, position: n
 /** The profile data of one item: custom fields first, Altcraft's system fields on top. */
 export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: ProfileInput, xml: boolean): IDataObject {
 	const { fields } = input;
-	const custom = readObject(ctx, itemIndex, 'Custom Fields', fields.customFields as NameValues, fields.customFieldsJson) ?? {};
+	const custom = input.custom ?? {};
 	// Field names travel as keys (XML: element names): refuse what cannot be sent before sending.
 	checkFieldNames(ctx, itemIndex, 'Custom Fields', custom, xml);
 	const profile: IDataObject = { ...custom };

@@ -18,8 +18,8 @@ import {
 	type BatchEntry,
 } from '../../../shared/batch';
 import { checkAllThenSend, type Unit } from '../../../shared/items';
-import { inlineAttachmentBytes, messageDigest, readMessage, type Message } from '../../../shared/message';
-import { objectFields, readObject, type NameValues } from '../../../shared/objectFields';
+import { inlineAttachmentBytes, messageDigest, messageReader, type Message } from '../../../shared/message';
+import { objectInput, objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, type RequestIdScope } from '../../../shared/requestId';
@@ -40,14 +40,16 @@ export const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
 const batchOnly = { show: { '/launchMode': ['batch'] } };
 
 /** Custom data of the item's own element of `data` (v74: custom_data "separately in each data object"). */
-export const ITEM_CUSTOM_DATA_FIELDS: INodeProperties[] = objectFields({
+const ITEM_CUSTOM_DATA = {
 	displayName: 'Item Custom Data',
 	name: 'itemCustomData',
 	itemName: 'Entry',
-	description: 'This item\'s own data for integration action hooks, sent in its element of data (custom_data). Usually expressions, e.g. {{ $json.order_id }}.',
-	jsonDescription: 'This item\'s own custom data as one JSON object, e.g. {{ $json.details }}. Entries set above win over keys of the same name.',
-	example: ['order_id', '{{ $json.order_id }}'],
-}).map((field) => ({ ...field, displayOptions: batchOnly }));
+	description: "This item's own data for the integration action hooks, sent in its element of data (custom_data); usually expressions",
+	jsonExample: '{{ $json.details }}',
+	example: ['order_id', '{{ $json.order_id }}'] as [string, string],
+};
+
+export const ITEM_CUSTOM_DATA_INPUT: INodeProperties[] = objectInput({ ...ITEM_CUSTOM_DATA, displayOptions: batchOnly });
 
 /** Key of an item's element by matching mode ([DOC: Data array]). */
 const ELEMENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
@@ -101,6 +103,8 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 	const readValue = matchValueReader(ctx, mode);
 	const fieldName = mode === 'custom' ? parameterReader(ctx, 'fieldName') : undefined;
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const readMessage = messageReader(ctx);
+	const itemCustomData = objectInputReader(ctx, ITEM_CUSTOM_DATA);
 	const elementKey = ELEMENT_KEY[mode];
 	let requests = 0;
 
@@ -112,10 +116,10 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 			const request: BatchRequest = {
 				triggerMailingId: triggerMailingId(itemIndex),
 				fieldName: fieldName ? checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)) : undefined,
-				message: readMessage(ctx, itemIndex, fields),
+				message: readMessage(itemIndex, fields),
 			};
 			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
-			const customData = readObject(ctx, itemIndex, 'Item Custom Data', fields.itemCustomData as NameValues, fields.itemCustomDataJson);
+			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
 			const bytes = elementBytes(element, xml ? 'xml' : 'json');
 			checkElementSize(ctx, itemIndex, 'The element of data', bytes);

@@ -14,7 +14,7 @@ import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../.
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
 import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../../shared/send';
 import { BACKGROUND_TASK_OPTION, readPerRequest } from '../../../shared/batch';
-import { inlineAttachmentBytes } from '../../../shared/message';
+import { inlineAttachmentBytes, messageInputs } from '../../../shared/message';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { checkPresent } from '../../../shared/validators';
 import { apiBaseUrl } from '../../../transport';
@@ -29,9 +29,9 @@ import {
 	type AudienceRequest,
 	type AudienceMode,
 } from './audience';
-import { launchBatch } from './batch';
+import { ITEM_CUSTOM_DATA_INPUT, launchBatch } from './batch';
 import { MATCHING_PROPERTIES, matchValueReader, targetReader, type MatchingMode } from './matching';
-import { PAYLOAD_FIELDS, readPayload, type Payload } from './payload';
+import { PAYLOAD_FIELDS, payloadReader, type Payload } from './payload';
 
 export const LAUNCH_PATH = '/api/v1.1/campaigns/triggers/start/';
 
@@ -85,6 +85,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { launchMode: ['batch'] } },
 	},
+	...messageInputs(),
+	...ITEM_CUSTOM_DATA_INPUT,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -117,6 +119,7 @@ async function launchEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const readTarget = targetReader(ctx);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const readPayload = payloadReader(ctx);
 	const queries = new Map<string, number>();
 	return checkAllThenSend(ctx, {
 		count: ctx.getInputData().length,
@@ -126,7 +129,7 @@ async function launchEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 			const target = readTarget(itemIndex);
 			const customQuery = 'custom_request' in target.params;
 			if (customQuery) refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
-			const payload = readPayload(ctx, itemIndex, additionalFields(itemIndex), { customQuery });
+			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
 			return { id, target, payload };
 		},
 		send: async ({ items: [itemIndex], value: { id, target, payload } }) =>
@@ -182,6 +185,7 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const readValue = matchValueReader(ctx, audienceMode);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const readPayload = payloadReader(ctx);
 	const queryField = String(options.audienceField ?? '').trim() || DEFAULT_QUERY_FIELD[audienceMode];
 	const fieldName = queryField ? () => queryField : parameterReader(ctx, 'fieldName');
 
@@ -193,7 +197,7 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 			triggerMailingId: triggerMailingId(itemIndex),
 			value: readValue(itemIndex),
 			field: checkKey(ctx, itemIndex, 'Audience Query Field', queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex))),
-			payload: readPayload(ctx, itemIndex, additionalFields(itemIndex), { customQuery: true }),
+			payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
 		}),
 		group: async (members) => {
 			const units = await groupAudience(members, perRequest, queryByteBudget);

@@ -19,7 +19,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 			{
 				name: 'Custom Query',
 				value: 'customQuery',
-				description: 'A MongoDB query over profile data (custom_request): any audience in one launch',
+				description: 'A query over profile data that selects any audience in one launch (custom_request)',
 			},
 			{ name: 'Email', value: 'email', description: 'The profile\'s email address (Altcraft\'s default)' },
 			{ name: 'Phone', value: 'phone', description: 'The profile\'s phone number' },
@@ -79,10 +79,13 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		displayName: 'Custom Query',
 		name: 'customRequest',
 		type: 'json',
-		default: '{}',
+		// Empty, not `{}`: n8n asks for a required value before running, where `{}` would look valid
+		// and only be refused at run time (it would select every profile).
+		default: '',
 		required: true,
+		placeholder: 'e.g. {"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb"]}}',
 		description:
-			'A MongoDB query over profile data, sent as custom_request, e.g. {"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb"]}}. Every profile it matches gets the message; an empty query is refused.',
+			'Which profiles get the message, as a query over their profile data (Altcraft\'s custom_request, in MongoDB syntax). Every profile it matches gets the message.',
 		displayOptions: { show: { matching: ['customQuery'] } },
 	},
 ];

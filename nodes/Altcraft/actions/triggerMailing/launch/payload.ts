@@ -1,15 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { AttachmentRef } from '../../../shared/attachments';
-import { MESSAGE_FIELDS, readMessage } from '../../../shared/message';
+import { ATTACHMENTS_FIELD, messageReader } from '../../../shared/message';
 import { readResourceId, resourceField } from '../../../shared/resource';
-import { ITEM_CUSTOM_DATA_FIELDS } from './batch';
 import { EXPIRATION_FIELD, readExpiration } from './expiration';
 import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
 
-/**
- * The optional parts of a v1.1 launch: the message (content, attachments, custom data) shared with
- * the other launch operations, and expiration, resource and subscription filter of its own.
- */
 /** Not in the start_batch parameter table [DOC: Bulk trigger launch], so not offered in Bulk mode. */
 function notInBulk(field: INodeProperties): INodeProperties {
 	const hide = field.displayOptions?.hide ?? {};
@@ -17,9 +12,13 @@ function notInBulk(field: INodeProperties): INodeProperties {
 	return { ...field, displayOptions: { ...field.displayOptions, hide: { ...hide, '/launchMode': [...modes, 'batch'] } } };
 }
 
+/**
+ * Additional Fields of a v1.1 launch: attachments (shared with the other launch operations), and
+ * expiration, subscription resource and subscription filter of its own. Content and custom data
+ * are top-level inputs (shared/message.ts).
+ */
 export const PAYLOAD_FIELDS: INodeProperties[] = [
-	...MESSAGE_FIELDS,
-	...ITEM_CUSTOM_DATA_FIELDS,
+	ATTACHMENTS_FIELD,
 	notInBulk(EXPIRATION_FIELD),
 	notInBulk(resourceField({ show: { '/matching': ['email', 'phone'] } })),
 	notInBulk(SUBSCRIPTION_FILTER_FIELD),
@@ -31,21 +30,19 @@ export interface Payload {
 	attachments: AttachmentRef[];
 }
 
-/** The optional request fields of one item; checked, not yet sent. */
-export function readPayload(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	fields: IDataObject,
-	options: { customQuery: boolean },
-): Payload {
-	const message = readMessage(ctx, itemIndex, fields);
-	const payload: IDataObject = { ...message.fields };
-	const expiration = readExpiration(ctx, itemIndex, fields.expiration);
-	if (expiration !== undefined) payload.expiration = expiration;
-	const resourceId = readResourceId(ctx, itemIndex, fields.resourceId);
-	if (resourceId !== undefined) payload.resource_id = resourceId;
-	// Altcraft ignores the filter when custom_request is set; not sending it keeps the request honest.
-	const filter = options.customQuery ? undefined : readSubscriptionFilter(fields.subscriptionFilter);
-	if (filter) payload.subscription_filter = filter;
-	return { fields: payload, attachments: message.attachments };
+/** Reads the optional request fields of one item; checked, not yet sent. Build once per execution. */
+export function payloadReader(ctx: IExecuteFunctions): (itemIndex: number, additionalFields: IDataObject, options: { customQuery: boolean }) => Payload {
+	const readMessage = messageReader(ctx);
+	return (itemIndex, fields, options) => {
+		const message = readMessage(itemIndex, fields);
+		const payload: IDataObject = { ...message.fields };
+		const expiration = readExpiration(ctx, itemIndex, fields.expiration);
+		if (expiration !== undefined) payload.expiration = expiration;
+		const resourceId = readResourceId(ctx, itemIndex, fields.resourceId);
+		if (resourceId !== undefined) payload.resource_id = resourceId;
+		// Altcraft ignores the filter when custom_request is set; not sending it keeps the request honest.
+		const filter = options.customQuery ? undefined : readSubscriptionFilter(fields.subscriptionFilter);
+		if (filter) payload.subscription_filter = filter;
+		return { fields: payload, attachments: message.attachments };
+	};
 }

@@ -50,15 +50,17 @@ const properties: INodeProperties[] = [
 		name: 'identifyBy',
 		type: 'options',
 		noDataExpression: true,
-		default: 'email',
-		description: 'What identifies the profile in the last segment of the link',
+		// Altcraft's page calls the email form deprecated; MD5 (computed by the node from the email by
+		// default) is the documented form a user can give without extra tooling.
+		default: 'md5',
+		description: 'How the link names the profile (its last segment)',
 		options: [
 			{
-				name: 'Email',
+				name: 'Email (Deprecated)',
 				value: 'email',
-				description: 'The profile\'s email address (Altcraft\'s documentation marks this form as deprecated)',
+				description: 'The profile\'s email address as it is; Altcraft\'s documentation marks this form as deprecated',
 			},
-			{ name: 'MD5 Hash', value: 'md5', description: 'The MD5 hash of the profile\'s email: 32 hex characters' },
+			{ name: 'MD5 Hash', value: 'md5', description: 'The MD5 hash of the profile\'s email: 32 hex characters, or computed by the node' },
 			{ name: 'XXHash', value: 'xxh', description: 'The XXHash of the profile\'s email: 16 hex characters' },
 		],
 	},
@@ -76,21 +78,19 @@ const properties: INodeProperties[] = [
 		displayName: 'Compute MD5 From Email',
 		name: 'hashEmail',
 		type: 'boolean',
-		default: false,
+		default: true,
 		description:
-			'Whether Profile Identifier is an email that the node hashes with MD5 after trimming and lowercasing it. Altcraft does not document how it normalises emails before hashing: check the result on one profile first.',
+			'Whether Profile Identifier is an email that the node turns into its MD5 hash (after trimming and lowercasing it). Altcraft does not document how it normalises emails before hashing: check the result on one profile first.',
 		displayOptions: { show: { identifyBy: ['md5'] } },
 	},
 	{
-		displayName: 'Method',
-		name: 'method',
-		type: 'options',
+		displayName: 'Send Field Values',
+		name: 'sendFields',
+		type: 'boolean',
 		noDataExpression: true,
-		default: 'GET',
-		options: [
-			{ name: 'GET', value: 'GET', description: 'Launch without data; no token is sent' },
-			{ name: 'POST', value: 'POST', description: 'Launch with profile field values for the message (Fields)' },
-		],
+		default: false,
+		description:
+			'Whether to send profile field values with the launch (a POST with the API token). Off: the link alone launches the mailing (a GET, no token is sent).',
 	},
 	{
 		displayName: 'Fields',
@@ -100,7 +100,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		typeOptions: { multipleValues: true },
 		description: 'Profile database field values for the message. Altcraft ignores names that match no field of the database.',
-		displayOptions: { show: { method: ['POST'] } },
+		displayOptions: { show: { sendFields: [true] } },
 		options: [
 			{
 				displayName: 'Field',
@@ -177,8 +177,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const link = parameterReader(this, 'triggerLink', '', { extractValue: true });
 	const identifyBy = this.getNodeParameter('identifyBy', 0) as IdentifierType;
 	const profileIdentifier = parameterReader(this, 'profileIdentifier');
-	const hashEmail = parameterReader<boolean>(this, 'hashEmail', false);
-	const method = this.getNodeParameter('method', 0) as 'GET' | 'POST';
+	const hashEmail = parameterReader<boolean>(this, 'hashEmail', true);
+	const method = this.getNodeParameter('sendFields', 0, false) === true ? 'POST' : 'GET';
 	const fields = parameterReader<{ field?: FieldEntry[] }>(this, 'fields', {});
 
 	const check = (itemIndex: number) => {
