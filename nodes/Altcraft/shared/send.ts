@@ -32,6 +32,7 @@ export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: I
 /**
  * Sends one launch and shapes its output item: Altcraft's answer as it came (error, error_text,
  * data), plus a `launch` object with what downstream nodes need. The token is never part of it.
+ * In a dry run the answer is the request that would have been sent (`dryRun`, `request`).
  */
 export async function sendLaunch(
 	ctx: IExecuteFunctions,
@@ -54,6 +55,7 @@ export async function sendLaunch(
 			pace: settings.pace,
 			acceptPlainSuccess: call.acceptPlainSuccess,
 			retrySafeOnly: call.retrySafeOnly,
+			dryRun: settings.dryRun,
 		},
 		baseUrl,
 	);

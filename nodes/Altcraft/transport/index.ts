@@ -22,6 +22,7 @@ import {
 import { altcraftApiError } from './errors';
 import { apiHostRule, hostAllowed, parseHostList, type HostRule } from './hosts';
 import { hostOf, shorten } from './text';
+import { applyToken, type TokenPlacement } from './token';
 import { buildXml, XmlShapeError } from './xml';
 
 export const CREDENTIAL_TYPE = 'altcraftApi';
@@ -55,6 +56,8 @@ export interface AltcraftRequest {
 	retrySafeOnly?: boolean;
 	/** Cap for the answer, counted after decompression; MAX_ANSWER_BYTES when not given. */
 	maxAnswerBytes?: number;
+	/** Build and check the request, and answer with it instead of sending it. */
+	dryRun?: boolean;
 }
 
 /** Deadline for one attempt (headers and body) when the caller sets no timeout. */
@@ -104,6 +107,8 @@ interface Connection {
 	tokenHosts: HostRule[];
 	/** Tracking Domains entries that are not host names (named when a host is refused). */
 	invalidHosts: string[];
+	/** Where the credential puts the token: shown, masked, by a dry run. */
+	placement: TokenPlacement;
 }
 
 const connections = new WeakMap<Context, Promise<Connection>>();
@@ -123,6 +128,7 @@ async function readConnection(ctx: Context): Promise<Connection> {
 		redact: redactor(String(credentials.apiToken ?? '')),
 		tokenHosts: apiHost ? [apiHost, ...rules] : rules,
 		invalidHosts: invalid,
+		placement: credentials.authPlacement === 'header' ? 'header' : 'body',
 	};
 }
 
@@ -433,6 +439,23 @@ function unexpected(ctx: Context, error: unknown, url: string, request: Altcraft
 	});
 }
 
+/** What a dry run shows in place of the token. */
+export const MASKED_TOKEN = '[token hidden]';
+
+/**
+ * The request exactly as it would go out, the token put where the credential puts it but masked:
+ * what a dry run outputs.
+ */
+function preview(options: IHttpRequestOptions, placement: TokenPlacement): IDataObject {
+	const sent = applyToken(MASKED_TOKEN, placement, options);
+	return {
+		method: sent.method ?? 'GET',
+		url: sent.url,
+		headers: { ...(sent.headers as IDataObject) },
+		...(sent.body !== undefined ? { body: sent.body as IDataObject } : {}),
+	};
+}
+
 /**
  * The one door to Altcraft: serialises the body, authenticates through the credential, retries
  * what is safe to retry, and turns every answer into either a parsed Altcraft response or a
@@ -450,6 +473,9 @@ export async function altcraftRequest(
 	const base = isLink(request) ? undefined : (baseUrl ?? link.baseUrl);
 	refuseTokenHost(ctx, request, link);
 	const options = buildOptions(ctx, request, base);
+	if (request.dryRun) {
+		return { status: 0, body: { dryRun: true, request: preview(options, link.placement) }, duplicate: false, attempts: 0 };
+	}
 	const policy = request.retry ?? { maxAttempts: 1, initialWaitMs: 0, maxWaitMs: 0 };
 	for (let attempt = 1; ; attempt++) {
 		await request.pace?.();
