@@ -3,6 +3,7 @@ import { failItem } from '../../../shared/failures';
 import { checkKeyName } from '../../../shared/keys';
 import { parameterReader } from '../../../shared/parameters';
 import { checkPresent } from '../../../shared/validators';
+import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../shared/matchFields';
 
 /** The five matching modes import_and_start and its batch variants take [DOC: Profile import + trigger mailing launch]. */
 export type ImportMatching = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';
@@ -23,35 +24,7 @@ export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
 			{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID: updates that profile, never creates one' },
 		],
 	},
-	{
-		displayName: 'Profile ID',
-		name: 'profileId',
-		type: 'string',
-		placeholder: 'e.g. 6606e08f10bcdd88297057a7',
-		default: '',
-		required: true,
-		displayOptions: { show: { matching: ['profile_id'] } },
-	},
-	{
-		displayName: 'Field Name',
-		name: 'fieldName',
-		type: 'string',
-		placeholder: 'e.g. CRM_ID',
-		default: '',
-		required: true,
-		description: 'Name of the custom profile data field to match on',
-		displayOptions: { show: { matching: ['custom'] } },
-	},
-	{
-		displayName: 'Field Value',
-		name: 'fieldValue',
-		type: 'string',
-		placeholder: 'e.g. 123420',
-		default: '',
-		required: true,
-		description: 'Value of the field. For tag fields, a combination of tags as one string: "tag-1, tag-2".',
-		displayOptions: { show: { matching: ['custom'] } },
-	},
+	...PROFILE_ID_AND_CUSTOM_FIELD,
 ];
 
 /** Request-level matching fields (`matching`, `field_name`) and the item's own key (email, phone, profile_id, field_value). */

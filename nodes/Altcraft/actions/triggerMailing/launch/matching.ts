@@ -2,6 +2,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { failItem } from '../../../shared/failures';
 import { parameterReader } from '../../../shared/parameters';
 import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../shared/validators';
+import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../shared/matchFields';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
@@ -46,35 +47,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		description: 'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
 		displayOptions: { show: { matching: ['phone'] } },
 	},
-	{
-		displayName: 'Profile ID',
-		name: 'profileId',
-		type: 'string',
-		placeholder: 'e.g. 6606e08f10bcdd88297057a7',
-		default: '',
-		required: true,
-		displayOptions: { show: { matching: ['profile_id'] } },
-	},
-	{
-		displayName: 'Field Name',
-		name: 'fieldName',
-		type: 'string',
-		placeholder: 'e.g. CRM_ID',
-		default: '',
-		required: true,
-		description: 'Name of the custom profile data field',
-		displayOptions: { show: { matching: ['custom'] } },
-	},
-	{
-		displayName: 'Field Value',
-		name: 'fieldValue',
-		type: 'string',
-		placeholder: 'e.g. 123420',
-		default: '',
-		required: true,
-		description: 'Value of the field. For tag fields, a combination of tags as one string: "tag-1, tag-2".',
-		displayOptions: { show: { matching: ['custom'] } },
-	},
+	...PROFILE_ID_AND_CUSTOM_FIELD,
 	{
 		displayName: 'Custom Query',
 		name: 'customRequest',
