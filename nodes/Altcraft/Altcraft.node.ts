@@ -17,7 +17,7 @@ export class Altcraft implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via trigger link (v1.0)" : ($parameter["operation"] === "importAndLaunch" ? "Import profile and launch" : "Launch") + ($parameter["launchMode"] === "audience" ? " for the audience" : $parameter["launchMode"] === "batch" ? " in bulk" : " per item") }}',
+			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : ($parameter["operation"] === "importAndLaunch" ? "Import and Launch" : "Launch") + ($parameter["launchMode"] === "audience" ? ": Audience" : $parameter["launchMode"] === "batch" ? ": Bulk" : ": Per Item") }}',
 		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },
 		usableAsTool: true,

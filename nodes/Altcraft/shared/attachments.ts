@@ -11,7 +11,7 @@ export const ATTACHMENTS_FIELD: INodeProperties =
 	placeholder: 'Add Attachment',
 	default: {},
 	typeOptions: { multipleValues: true },
-	description: 'Files attached to the messages (attach), sent as data:&lt;mime&gt;;base64,…',
+	description: 'Files to attach to the message, from the item\'s binary data or as data URLs',
 	options: [
 		{
 			displayName: 'From Binary Field',
@@ -44,13 +44,16 @@ export const ATTACHMENTS_FIELD: INodeProperties =
 					name: 'data',
 					type: 'string',
 					default: '',
+					required: true,
 					placeholder: 'e.g. data:text/csv;base64,SEVMTE8K',
+					description: 'The file as a data URL: its type and its content in Base64',
 				},
 				{
 					displayName: 'File Name',
 					name: 'name',
 					type: 'string',
 					default: '',
+					required: true,
 					placeholder: 'e.g. US.txt',
 				},
 			],

@@ -27,7 +27,7 @@ export const BACKGROUND_TASK_OPTION: INodeProperties = {
 	name: 'backgroundTask',
 	type: 'boolean',
 	default: false,
-	description: 'Whether Altcraft runs each request as a task and answers at once with its task ID, without waiting for the sends (the _task endpoints). For very large sends. The answer then says nothing about which profiles got the message.',
+	description: 'Whether Altcraft queues each request and answers at once with a task ID; the output then does not say which profiles got the message',
 	displayOptions: { show: { '/launchMode': ['batch'] } },
 };
 

@@ -12,8 +12,8 @@ const CONTENT = {
 	displayName: 'Content',
 	name: 'content',
 	itemName: 'Variable',
-	description:
-		'Text and values for this launch\'s message: they fill the template\'s {apicontent.*} variables and the API content filter node (content)',
+	valuesName: 'Content Variables',
+	description: "Values for this launch's message: the template's {apicontent.*} variables and the API content filter",
 	jsonExample: '{"email_title": "New videos", "data_lines": ["Channel A", "Channel B"]}',
 	example: ['email_title', 'New videos on your favorite channels'] as [string, string],
 };
@@ -22,7 +22,8 @@ const CUSTOM_DATA = {
 	displayName: 'Custom Data',
 	name: 'customData',
 	itemName: 'Entry',
-	description: 'Data handed to the integration action hooks of the trigger mailing (custom_data)',
+	valuesName: 'Custom Data Entries',
+	description: "Data passed to the trigger mailing's integration actions",
 	jsonExample: '{"order_id": "10025"}',
 	example: ['order_id', '10025'] as [string, string],
 };

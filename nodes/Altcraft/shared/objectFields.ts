@@ -15,6 +15,8 @@ export interface ObjectInputSpec {
 	name: string;
 	/** What one pair is called, e.g. "Variable". */
 	itemName: string;
+	/** The pairs' display name, e.g. "Content Variables". */
+	valuesName: string;
 	description: string;
 	/** A JSON example for the description (the default stays `{}`: an example must never be sent). */
 	jsonExample: string;
@@ -46,7 +48,7 @@ export function objectInput(spec: ObjectInputSpec): INodeProperties[] {
 			],
 		},
 		{
-			displayName: `${spec.displayName} Fields`,
+			displayName: spec.valuesName,
 			name: `${spec.name}Values`,
 			type: 'fixedCollection',
 			placeholder: `Add ${spec.itemName}`,

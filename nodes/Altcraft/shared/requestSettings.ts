@@ -10,8 +10,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
-		description:
-			'Whether to build and check every request and output it (method, URL, headers, body, Request-ID; the token masked) instead of sending it. Nothing reaches Altcraft: use it to try a workflow against a production account.',
+		description: 'Whether to output each request as it would be sent (token hidden) instead of sending it; nothing reaches Altcraft',
 	},
 	{
 		displayName: 'Idempotency Key',
@@ -19,8 +18,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
-		description:
-			'Something unique per launch, e.g. an order ID. Altcraft ignores a repeat of a launch with the same key for a day, so running the workflow again for the same order sends nothing new. Empty: every run launches anew.',
+		description: 'Something unique per launch, e.g. an order ID: a re-run with the same key within a day sends nothing new. Empty: every run launches anew.',
 	},
 	{
 		displayName: 'Max Parallel Requests',
@@ -55,8 +53,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Set Retries',
 		default: {},
-		description:
-			'What happens when Altcraft is unavailable (HTTP 429, 502, 503, 504, timeouts, lost connections). Every attempt carries the same Request-ID, so Altcraft answers a repeat of a launch it already processed as a duplicate. Altcraft\'s own errors are never retried.',
+		description: 'Tries again when Altcraft is busy or unreachable; a repeated launch is not sent twice (same Request-ID)',
 		options: [
 			{
 				displayName: 'Retry Settings',
@@ -66,7 +63,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 						displayName: 'Max Attempts',
 						name: 'maxAttempts',
 						type: 'number',
-						default: DEFAULT_RETRY.maxAttempts,
+						default: 3,
 						typeOptions: { minValue: 1, maxValue: 10 },
 						description: 'How often a request is tried in all; 1 means no retry. A v1.0 link is retried only when Altcraft cannot have received the request.',
 					},
@@ -74,7 +71,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 						displayName: 'First Wait (Seconds)',
 						name: 'firstWait',
 						type: 'number',
-						default: DEFAULT_RETRY.initialWaitMs / 1000,
+						default: 0.5,
 						typeOptions: { minValue: 0, numberPrecision: 2 },
 						description: 'Wait before the first retry; it doubles with each further attempt, with a random part',
 					},
@@ -82,7 +79,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 						displayName: 'Longest Wait (Seconds)',
 						name: 'maxWait',
 						type: 'number',
-						default: DEFAULT_RETRY.maxWaitMs / 1000,
+						default: 30,
 						typeOptions: { minValue: 0, maxValue: 300 },
 						description: 'Longest wait before a retry, also when Altcraft asks for a longer one (Retry-After)',
 					},

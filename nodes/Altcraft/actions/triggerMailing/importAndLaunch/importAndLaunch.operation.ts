@@ -46,12 +46,12 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Per Item',
 				value: 'eachItem',
-				description: 'One request per item (import_and_start): for a form or a webhook that brings one person',
+				description: 'One request per item: for a form or a webhook that brings one person',
 			},
 			{
-				name: 'Bulk (Many Profiles per Request)',
+				name: 'Bulk (Each Item Its Own Data)',
 				value: 'batch',
-				description: 'Many items per request (import_and_start_batch), one request per Profiles per Request (1,000 by default): for rows from a database or a file',
+				description: 'Up to 1,000 items per request, each its own profile: for rows from a database or a file',
 			},
 		],
 	},

@@ -9,7 +9,7 @@ export const IMPORT_FIELDS: INodeProperties[] = [
 		name: 'detectGeo',
 		type: 'boolean',
 		default: false,
-		description: 'Whether Altcraft derives the profile\'s location from _regip or _ip in its data (detect_geo)',
+		description: "Whether Altcraft works out the profile's location from its IP address",
 	},
 	{
 		displayName: 'Launch Delay',

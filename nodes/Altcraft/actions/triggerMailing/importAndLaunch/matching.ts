@@ -18,9 +18,9 @@ export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
 		description: 'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)',
 		options: [
 			{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
-			{ name: 'Email', value: 'email', description: 'The Email above, in profiles and their subscriptions (Altcraft\'s default)' },
-			{ name: 'Email in Profile Only', value: 'email_profile', description: 'The Email above, in the profile data only' },
-			{ name: 'Phone', value: 'phone', description: 'The Phone above' },
+			{ name: 'Email', value: 'email', description: "The profile's email, in its data and its subscriptions (Altcraft's default)" },
+			{ name: 'Email in Profile Only', value: 'email_profile', description: "The profile's email, in its data only" },
+			{ name: 'Phone', value: 'phone', description: "The profile's phone" },
 			{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID: updates that profile, never creates one' },
 		],
 	},

@@ -12,28 +12,46 @@ export const CUSTOM_FIELDS = {
 	displayName: 'Custom Fields',
 	name: 'customFields',
 	itemName: 'Field',
+	valuesName: 'Custom Field Values',
 	description: 'Fields of the profile database you created in Altcraft, by their names there, e.g. CRM_ID',
 	jsonExample: '{"CRM_ID": 123420, "Tags": ["vip"]}',
 	example: ['CRM_ID', '{{ $json.crmId }}'] as [string, string],
 };
 
+/**
+ * A profile's email or phone: required when the matching mode finds the profile by it, optional
+ * otherwise. n8n shows one of the two same-named properties, whichever the matching selects.
+ */
+function contact(base: INodeProperties, matchedBy: string[]): INodeProperties[] {
+	return [
+		{ ...base, required: true, displayOptions: { show: { matching: matchedBy } } },
+		{ ...base, displayOptions: { hide: { matching: matchedBy } } },
+	];
+}
+
 export const PROFILE_PROPERTIES: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. john@example.com',
-		default: '',
-		description: 'The profile\'s email (email). With Email matching it also finds the profile to update.',
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		placeholder: 'e.g. +79000000000',
-		default: '',
-		description: 'The profile\'s phone (phones), in international format. With Phone matching it also finds the profile to update.',
-	},
+	...contact(
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. john@example.com',
+			default: '',
+			description: "The profile's email; with Email matching it also finds the profile to update",
+		},
+		['email', 'email_profile'],
+	),
+	...contact(
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			placeholder: 'e.g. +79000000000',
+			default: '',
+			description: "The profile's phone in international format; with Phone matching it also finds the profile to update",
+		},
+		['phone'],
+	),
 	{
 		displayName: 'Profile Fields',
 		name: 'profileFields',
@@ -88,7 +106,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						description: 'Number of the subscription; empty: the profile\'s Phone',
 						displayOptions: { show: { channel: ['sms'] } },
 					},
-					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to (resource_id)' },
+					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', required: true, placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to' },
 					{
 						displayName: 'Status',
 						name: 'status',

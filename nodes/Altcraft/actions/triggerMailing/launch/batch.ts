@@ -44,7 +44,8 @@ const ITEM_CUSTOM_DATA = {
 	displayName: 'Item Custom Data',
 	name: 'itemCustomData',
 	itemName: 'Entry',
-	description: "This item's own data for the integration action hooks, sent in its element of data (custom_data); usually expressions",
+	valuesName: 'Item Custom Data Entries',
+	description: "This item's own data for the integration actions, usually an expression",
 	jsonExample: '{{ $json.details }}',
 	example: ['order_id', '{{ $json.order_id }}'] as [string, string],
 };

@@ -7,7 +7,7 @@ export const EXPIRATION_FIELD: INodeProperties =
 	name: 'expiration',
 	type: 'dateTime',
 	default: '',
-	description: 'When undelivered messages leave the queue and a delivery failure is recorded. Sent in RFC 3339; a time without a zone is in the workflow\'s time zone.',
+	description: "When unsent messages expire and count as not delivered. A time without a time zone uses the workflow's time zone.",
 };
 
 /** Offset of `timeZone` from UTC at `utcMillis`, in minutes. */

@@ -7,25 +7,37 @@ import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../shared/matchFields';
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
 
+const MATCHING: INodeProperties = {
+	displayName: 'Matching',
+	name: 'matching',
+	type: 'options',
+	noDataExpression: true,
+	default: 'email',
+	description: 'How Altcraft finds the profile(s) to send to',
+	options: [
+		{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
+		{
+			name: 'Custom Query',
+			value: 'customQuery',
+			description: 'A query over profile data that selects any audience in one launch',
+		},
+		{ name: 'Email', value: 'email', description: "The profile's email address (Altcraft's default)" },
+		{ name: 'Phone', value: 'phone', description: "The profile's phone number" },
+		{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
+	],
+};
+
+/**
+ * Per Item offers every mode; Audience and Bulk build the audience from the items' own values, so
+ * a Custom Query (which selects an audience by itself) is not offered there. n8n shows whichever
+ * of the two same-named properties the launch mode selects.
+ */
 export const MATCHING_PROPERTIES: INodeProperties[] = [
+	{ ...MATCHING, displayOptions: { show: { launchMode: ['eachItem'] } } },
 	{
-		displayName: 'Matching',
-		name: 'matching',
-		type: 'options',
-		noDataExpression: true,
-		default: 'email',
-		description: 'How Altcraft finds the profile(s) to send to',
-		options: [
-			{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
-			{
-				name: 'Custom Query',
-				value: 'customQuery',
-				description: 'A query over profile data that selects any audience in one launch (custom_request)',
-			},
-			{ name: 'Email', value: 'email', description: 'The profile\'s email address (Altcraft\'s default)' },
-			{ name: 'Phone', value: 'phone', description: 'The profile\'s phone number' },
-			{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
-		],
+		...MATCHING,
+		options: MATCHING.options!.filter((option) => 'value' in option && option.value !== 'customQuery'),
+		displayOptions: { show: { launchMode: ['audience', 'batch'] } },
 	},
 	{
 		displayName: 'Email',

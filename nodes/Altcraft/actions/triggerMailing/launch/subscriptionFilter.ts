@@ -7,18 +7,18 @@ export const SUBSCRIPTION_FILTER_FIELD: INodeProperties =
 	type: 'collection',
 	placeholder: 'Add Filter Field',
 	default: {},
-	description: 'Which of the profile\'s subscriptions gets the message (subscription_filter). Altcraft ignores it with a custom query.',
+	description: "Which of the profile's subscriptions gets the message",
 	displayOptions: { hide: { '/matching': ['customQuery'], '/launchMode': ['audience'] } },
 	options: [
-		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. example@example.com' },
 		{
-			displayName: 'Not Strict',
+			displayName: 'Allow Other Subscription',
 			name: 'not_strict',
 			type: 'boolean',
 			default: false,
-			description: 'Whether another fitting subscription is used when the one described is not found',
+			description: 'Whether another fitting subscription is used when the one described is not found (Altcraft: not_strict)',
 		},
-		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79106135133' },
+		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. john@example.com' },
+		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79000000000' },
 		{ displayName: 'Provider', name: 'provider', type: 'string', default: '', placeholder: 'e.g. Chrome' },
 		{ displayName: 'Subscription ID', name: 'subscription_id', type: 'string', default: '', placeholder: 'e.g. CAREFULWITHTHATAXE' },
 	],
@@ -31,7 +31,7 @@ export function readSubscriptionFilter(value: unknown): IDataObject | undefined 
 		if (typeof entry === 'string' && entry.trim() === '') continue;
 		filter[key] = typeof entry === 'string' ? entry.trim() : entry;
 	}
-	// Not Strict alone selects no subscription: sending it would only look like a filter.
+	// Allow Other Subscription (not_strict) alone selects no subscription: sending it would only look like a filter.
 	return Object.keys(filter).some((key) => key !== 'not_strict') ? filter : undefined;
 }
 

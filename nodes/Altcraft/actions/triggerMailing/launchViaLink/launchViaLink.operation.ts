@@ -80,7 +80,7 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether Profile Identifier is an email that the node turns into its MD5 hash (after trimming and lowercasing it). Altcraft does not document how it normalises emails before hashing: check the result on one profile first.',
+			'Whether Profile Identifier is an email that the node turns into its MD5 hash (after trimming and lowercasing it). Altcraft does not document how it normalizes emails before hashing: check the result on one profile first.',
 		displayOptions: { show: { identifyBy: ['md5'] } },
 	},
 	{
@@ -124,11 +124,11 @@ const properties: INodeProperties[] = [
 						description: 'Must match the data type of the field',
 					},
 					{
-						displayName: 'Option',
+						displayName: 'Value Use',
 						name: 'option',
 						type: 'options',
 						default: 1,
-						description: 'How Altcraft uses the value (its "option" 0, 1 or 2)',
+						description: 'How Altcraft uses the value (its option 0, 1 or 2)',
 						options: [
 							{
 								name: 'Use Only if Profile Field Is Empty',
