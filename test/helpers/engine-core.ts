@@ -70,6 +70,8 @@ export interface RunResult {
 	/** The execution error, as n8n stores it (a plain object: check name, message, description, context). */
 	error?: IDataObject & { message: string; description?: string; context?: IDataObject };
 	run: IRun;
+	/** How often n8n read (in production: fetched and decrypted) the credential during the run. */
+	credentialReads: number;
 }
 
 function withDefaults(type: ICredentialType, data: IDataObject): ICredentialDataDecryptedObject {
@@ -120,6 +122,9 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 
 	/** What n8n's CredentialsHelper does for these tests: decrypted data in memory, authenticate as n8n does. */
 	class TestCredentialsHelper extends wf.ICredentialsHelper {
+		/** Calls of getDecrypted: in a real n8n each is a database read and a decryption. */
+		reads = 0;
+
 		constructor(private readonly data: IDataObject) {
 			super();
 		}
@@ -160,6 +165,7 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		}
 
 		async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+			this.reads++;
 			return withDefaults(types.credential, this.data);
 		}
 
@@ -244,7 +250,8 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		const pinData = { Trigger: options.items ?? [{ json: {} }] };
 		const run = await new core.WorkflowExecute(additionalData, 'manual').run(workflow, undefined, undefined, pinData);
 		const output = run.data.resultData.runData.Altcraft?.[0]?.data?.main?.[0] ?? [];
-		return { items: output, error: run.data.resultData.error as RunResult['error'], run };
+		const credentialReads = (additionalData.credentialsHelper as TestCredentialsHelper).reads;
+		return { items: output, error: run.data.resultData.error as RunResult['error'], run, credentialReads };
 	}
 
 	/** One node alone in a workflow, for what the editor runs outside executions (pickers, the Test button). */

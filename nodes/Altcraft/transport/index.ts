@@ -2,6 +2,8 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	sleep,
+	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -109,6 +111,13 @@ interface Connection {
 	invalidHosts: string[];
 	/** Where the credential puts the token: shown, masked, by a dry run. */
 	placement: TokenPlacement;
+	/**
+	 * The decrypted credential, handed to `httpRequestWithAuthentication` with every request:
+	 * without it n8n reads the credential again for each one, in a real n8n a database lookup and
+	 * a decryption. n8n reads it without an item index (as for item 0), as here, so every request
+	 * gets what n8n would have read.
+	 */
+	credential: ICredentialsDecrypted;
 }
 
 const connections = new WeakMap<Context, Promise<Connection>>();
@@ -129,7 +138,14 @@ async function readConnection(ctx: Context): Promise<Connection> {
 		tokenHosts: apiHost ? [apiHost, ...rules] : rules,
 		invalidHosts: invalid,
 		placement: credentials.authPlacement === 'header' ? 'header' : 'body',
+		credential: credentialFor(ctx, credentials),
 	};
+}
+
+/** The shape n8n-core's own routing node passes: the node's credential reference and the data. */
+function credentialFor(ctx: Context, data: ICredentialDataDecryptedObject): ICredentialsDecrypted {
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	return { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data };
 }
 
 function connection(ctx: Context): Promise<Connection> {
@@ -335,16 +351,19 @@ function redirectFailure(ctx: Context, request: AltcraftRequest, url: string, st
 	});
 }
 
-async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: AltcraftRequest, redact: (text: string) => string): Promise<Attempt> {
+async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: AltcraftRequest, link: Connection): Promise<Attempt> {
+	const { redact } = link;
 	const deadline = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	let raw: RawAnswer;
 	try {
 		// A fresh copy per attempt: nothing n8n does to the options may leak into the next try.
 		raw = await beforeDeadline(
-			ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...options.headers },
-			}) as Promise<RawAnswer>,
+			ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				CREDENTIAL_TYPE,
+				{ ...options, headers: { ...options.headers } },
+				{ credentialsDecrypted: link.credential },
+			) as Promise<RawAnswer>,
 			deadline,
 		);
 	} catch (error) {
@@ -481,7 +500,7 @@ export async function altcraftRequest(
 		await request.pace?.();
 		let outcome: Attempt;
 		try {
-			outcome = await attemptOnce(ctx, options, request, link.redact);
+			outcome = await attemptOnce(ctx, options, request, link);
 		} catch (error) {
 			throw unexpected(ctx, error, options.url, request, link.redact);
 		}
