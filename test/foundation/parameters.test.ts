@@ -103,7 +103,21 @@ class Compare implements INodeType {
 		defaults: { name: 'Compare' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Value', name: 'value', type: 'string', default: '' }],
+		properties: [
+			{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+			{
+				displayName: 'Fields',
+				name: 'fields',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'A', name: 'a', type: 'string', default: '' },
+					{ displayName: 'B', name: 'b', type: 'string', default: '' },
+					{ displayName: 'List', name: 'list', type: 'json', default: '' },
+					{ displayName: 'N', name: 'n', type: 'number', default: 0 },
+				],
+			},
+		],
 	} as unknown as INodeTypeDescription;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -114,22 +128,25 @@ class Compare implements INodeType {
 			n8nCalls++;
 			return this.getNodeParameter(...args);
 		}) as IExecuteFunctions['getNodeParameter'];
-		const read = parameterReader(counting, 'value');
+		// n8n fills in defaults: an empty collection means the test is about `value`.
+		const fields = this.getNode().parameters.fields as IDataObject | undefined;
+		const name = fields && Object.keys(fields).length > 0 ? 'fields' : 'value';
+		const read = parameterReader(counting, name);
 		return [
 			this.getInputData().map((_, item) => {
 				const before = n8nCalls;
 				const node = outcome(() => read(item));
 				const calls = n8nCalls - before;
-				const n8n = outcome(() => this.getNodeParameter('value', item));
+				const n8n = outcome(() => this.getNodeParameter(name, item));
 				return { json: { item, same: isDeepStrictEqual(node, n8n), n8n, node, n8nCalls: calls }, pairedItem: { item } };
 			}),
 		];
 	}
 }
 
-async function compare(expression: string): Promise<Comparison[]> {
+async function compare(expression: string, parameters: IDataObject = { value: expression }): Promise<Comparison[]> {
 	const result = await runWorkflow({
-		parameters: { value: expression },
+		parameters,
 		items: ITEMS.map((json) => ({ json })),
 		credentials: { apiUrl: 'http://127.0.0.1:1', apiToken: 'unused' },
 		node: { type: 'n8n-nodes-test.compare', typeVersion: 1, nodeType: new Compare() },
@@ -166,6 +183,27 @@ test('the common shapes never ask n8n, whatever the item holds', async () => {
 		const expected = ITEMS.map((json) => (expression.includes('nested') && (typeof json.nested !== 'object' || json.nested === null) ? 1 : 0));
 		expect(comparisons.map((comparison) => comparison.n8nCalls)).toEqual(expected);
 	}
+});
+
+/** [collection, how the node reads it] */
+const COLLECTIONS: Array<[IDataObject, Route]> = [
+	[{ a: '={{ $json.email }}', b: 'fixed', n: 3 }, 'item'],
+	[{ a: '={{ $json.nested.a }}', list: '={{ $json.list }}' }, 'item'],
+	[{ a: '={{ $json.email }}', b: '=Dear {{ $json["first name"] }}' }, 'n8n'],
+	[{ a: '={{ $json.email }}', n: '={{ $json.n * 2 }}' }, 'n8n'],
+];
+
+describe.each(COLLECTIONS)('collection %j', (fields, route) => {
+	test(`${route === 'n8n' ? 'evaluated by n8n' : 'read from the item where provably the same'}: equal to n8n for every item`, async () => {
+		const comparisons = await compare(JSON.stringify(fields), { fields });
+		for (const comparison of comparisons) {
+			expect({ item: comparison.item, node: comparison.node }).toEqual({ item: comparison.item, node: comparison.n8n });
+			expect(comparison.same).toBe(true);
+		}
+		const askedN8n = comparisons.filter((comparison) => comparison.n8nCalls > 0).length;
+		if (route === 'n8n') expect(askedN8n).toBe(ITEMS.length);
+		else expect(askedN8n).toBeLessThan(ITEMS.length);
+	});
 });
 
 /**

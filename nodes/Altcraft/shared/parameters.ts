@@ -86,15 +86,52 @@ function readPath(json: unknown, steps: Step[]): unknown {
 	return isJsonValue(value) ? value : FALL_BACK;
 }
 
+type Resolve = (json: unknown) => unknown;
+
+/**
+ * How to get a parameter's value from an item's JSON without n8n, or undefined when it holds an
+ * expression of another shape. Objects and lists are resolved leaf by leaf, as n8n does: fixed
+ * leaves stay as they are, `$json` leaves are read from the item.
+ */
+function directResolver(raw: unknown): Resolve | undefined {
+	if (typeof raw === 'string') {
+		if (!raw.startsWith('=')) return () => raw;
+		const steps = jsonPathOf(raw);
+		return steps && ((json) => readPath(json, steps));
+	}
+	if (Array.isArray(raw)) {
+		const entries = raw.map(directResolver);
+		if (entries.some((entry) => entry === undefined)) return undefined;
+		return (json) => {
+			const values = (entries as Resolve[]).map((entry) => entry(json));
+			return values.includes(FALL_BACK) ? FALL_BACK : values;
+		};
+	}
+	if (isPlainObject(raw)) {
+		const entries = Object.entries(raw).map(([key, value]) => [key, directResolver(value)] as const);
+		if (entries.some(([, entry]) => entry === undefined)) return undefined;
+		return (json) => {
+			const result: Record<string, unknown> = {};
+			for (const [key, entry] of entries) {
+				const value = (entry as Resolve)(json);
+				if (value === FALL_BACK) return FALL_BACK;
+				result[key] = value;
+			}
+			return result;
+		};
+	}
+	return typeof raw === 'number' || typeof raw === 'boolean' || raw === null ? () => raw : undefined;
+}
+
 /**
  * Reads a parameter per item as n8n's `getNodeParameter` would, but cheaper where the result is
  * provably the same:
  * - a fixed value (no expression) is read once: it is the same for every item;
- * - a `={{ $json.field }}`-shaped expression is read straight from the item's JSON: n8n's
- *   `$json` is that very object, and building n8n's expression context costs tens of
- *   microseconds an item. Only for a plain string parameter without options (no
- *   `extractValue`, `ensureType`) and without `validateType` in the node's description
- *   (test/foundation/parameters.test.ts checks both against n8n's own evaluation).
+ * - `={{ $json.field }}`-shaped expressions (also inside a collection) are read straight from the
+ *   item's JSON: n8n's `$json` is that very object, and building n8n's expression context costs
+ *   tens of microseconds an item. Only without options (no `extractValue`, `ensureType`) and
+ *   while no parameter of the node declares `validateType` (n8n's only other step);
+ *   test/foundation/parameters.test.ts checks both against n8n's own evaluation.
  * Everything else is n8n's evaluation, per item. Callers must not mutate what they get, as items
  * may share it.
  */
@@ -113,13 +150,13 @@ export function parameterReader<T = NodeParameterValueType | object>(
 			return cached.value;
 		};
 	}
-	const steps = typeof raw === 'string' && options === undefined ? jsonPathOf(raw) : undefined;
-	if (!steps) return read;
+	const resolve = options === undefined ? directResolver(raw) : undefined;
+	if (!resolve) return read;
 	let items: INodeExecutionData[] | undefined;
 	return (itemIndex) => {
 		items ??= ctx.getInputData();
 		const item = items[itemIndex];
-		const value = item === undefined ? FALL_BACK : readPath(item.json, steps);
+		const value = item === undefined ? FALL_BACK : resolve(item.json);
 		return value === FALL_BACK ? read(itemIndex) : (value as T);
 	};
 }
