@@ -5,9 +5,12 @@ import type { Sandbox } from '../../sandbox';
 import { InstallError, n8n, type N8nHome } from './n8n';
 import { installIntoUserFolder, type Packed } from './pkg';
 
+/** What a home needs of the sandbox: where it is and its token (the bench runs it in another process). */
+type SandboxAddress = Pick<Sandbox, 'url' | 'token'>;
+
 export const CREDENTIAL = { id: 'altcraftSandbox1', name: 'Altcraft sandbox' };
 
-export function credentialFile(dir: string, sandbox: Sandbox): string {
+export function credentialFile(dir: string, sandbox: SandboxAddress): string {
 	const file = path.join(dir, 'credentials.json');
 	const credential = {
 		...CREDENTIAL,
@@ -22,7 +25,7 @@ export function credentialFile(dir: string, sandbox: Sandbox): string {
 export async function prepareHome(
 	home: N8nHome,
 	packed: Packed,
-	sandbox: Sandbox,
+	sandbox: SandboxAddress,
 	workflows: Array<{ id: string; json: unknown }>,
 ): Promise<void> {
 	await installIntoUserFolder(packed, home.userFolder, home.logDir);

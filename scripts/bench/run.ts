@@ -1,30 +1,52 @@
 /**
  * `npm run bench`: launches per second and peak memory of this node against n8n's HTTP Request
- * node and a plain keep-alive client, all against the sandbox on loopback. A script, not a test:
- * it measures and prints; it asserts nothing about speed.
+ * node and a plain keep-alive client, inside a real n8n (installed into the e2e cache when
+ * missing), against the sandbox in its own process. A script, not a test: it measures and prints.
+ *
+ * Honest by construction:
+ * - n8n's real credential path: the credential is imported into n8n's database and every run is
+ *   `n8n execute`, so n8n reads and decrypts it as in production;
+ * - only the execution is timed: n8n's own start time and execution time of the measured node
+ *   (measure.ts), not process start-up or module loading;
+ * - the machine is shared: every scenario runs several times, interleaved (the order rotates per
+ *   round), and the medians are reported with their spread (min–max).
+ *
+ *   npm run bench [-- --rounds 3] [-- --items 10000] [-- --profile] [-- --install-only]
+ *   env: E2E_CACHE_DIR (where n8n is installed), BENCH_N8N_VERSION, BENCH_CONCURRENCY
  */
-import { execFileSync, fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { N8N_VERSION, REPO, n8nInstalled, placePackage } from './n8n-install';
+import { join, resolve } from 'node:path';
+import { CACHE_DIR, InstallError, PINS, ensureN8n, makeHome, type N8nHome } from '../../e2e/lib/n8n';
+import { buildAndPack } from '../../e2e/lib/pkg';
+import { prepareHome } from '../../e2e/lib/setup';
+import { measureRun, type Measurement } from './measure';
 import { summarise } from './profile';
+import { SCENARIOS, benchWorkflow, type Kind } from './workflows';
 
+const REPO = resolve(__dirname, '../..');
+const VERSION = process.env.BENCH_N8N_VERSION ?? '1.123.50';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 5);
-const tsx = join(REPO, 'node_modules', '.bin', 'tsx');
 
-interface Result {
-	kind: string;
-	count: number;
-	concurrency: number;
-	outputs: number;
-	seconds: number;
+function flag(name: string): boolean {
+	return process.argv.includes(`--${name}`);
+}
+
+function option(name: string, fallback: number): number {
+	const at = process.argv.indexOf(`--${name}`);
+	const value = at === -1 ? undefined : Number(process.argv[at + 1]);
+	return value !== undefined && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+type RunKind = Kind | 'raw';
+const ORDER: RunKind[] = ['noop', 'node', 'http-request-node', 'batch', 'raw'];
+
+interface Row extends Measurement {
+	kind: RunKind;
+	round: number;
+	requests: number;
 	perSecond: number;
-	peakRssMb: number;
-	peakHeapMb: number;
-	retainedHeapMb: number;
-	baselineRssMb: number;
-	requests?: number;
 }
 
 function ask<T>(child: ChildProcess, type: string): Promise<T> {
@@ -39,86 +61,135 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
 	});
 }
 
-const total = (summary: Array<[string, number]>) => summary.reduce((sum, [, ms]) => sum + ms, 0);
+/** Whether this build of the node has Launch Mode "batch" (bulk launch, built separately). */
+function nodeHasBatchMode(): boolean {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { Altcraft } = require(join(REPO, 'dist', 'nodes', 'Altcraft', 'Altcraft.node.js')) as { Altcraft: new () => { description: { properties: Array<{ name: string; options?: Array<{ value?: unknown }> }> } } };
+	const launchMode = new Altcraft().description.properties.find((property) => property.name === 'launchMode');
+	return (launchMode?.options ?? []).some((entry) => entry.value === 'batch');
+}
+
+function runRaw(count: number, url: string, token: string): Promise<Measurement> {
+	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'raw-client.ts'), String(count), String(CONCURRENCY), url, token], {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	const out: Buffer[] = [];
+	child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+	return new Promise((resolve, reject) =>
+		child.on('close', (code) => {
+			if (code !== 0) return reject(new Error(`raw client failed (exit ${code})`));
+			const result = JSON.parse(Buffer.concat(out).toString().trim().split('\n').pop()!) as { seconds: number; outputs: number; peakRssMb: number };
+			resolve({ ...result, failed: 0, startRssMb: 0 });
+		}),
+	);
+}
+
+const median = (values: number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const spread = (values: number[], digits = 0) =>
+	values.length > 1 ? ` (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '';
 
 async function main() {
-	if (!n8nInstalled()) {
-		console.error(`n8n ${N8N_VERSION} is not in .n8n-cache/. Install it first: npm run test:e2e -- --install-only (or see e2e/README.md).`);
-		process.exit(2);
+	if (!PINS[VERSION]) throw new Error(`n8n ${VERSION} is not pinned in e2e/lib/n8n.ts (pinned: ${Object.keys(PINS).join(', ')})`);
+	const tmp = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
+	console.log(`bench: n8n ${VERSION} from ${CACHE_DIR} (installed there first if missing: takes minutes; logs in ${tmp})`);
+	const install = await ensureN8n(VERSION, tmp);
+	if (flag('install-only')) {
+		console.log(`bench: n8n ${VERSION} is ready in ${install.dir}; \`npm run bench\` uses it.`);
+		return;
 	}
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO, stdio: 'inherit' });
-	placePackage();
+	const profiling = flag('profile');
+	const rounds = profiling ? 1 : option('rounds', 3);
+	const count = option('items', 10000);
 
-	const sandbox = fork(join(__dirname, 'sandbox-process.ts'), [], { execPath: tsx, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const packed = await buildAndPack(join(tmp, 'pack'), tmp);
+	const sandbox = fork(join(__dirname, 'sandbox-process.ts'), [], { execPath: join(REPO, 'node_modules', '.bin', 'tsx'), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	const { url, token } = await new Promise<{ url: string; token: string }>((resolve) =>
 		sandbox.once('message', (message: { url: string; token: string }) => resolve(message)),
 	);
-
-	const profiling = process.argv.includes('--profile');
-	const profileDir = mkdtempSync(join(tmpdir(), 'altcraft-profile-'));
-	const scenarios: Array<[string, number]> = profiling ? [['node', 10000]] : [
-		['noop', 10000],
-		['node', 2000],
-		['node', 10000],
-		['http-request-node', 2000],
-		['http-request-node', 10000],
-		['raw', 2000],
-		['raw', 10000],
-		['audience', 10000],
-	];
-	const results: Result[] = [];
-	const userFolder = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
-	for (const [kind, count] of scenarios) {
-		await ask(sandbox, 'reset');
-		const flags = ['--expose-gc', ...(profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx'];
-		const child = spawnSync(process.execPath, [...flags, join(__dirname, 'scenario.ts'), kind, String(count), String(CONCURRENCY), url, token], {
-			cwd: REPO,
-			// n8n-core writes its settings into the user folder: keep them out of $HOME.
-			env: { ...process.env, N8N_USER_FOLDER: userFolder, N8N_ENCRYPTION_KEY: 'altcraft-bench', N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false' },
-			encoding: 'utf8',
-			maxBuffer: 16 * 2 ** 20,
+	try {
+		const home: N8nHome = await makeHome(install, join(tmp, 'home'), tmp, {
+			// Nothing is stored after a run: the bench reads the result from `--rawOutput`.
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none',
+			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
 		});
-		if (child.status !== 0) {
-			console.error(`${kind} ${count}: failed\n${child.stderr}`);
-			continue;
-		}
-		const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as Result;
-		result.requests = (await ask<{ stats: { requests: number } }>(sandbox, 'stats')).stats.requests;
-		results.push(result);
-		console.log(`${kind.padEnd(18)} ${String(count).padStart(6)} items  ${result.perSecond.toFixed(0).padStart(6)}/s  ${result.seconds.toFixed(2)} s  peak ${result.peakRssMb.toFixed(0)} MB  requests ${result.requests}`);
-	}
-	sandbox.send({ type: 'close' });
-	if (profiling) {
-		const files = readdirSync(profileDir).map((name) => join(profileDir, name));
-		const summaries = files.map((file) => summarise(file)).sort((a, b) => total(b) - total(a));
-		const summary = summaries[0];
-		const all = total(summary);
-		console.log(`\nCPU profile of the node scenario (10,000 items), self time by owner:`);
-		console.log(`| where | ms | share |\n|---|---:|---:|`);
-		for (const [bucket, ms] of summary) console.log(`| ${bucket} | ${ms.toFixed(0)} | ${((ms / all) * 100).toFixed(1)} % |`);
-		return;
-	}
+		const batch = nodeHasBatchMode();
+		const kinds = (Object.keys(SCENARIOS) as Kind[]).filter((kind) => batch || kind !== 'batch');
+		console.log(`bench: importing the package, the sandbox credential and ${kinds.length} workflows (${count} rows each) into ${home.userFolder}`);
+		await prepareHome(home, packed, { url, token }, kinds.map((kind) => ({ id: SCENARIOS[kind].id, json: benchWorkflow(SCENARIOS[kind], count, url, CONCURRENCY) })));
+		if (!batch) console.log("bench: batch scenario skipped: this build of the node has no Launch Mode 'batch' (bulk launch is not built yet)");
 
-	const find = (kind: string, count: number) => results.find((r) => r.kind === kind && r.count === count);
-	const noop = find('noop', 10000);
-	console.log(`\n| scenario | items | concurrency | launches/s | seconds | requests | peak RSS | peak heap | heap kept after GC | RSS over no-op workflow |`);
-	console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
-	for (const r of results) {
-		const concurrency = r.kind === 'http-request-node' ? 'all at once' : r.kind === 'noop' ? '–' : String(r.concurrency);
-		const over = noop && r.kind !== 'noop' && r.kind !== 'raw' && r.count === noop.count ? `${(r.peakRssMb - noop.peakRssMb).toFixed(0)} MB` : '–';
-		const rate = r.kind === 'noop' ? '–' : r.perSecond.toFixed(0);
-		console.log(`| ${r.kind} | ${r.count} | ${concurrency} | ${rate} | ${r.seconds.toFixed(2)} | ${r.requests} | ${r.peakRssMb.toFixed(0)} MB | ${r.peakHeapMb.toFixed(0)} MB | ${r.kind === 'raw' ? '–' : `${r.retainedHeapMb.toFixed(0)} MB`} | ${over} |`);
-	}
-	const node = find('node', 10000);
-	const http = find('http-request-node', 10000);
-	const raw = find('raw', 10000);
-	const audience = find('audience', 10000);
-	if (audience) console.log(`\naudience: 10000 profiles in ${audience.requests} requests, ${audience.seconds.toFixed(2)} s`);
-	if (node && http && raw) {
+		if (profiling) {
+			const dir = join(tmp, 'profile');
+			await ask(sandbox, 'reset');
+			const run = await measureRun(home, SCENARIOS.node.id, 'profile-node', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+			console.log(`node: ${count} items in ${run.seconds.toFixed(2)} s (${(count / run.seconds).toFixed(0)}/s)`);
+			const summary = readdirSync(dir).map((name) => summarise(join(dir, name))).sort((a, b) => b.reduce((s, [, ms]) => s + ms, 0) - a.reduce((s, [, ms]) => s + ms, 0))[0];
+			const all = summary.reduce((sum, [, ms]) => sum + ms, 0);
+			console.log(`\nCPU profile of the whole \`n8n execute\` process (start-up included: see its rows), self time by owner:`);
+			console.log(`| where | ms | share |\n|---|---:|---:|`);
+			for (const [bucket, ms] of summary) console.log(`| ${bucket} | ${ms.toFixed(0)} | ${((ms / all) * 100).toFixed(1)} % |`);
+			return;
+		}
+
+		const rows: Row[] = [];
+		const order = ORDER.filter((kind) => kind === 'raw' || kinds.includes(kind));
+		for (let round = 1; round <= rounds; round++) {
+			// Interleaved: each round starts one scenario later, so no scenario always runs first or last.
+			const shift = (round - 1) % order.length;
+			for (const kind of [...order.slice(shift), ...order.slice(0, shift)]) {
+				await ask(sandbox, 'reset');
+				const measurement = kind === 'raw' ? await runRaw(count, url, token) : await measureRun(home, SCENARIOS[kind].id, `round${round}-${kind}`);
+				const requests = (await ask<{ stats: { requests: number } }>(sandbox, 'stats')).stats.requests;
+				const row: Row = { ...measurement, kind, round, requests, perSecond: count / measurement.seconds };
+				rows.push(row);
+				const failures = row.failed > 0 ? `  ${row.failed} FAILED, e.g. ${row.firstError}` : '';
+				console.log(
+					`round ${round}  ${kind.padEnd(18)} ${row.perSecond.toFixed(0).padStart(7)}/s  ${row.seconds.toFixed(2).padStart(6)} s  requests ${String(requests).padStart(5)}  peak RSS ${row.peakRssMb.toFixed(0)} MB${failures}`,
+				);
+			}
+		}
+
+		const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
+		const noopByRound = new Map(of('noop').map((row) => [row.round, row.peakRssMb]));
+		console.log(`\n${rounds} rounds, interleaved; median (min–max). ${count} items, concurrency ${CONCURRENCY}, n8n ${VERSION}.\n`);
+		console.log('| scenario | launches/s | seconds | requests | peak RSS | peak RSS over no-op workflow |');
+		console.log('|---|---:|---:|---:|---:|---:|');
+		for (const kind of order) {
+			const runs = of(kind);
+			if (runs.length === 0) continue;
+			const rates = runs.map((row) => row.perSecond);
+			const overs = runs.filter((row) => noopByRound.has(row.round)).map((row) => row.peakRssMb - noopByRound.get(row.round)!);
+			const label = kind === 'raw' ? 'raw keep-alive client (no n8n)' : SCENARIOS[kind].label;
+			const rate = kind === 'noop' ? '–' : `${median(rates).toFixed(0)}${spread(rates)}`;
+			const over = kind === 'noop' || kind === 'raw' ? '–' : `${median(overs).toFixed(0)} MB${spread(overs)}`;
+			const seconds = runs.map((row) => row.seconds);
+			const peaks = runs.map((row) => row.peakRssMb);
+			console.log(
+				`| ${label} | ${rate} | ${median(seconds).toFixed(2)}${spread(seconds, 2)} | ${median(runs.map((row) => row.requests))} | ${median(peaks).toFixed(0)} MB${spread(peaks)} | ${over} |`,
+			);
+		}
+		const rate = (kind: RunKind) => (of(kind).length > 0 ? median(of(kind).map((row) => row.perSecond)) : undefined);
+		const node = rate('node')!;
+		const http = rate('http-request-node')!;
+		const raw = rate('raw')!;
+		const bulk = rate('batch');
+		const failed = rows.filter((row) => row.failed > 0 || row.outputs === 0);
+		if (failed.length > 0) console.log(`\nbench: ${failed.length} runs had failed items (see above): their rates do not count as launches`);
 		console.log(
-			`bench: node=${node.perSecond.toFixed(0)}/s http-request-node=${http.perSecond.toFixed(0)}/s raw=${raw.perSecond.toFixed(0)}/s ratio=${(node.perSecond / http.perSecond).toFixed(2)}`,
+			`bench: node=${node.toFixed(0)}/s batch=${bulk === undefined ? 'skipped' : `${bulk.toFixed(0)}/s`} http-request-node=${http.toFixed(0)}/s raw=${raw.toFixed(0)}/s ratio=${(node / http).toFixed(2)} batch-ratio=${bulk === undefined ? 'skipped' : (bulk / http).toFixed(2)}`,
 		);
+	} finally {
+		sandbox.send({ type: 'close' });
 	}
 }
 
-void main();
+main().catch((error: Error) => {
+	console.error(`bench: ${error.message}`);
+	if (error instanceof InstallError) console.error(`bench: install log: ${error.logFile}`);
+	process.exit(1);
+});

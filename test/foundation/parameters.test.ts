@@ -4,7 +4,7 @@
  * varied set of expressions and items: every value (or error) must be what n8n itself gives.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { jsonPathOf, parameterReader } from '../../nodes/Altcraft/shared/parameters';
 import { runWorkflow, shutdownEngine } from '../helpers/engine';
@@ -144,7 +144,7 @@ class Compare implements INodeType {
 	}
 }
 
-async function compare(expression: string, parameters: IDataObject = { value: expression }): Promise<Comparison[]> {
+async function compare(expression: string, parameters: INodeParameters = { value: expression }): Promise<Comparison[]> {
 	const result = await runWorkflow({
 		parameters,
 		items: ITEMS.map((json) => ({ json })),
@@ -186,7 +186,7 @@ test('the common shapes never ask n8n, whatever the item holds', async () => {
 });
 
 /** [collection, how the node reads it] */
-const COLLECTIONS: Array<[IDataObject, Route]> = [
+const COLLECTIONS: Array<[INodeParameters, Route]> = [
 	[{ a: '={{ $json.email }}', b: 'fixed', n: 3 }, 'item'],
 	[{ a: '={{ $json.nested.a }}', list: '={{ $json.list }}' }, 'item'],
 	[{ a: '={{ $json.email }}', b: '=Dear {{ $json["first name"] }}' }, 'n8n'],
