@@ -40,7 +40,7 @@ function option(name: string, fallback: number): number {
 }
 
 type RunKind = Kind | 'raw';
-const ORDER: RunKind[] = ['noop', 'node', 'http-request-node', 'batch', 'raw'];
+const ORDER: RunKind[] = ['noop', 'node', 'http-request-node', 'batch', 'audience', 'raw'];
 
 interface Row extends Measurement {
 	kind: RunKind;

@@ -11,7 +11,7 @@ import type { Workflow, WorkflowNode } from '../../e2e/lib/workflows';
 export const MEASURED = 'Measured';
 export const LAUNCH_PATH = '/api/v1.1/campaigns/triggers/start/';
 
-export type Kind = 'noop' | 'node' | 'http-request-node' | 'batch';
+export type Kind = 'noop' | 'node' | 'http-request-node' | 'batch' | 'audience';
 
 export interface Scenario {
 	kind: Kind;
@@ -25,6 +25,7 @@ export const SCENARIOS: Record<Kind, Scenario> = {
 	node: { kind: 'node', label: 'this node, one launch per item', id: 'altcraftBenchNod' },
 	'http-request-node': { kind: 'http-request-node', label: "n8n's HTTP Request node, one call per item", id: 'altcraftBenchHtt' },
 	batch: { kind: 'batch', label: 'this node, Launch Mode batch (per-item custom data)', id: 'altcraftBenchBat' },
+	audience: { kind: 'audience', label: 'this node, audience mode (one message for all)', id: 'altcraftBenchAud' },
 };
 
 /** Each row: an email and its own custom data (the bulk scenario sends it; the others ignore it). */
@@ -54,6 +55,13 @@ function measuredNode(kind: Kind, sandboxUrl: string, concurrency: number): Pick
 			return { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 		case 'node':
 			return { type: NODE_TYPE, typeVersion: 1, parameters: { ...launch, options: { maxParallel: concurrency } }, credentials };
+		case 'audience':
+			return {
+				type: NODE_TYPE,
+				typeVersion: 1,
+				parameters: { ...launch, launchMode: 'audience', options: { profilesPerRequest: 1000, maxParallel: concurrency } },
+				credentials,
+			};
 		case 'batch':
 			return {
 				type: NODE_TYPE,
