@@ -69,8 +69,8 @@ function measuredNode(kind: Kind, sandboxUrl: string, concurrency: number): Pick
 				parameters: {
 					...launch,
 					launchMode: 'batch',
-					additionalFields: { customDataJson: '={{ $json.custom }}' },
-					options: { maxParallel: concurrency },
+					additionalFields: { itemCustomDataJson: '={{ $json.custom }}' },
+					options: { profilesPerRequest: 1000, maxParallel: concurrency },
 				},
 				credentials,
 			};
