@@ -69,7 +69,8 @@ function measuredNode(kind: Kind, sandboxUrl: string, concurrency: number): Pick
 				parameters: {
 					...launch,
 					launchMode: 'batch',
-					additionalFields: { itemCustomDataJson: '={{ $json.custom }}' },
+					itemCustomData: 'json',
+					itemCustomDataJson: '={{ $json.custom }}',
 					options: { profilesPerRequest: 1000, maxParallel: concurrency },
 				},
 				credentials,
