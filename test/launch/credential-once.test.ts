@@ -30,7 +30,7 @@ test('the token in the Authorization header, read once too', async () => {
 });
 
 test('launch via link: one credential read for all items', async () => {
-	const result = await ctx.run(linkLaunchParams(ctx.sandbox.triggerLink(84), { method: 'POST' }), people);
+	const result = await ctx.run(linkLaunchParams(ctx.sandbox.triggerLink(84), { sendFields: true }), people);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(5);
 	expect(ctx.sandbox.requests.map((request) => JSON.parse(request.rawBody).token)).toEqual(people.map(() => ctx.sandbox.token));
