@@ -67,8 +67,9 @@ export async function measureRun(home: N8nHome, workflowId: string, logName: str
 	const run = parseRunOutput(stdout);
 	const task = run?.data?.resultData?.runData?.[MEASURED]?.[0];
 	if (code !== 0 || !task) {
+		writeFileSync(`${logFile}.stdout`, stdout);
 		const error = run?.data?.resultData?.error?.message;
-		throw new Error(`n8n execute ${workflowId} failed (exit ${code})${error ? `: ${error}` : ''}; log: ${logFile}`);
+		throw new Error(`n8n execute ${workflowId} failed (exit ${code})${error ? `: ${error}` : run ? '' : ', no run data in its output'}; log: ${logFile}`);
 	}
 	const items = (task.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
 	const failed = items.filter((item) => item.json.error !== undefined && item.json.error !== 0);

@@ -137,13 +137,22 @@ async function main() {
 		}
 
 		const rows: Row[] = [];
+		const brokenRuns: string[] = [];
 		const order = ORDER.filter((kind) => kind === 'raw' || kinds.includes(kind));
 		for (let round = 1; round <= rounds; round++) {
 			// Interleaved: each round starts one scenario later, so no scenario always runs first or last.
 			const shift = (round - 1) % order.length;
 			for (const kind of [...order.slice(shift), ...order.slice(0, shift)]) {
 				await ask(sandbox, 'reset');
-				const measurement = kind === 'raw' ? await runRaw(count, url, token) : await measureRun(home, SCENARIOS[kind].id, `round${round}-${kind}`);
+				let measurement: Measurement;
+				try {
+					measurement = kind === 'raw' ? await runRaw(count, url, token) : await measureRun(home, SCENARIOS[kind].id, `round${round}-${kind}`);
+				} catch (error) {
+					// One broken run must not cost the others: it is reported and left out of the medians.
+					brokenRuns.push(`round ${round} ${kind}: ${(error as Error).message}`);
+					console.log(`round ${round}  ${kind.padEnd(18)} run failed: ${(error as Error).message}`);
+					continue;
+				}
 				const requests = (await ask<{ stats: { requests: number } }>(sandbox, 'stats')).stats.requests;
 				const row: Row = { ...measurement, kind, round, requests, perSecond: count / measurement.seconds };
 				rows.push(row);
@@ -180,6 +189,7 @@ async function main() {
 		const bulk = rate('batch');
 		const failed = rows.filter((row) => row.failed > 0 || row.outputs === 0);
 		if (failed.length > 0) console.log(`\nbench: ${failed.length} runs had failed items (see above): their rates do not count as launches`);
+		if (brokenRuns.length > 0) console.log(`\nbench: ${brokenRuns.length} runs failed and are left out of the medians:\n  ${brokenRuns.join('\n  ')}`);
 		console.log(
 			`bench: node=${node.toFixed(0)}/s batch=${bulk === undefined ? 'skipped' : `${bulk.toFixed(0)}/s`} http-request-node=${http.toFixed(0)}/s raw=${raw.toFixed(0)}/s ratio=${(node / http).toFixed(2)} batch-ratio=${bulk === undefined ? 'skipped' : (bulk / http).toFixed(2)}`,
 		);
