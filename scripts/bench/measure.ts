@@ -9,7 +9,7 @@
  * whole run as JSON, which says nothing about the node).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRunOutput, type N8nHome } from '../../e2e/lib/n8n';
 import { MEASURED } from './workflows';
@@ -44,33 +44,36 @@ function rssOf(pid: number): number | undefined {
 
 /** Runs a stored workflow once; `extraNodeFlags` go to the Node running n8n (e.g. --cpu-prof). */
 export async function measureRun(home: N8nHome, workflowId: string, logName: string, extraNodeFlags: string[] = []): Promise<Measurement> {
+	// stdout into a file, not a pipe: n8n exits right after printing the run, and a pipe would
+	// lose what was not flushed yet (a 10,000-item run is several MB of JSON).
+	const logFile = join(home.logDir, `${logName}.log`);
+	const stdoutFile = `${logFile}.stdout`;
+	const stdoutFd = openSync(stdoutFile, 'w');
 	const child = spawn(home.install.node, [...extraNodeFlags, home.install.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
 		cwd: home.userFolder,
 		env: home.env,
-		stdio: ['ignore', 'pipe', 'pipe'],
+		stdio: ['ignore', stdoutFd, 'pipe'],
 	});
+	closeSync(stdoutFd);
 	const samples: Sample[] = [];
 	const sampler = setInterval(() => {
 		const rss = child.pid === undefined ? undefined : rssOf(child.pid);
 		if (rss !== undefined) samples.push({ at: Date.now(), rss });
 	}, SAMPLE_MS);
-	const out: Buffer[] = [];
 	const err: Buffer[] = [];
-	child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-	child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+	child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	clearInterval(sampler);
-	const stdout = Buffer.concat(out).toString('utf8');
-	const logFile = join(home.logDir, `${logName}.log`);
-	writeFileSync(logFile, `exit ${code}\n--- stderr ---\n${Buffer.concat(err).toString('utf8')}\n--- stdout (first 20,000 characters) ---\n${stdout.slice(0, 20000)}\n`);
+	const stdout = readFileSync(stdoutFile, 'utf8');
+	writeFileSync(logFile, `exit ${code}\n--- stderr ---\n${Buffer.concat(err).toString('utf8')}\n--- stdout: ${stdoutFile} ---\n`);
 
 	const run = parseRunOutput(stdout);
 	const task = run?.data?.resultData?.runData?.[MEASURED]?.[0];
 	if (code !== 0 || !task) {
-		writeFileSync(`${logFile}.stdout`, stdout);
 		const error = run?.data?.resultData?.error?.message;
 		throw new Error(`n8n execute ${workflowId} failed (exit ${code})${error ? `: ${error}` : run ? '' : ', no run data in its output'}; log: ${logFile}`);
 	}
+	rmSync(stdoutFile);
 	const items = (task.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
 	const failed = items.filter((item) => item.json.error !== undefined && item.json.error !== 0);
 	const start = task.startTime as number;
