@@ -24,8 +24,7 @@ const TOKEN_REQUIRED = 'Altcraft error 401: token required. Enter the API token 
 const INVALID_TOKEN =
 	'Altcraft error 403: invalid token or no access. Check the API token, and that its role may read and launch trigger mailings.';
 const TARIFF_LIMIT = 'Altcraft error 402: the tariff limit of the account is reached.';
-const BAD_REQUEST =
-	'Altcraft error 400: incorrect request. Check that the API URL is the API host of your account.';
+const BAD_REQUEST = 'Altcraft error 400: incorrect request. Check that the API URL is the API host of your account.';
 const NOT_FOUND =
 	'The API URL answered 404: it does not lead to the Altcraft API. Enter the API host of your account, e.g. https://example.altcraft.com.';
 const UNAVAILABLE = 'Altcraft is unavailable right now (HTTP 5xx or 429). Try the test again later.';
@@ -89,7 +88,7 @@ export class AltcraftApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. trk.example.org, *.example.org',
 			description:
-				'Hosts of your account\'s v1.0 trigger links that may receive the API token: a POST to a trigger link carries it. Separate hosts with commas; *.example.org allows every subdomain. The API URL\'s host is always allowed; a link on any other host is refused before anything is sent. GET launches send no token and need no entry.',
+				"Hosts of your account's v1.0 trigger links that may receive the API token: a POST to a trigger link carries it. Separate hosts with commas; *.example.org allows every subdomain. The API URL's host is always allowed; a link on any other host is refused before anything is sent. GET launches send no token and need no entry.",
 		},
 	];
 

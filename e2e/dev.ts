@@ -37,7 +37,9 @@ async function main(): Promise<void> {
 		stopping = true;
 		await stopN8n?.();
 		await sandbox.close();
-		console.log(`Sandbox: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`);
+		console.log(
+			`Sandbox: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`,
+		);
 	});
 	step(`sandbox on ${sandbox.url} (token ${sandbox.token})`);
 
@@ -55,14 +57,22 @@ async function main(): Promise<void> {
 		await installIntoUserFolder(packed, userFolder, logDir);
 		const importDir = path.join(logDir, 'import');
 		fs.mkdirSync(path.join(importDir, 'workflows'), { recursive: true });
-		const creds = await n8n(home, ['import:credentials', `--input=${credentialFile(importDir, sandbox)}`], 'import-credentials');
+		const creds = await n8n(
+			home,
+			['import:credentials', `--input=${credentialFile(importDir, sandbox)}`],
+			'import-credentials',
+		);
 		if (creds.code !== 0) throw new InstallError('n8n import:credentials failed', creds.logFile);
 		if (isNew) {
 			for (const file of listExamples()) {
 				const workflow = pointLinksAt(loadExample(file), sandbox.url);
 				fs.writeFileSync(path.join(importDir, 'workflows', file), JSON.stringify(workflow, null, 2));
 			}
-			const imported = await n8n(home, ['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`], 'import-workflows');
+			const imported = await n8n(
+				home,
+				['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`],
+				'import-workflows',
+			);
 			if (imported.code !== 0) throw new InstallError('n8n import:workflow failed', imported.logFile);
 		}
 		const server = await startN8n(home, 'dev', ['start'], 300_000);
@@ -78,7 +88,11 @@ async function main(): Promise<void> {
 		console.log(`n8n ${version} editor:  ${server.url}`);
 		console.log(`  login:           ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password}`);
 		console.log(`  credential:      "${CREDENTIAL.name}" (Altcraft API → ${sandbox.url})`);
-		console.log(`  examples:        ${listExamples().map((file) => `${server.url}/workflow/${loadExample(file).id}`).join('\n                   ')}`);
+		console.log(
+			`  examples:        ${listExamples()
+				.map((file) => `${server.url}/workflow/${loadExample(file).id}`)
+				.join('\n                   ')}`,
+		);
 		console.log(`Altcraft sandbox: ${sandbox.url}  token ${sandbox.token}`);
 		for (const trigger of [84, 96]) console.log(`  v1.0 link of trigger ${trigger}: ${sandbox.triggerLink(trigger)}`);
 		console.log(`n8n user folder:  ${userFolder}   logs: ${logDir}`);
@@ -88,8 +102,12 @@ async function main(): Promise<void> {
 		setInterval(() => {
 			for (; shown < sandbox.launches.length; shown++) {
 				const launch = sandbox.launches[shown];
-				const who = launch.target ?? (launch.body?.custom_request ? `custom_request ${JSON.stringify(launch.body.custom_request)}` : '?');
-				console.log(`[sandbox] v${launch.version} launch of trigger ${launch.triggerId} for ${who} → ${launch.profiles.length} profile(s)`);
+				const who =
+					launch.target ??
+					(launch.body?.custom_request ? `custom_request ${JSON.stringify(launch.body.custom_request)}` : '?');
+				console.log(
+					`[sandbox] v${launch.version} launch of trigger ${launch.triggerId} for ${who} → ${launch.profiles.length} profile(s)`,
+				);
 			}
 			if (shown > sandbox.launches.length) shown = sandbox.launches.length; // reset() elsewhere
 		}, 500);

@@ -45,7 +45,11 @@ const MATCH_FIELDS = ['email', 'phone', 'profileId', 'fieldName', 'fieldValue', 
 /** The first launchable trigger mailings of the sandbox's demo data, as the picker must show them (over 1,000 follow). */
 const EXPECTED_TRIGGERS = ['Welcome series (ID 84)', 'New videos digest (ID 96)'];
 /** Demo trigger mailings no API call can launch: the picker must never show them. */
-const NOT_LAUNCHABLE = new Set(demoData.triggers.filter((trigger) => trigger.type !== 'api_call').map((trigger) => `${trigger.name} (ID ${trigger.id})`));
+const NOT_LAUNCHABLE = new Set(
+	demoData.triggers
+		.filter((trigger) => trigger.type !== 'api_call')
+		.map((trigger) => `${trigger.name} (ID ${trigger.id})`),
+);
 
 interface Check {
 	name: string;
@@ -110,11 +114,15 @@ async function main(): Promise<void> {
 		page.on('pageerror', (error: any) => pageProblems.push(`page error: ${error.message}`));
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		page.on('console', (message: any) => {
-			if (message.type() === 'error' && /altcraft/i.test(message.text())) pageProblems.push(`console error: ${message.text()}`);
+			if (message.type() === 'error' && /altcraft/i.test(message.text()))
+				pageProblems.push(`console error: ${message.text()}`);
 		});
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
 		page.on('response', (response: any) => {
-			if (response.status() >= 400 && /\/rest\/(dynamic-node-parameters|node-types|credentials|workflows\/[^/]+\/run)/.test(response.url())) {
+			if (
+				response.status() >= 400 &&
+				/\/rest\/(dynamic-node-parameters|node-types|credentials|workflows\/[^/]+\/run)/.test(response.url())
+			) {
 				pageProblems.push(`HTTP ${response.status()} from ${response.url()}`);
 			}
 		});
@@ -122,7 +130,8 @@ async function main(): Promise<void> {
 		const workflow = loadExample(EXAMPLE);
 		const nodeName = workflow.nodes.find((node) => node.type === 'n8n-nodes-altcraft.altcraft')!.name;
 		const ndv = page.locator('[data-test-id="ndv"]');
-		const parameter = (name: string) => ndv.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`);
+		const parameter = (name: string) =>
+			ndv.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`);
 		const shot = async (file: string) => {
 			await page.waitForTimeout(600); // dropdowns fade in
 			await page.screenshot({ path: path.join(shotsDir, file) });
@@ -135,7 +144,10 @@ async function main(): Promise<void> {
 					await page.goto(`${server!.url}/workflow/${workflow.id}`);
 					const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
 					await node.waitFor();
-					assert((await node.getAttribute('data-node-type')) === 'n8n-nodes-altcraft.altcraft', 'the canvas node is not n8n-nodes-altcraft.altcraft');
+					assert(
+						(await node.getAttribute('data-node-type')) === 'n8n-nodes-altcraft.altcraft',
+						'the canvas node is not n8n-nodes-altcraft.altcraft',
+					);
 					await shot('editor-canvas.png');
 					await node.dblclick();
 					await ndv.waitFor();
@@ -159,7 +171,9 @@ async function main(): Promise<void> {
 			{
 				name: 'editor: Trigger Mailing "From List" lists the sandbox\'s trigger mailings',
 				run: async () => {
-					const before = sandbox.requests.filter((request) => request.path.startsWith('/api/v1.1/campaigns/triggers/list')).length;
+					const before = sandbox.requests.filter((request) =>
+						request.path.startsWith('/api/v1.1/campaigns/triggers/list'),
+					).length;
 					await ndv.locator('[data-test-id="resource-locator-triggerMailing"] [data-test-id="rlc-input"]').click();
 					const items = page.locator('[data-test-id="rlc-item"]');
 					await items.first().waitFor();
@@ -170,11 +184,22 @@ async function main(): Promise<void> {
 						if (texts.length >= EXPECTED_TRIGGERS.length) break;
 					}
 					const shown = JSON.stringify(texts.slice(0, 5));
-					assert(JSON.stringify(texts.slice(0, EXPECTED_TRIGGERS.length)) === JSON.stringify(EXPECTED_TRIGGERS), `the list starts ${shown}, expected ${JSON.stringify(EXPECTED_TRIGGERS)}`);
-					assert(!texts.some((text) => NOT_LAUNCHABLE.has(text)), `the list shows a trigger mailing no API call can launch: ${shown}`);
+					assert(
+						JSON.stringify(texts.slice(0, EXPECTED_TRIGGERS.length)) === JSON.stringify(EXPECTED_TRIGGERS),
+						`the list starts ${shown}, expected ${JSON.stringify(EXPECTED_TRIGGERS)}`,
+					);
+					assert(
+						!texts.some((text) => NOT_LAUNCHABLE.has(text)),
+						`the list shows a trigger mailing no API call can launch: ${shown}`,
+					);
 					const firstInactive = texts.findIndex((text) => text.endsWith('— inactive'));
-					assert(firstInactive === -1 || texts.slice(firstInactive).every((text) => text.endsWith('— inactive')), 'an active trigger mailing is listed after an inactive one');
-					const listCalls = sandbox.requests.filter((request) => request.path.startsWith('/api/v1.1/campaigns/triggers/list'));
+					assert(
+						firstInactive === -1 || texts.slice(firstInactive).every((text) => text.endsWith('— inactive')),
+						'an active trigger mailing is listed after an inactive one',
+					);
+					const listCalls = sandbox.requests.filter((request) =>
+						request.path.startsWith('/api/v1.1/campaigns/triggers/list'),
+					);
 					assert(listCalls.length > before, 'the sandbox received no trigger list request');
 					const last = listCalls[listCalls.length - 1];
 					assert(last.response?.status === 200, `the sandbox answered ${last.response?.status} to the list request`);
@@ -182,7 +207,7 @@ async function main(): Promise<void> {
 					await items.filter({ hasText: EXPECTED_TRIGGERS[0] }).click();
 					const chosen = await ndv
 						.locator('[data-test-id="resource-locator-triggerMailing"] [data-test-id="rlc-input"]')
-						.evaluate((element: any) => element.value ?? element.querySelector("input")?.value); // eslint-disable-line @typescript-eslint/no-explicit-any
+						.evaluate((element: any) => element.value ?? element.querySelector('input')?.value); // eslint-disable-line @typescript-eslint/no-explicit-any
 					assert(chosen.includes('Welcome series'), `after picking, the locator shows "${chosen}"`);
 				},
 			},
@@ -195,29 +220,33 @@ async function main(): Promise<void> {
 					await output.getByText('Successful operation').first().waitFor({ timeout: 30_000 });
 					assert(sandbox.launches.length === 1, `the sandbox recorded ${sandbox.launches.length} launches, expected 1`);
 					const [launch] = sandbox.launches;
-					assert(launch.triggerId === 84 && launch.target === 'john@example.com', `unexpected launch ${JSON.stringify({ trigger: launch.triggerId, target: launch.target })}`);
+					assert(
+						launch.triggerId === 84 && launch.target === 'john@example.com',
+						`unexpected launch ${JSON.stringify({ trigger: launch.triggerId, target: launch.target })}`,
+					);
 					const shown = await output.innerText();
 					assert(!shown.includes(sandbox.token), 'the output panel shows the API token');
 					await shot('editor-execute-step.png');
 				},
 			},
-			...MATCHING.map(
-				(mode): Check => ({
-					name: `editor: Matching "${mode.option}" shows ${mode.shows.join(' + ')}`,
-					run: async () => {
-						await parameter('matching').click();
-						await page.locator('.el-select-dropdown__item:visible').filter({ has: page.getByText(mode.option, { exact: true }) }).click();
-						for (const field of mode.shows) await parameter(field).waitFor({ state: 'visible' });
-						for (const field of MATCH_FIELDS.filter((candidate) => !mode.shows.includes(candidate))) {
-							assert((await parameter(field).count()) === 0, `"${field}" is still shown`);
-						}
-						const text = await ndv.locator('[data-test-id="node-parameters"]').innerText();
-						if (mode.notice) assert(text.includes(mode.notice), `the notice "${mode.notice}" is missing`);
-						else assert(!text.includes(MATCHING[1].notice!), 'the custom query notice shows for another mode');
-						if (mode.option === 'Custom Query') await shot('editor-matching-custom-query.png');
-					},
-				}),
-			),
+			...MATCHING.map((mode): Check => ({
+				name: `editor: Matching "${mode.option}" shows ${mode.shows.join(' + ')}`,
+				run: async () => {
+					await parameter('matching').click();
+					await page
+						.locator('.el-select-dropdown__item:visible')
+						.filter({ has: page.getByText(mode.option, { exact: true }) })
+						.click();
+					for (const field of mode.shows) await parameter(field).waitFor({ state: 'visible' });
+					for (const field of MATCH_FIELDS.filter((candidate) => !mode.shows.includes(candidate))) {
+						assert((await parameter(field).count()) === 0, `"${field}" is still shown`);
+					}
+					const text = await ndv.locator('[data-test-id="node-parameters"]').innerText();
+					if (mode.notice) assert(text.includes(mode.notice), `the notice "${mode.notice}" is missing`);
+					else assert(!text.includes(MATCHING[1].notice!), 'the custom query notice shows for another mode');
+					if (mode.option === 'Custom Query') await shot('editor-matching-custom-query.png');
+				},
+			})),
 			{
 				name: 'editor: v1.0 link example: Trigger Link "From List" lists the links',
 				run: async () => {
@@ -233,15 +262,27 @@ async function main(): Promise<void> {
 					const panel = tab.locator('[data-test-id="ndv"]');
 					await panel.waitFor();
 					for (const name of ['triggerLink', 'identifyBy', 'profileIdentifier', 'sendFields']) {
-						await panel.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`).first().waitFor({ state: 'visible' });
+						await panel
+							.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`)
+							.first()
+							.waitFor({ state: 'visible' });
 					}
 					const labels = await panel.locator('[data-test-id="node-parameters"]').innerText();
-					for (const label of ['Trigger Link', 'Identify Profile By', 'Profile Identifier', 'Send Field Values', 'Fields']) {
+					for (const label of [
+						'Trigger Link',
+						'Identify Profile By',
+						'Profile Identifier',
+						'Send Field Values',
+						'Fields',
+					]) {
 						assert(labels.includes(label), `the panel does not show "${label}"`);
 					}
 					const locator = panel.locator('[data-test-id="resource-locator-triggerLink"]');
 					await locator.locator('[data-test-id="rlc-mode-selector"]').click();
-					await tab.locator('.el-select-dropdown__item:visible').filter({ hasText: /from list/i }).click();
+					await tab
+						.locator('.el-select-dropdown__item:visible')
+						.filter({ hasText: /from list/i })
+						.click();
 					await locator.locator('[data-test-id="rlc-input"]').click();
 					const items = tab.locator('[data-test-id="rlc-item"]');
 					await items.first().waitFor();
@@ -251,7 +292,10 @@ async function main(): Promise<void> {
 						if (texts.length >= 2) break;
 					}
 					for (const expected of EXPECTED_TRIGGERS.slice(0, 2)) {
-						assert(texts.some((text) => text.startsWith(expected)), `the link list ${JSON.stringify(texts)} lacks "${expected}"`);
+						assert(
+							texts.some((text) => text.startsWith(expected)),
+							`the link list ${JSON.stringify(texts)} lacks "${expected}"`,
+						);
 					}
 					await tab.waitForTimeout(600);
 					await tab.screenshot({ path: path.join(shotsDir, 'editor-trigger-link-list.png') });
@@ -272,12 +316,28 @@ async function main(): Promise<void> {
 				await page.screenshot({ path: path.join(shotsDir, `failed-${rows.length + 1}.png`) }).catch(() => undefined);
 			}
 			failures.push(...pageProblems.slice(problemsBefore));
-			rows.push({ version, example: check.name, ok: failures.length === 0, seconds: (Date.now() - start) / 1000, launches: sandbox.launches.length, failures, logs: [] });
+			rows.push({
+				version,
+				example: check.name,
+				ok: failures.length === 0,
+				seconds: (Date.now() - start) / 1000,
+				launches: sandbox.launches.length,
+				failures,
+				logs: [],
+			});
 			step(`${failures.length === 0 ? 'PASS' : 'FAIL'} ${check.name}`);
 		}
 	} catch (error) {
 		const logs = error instanceof InstallError ? [error.logFile] : server ? [server.logFile] : [];
-		rows.push({ version, example: 'editor: setup', ok: false, seconds: 0, launches: '-', failures: [(error as Error).message], logs });
+		rows.push({
+			version,
+			example: 'editor: setup',
+			ok: false,
+			seconds: 0,
+			launches: '-',
+			failures: [(error as Error).message],
+			logs,
+		});
 	} finally {
 		await finish();
 	}
@@ -293,7 +353,9 @@ async function main(): Promise<void> {
 		// dist/ is what was packed and shown in the editor: npm test checks the screenshots against it.
 		step(`${DESCRIPTION_HASH_FILE}: ${writeDescriptionHash(REPO_ROOT)}`);
 	} else {
-		step(`screenshots: ${shotsDir}: ${shots.join(', ')}${keep || rows.some((row) => !row.ok) ? '' : ' (removed at the end: --keep keeps them, --update-docs copies them to docs/screenshots/)'}`);
+		step(
+			`screenshots: ${shotsDir}: ${shots.join(', ')}${keep || rows.some((row) => !row.ok) ? '' : ' (removed at the end: --keep keeps them, --update-docs copies them to docs/screenshots/)'}`,
+		);
 	}
 	const passed = rows.filter((row) => row.ok).length;
 	const failed = rows.length - passed;

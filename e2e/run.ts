@@ -46,26 +46,44 @@ function parseArgs(argv: string[]): Args {
 	const known = ['--n8n', '--only', '--queue', '--queue-only', '--no-queue', '--skip-build', '--keep'];
 	const unknown = argv.filter((arg) => arg.startsWith('--') && !known.includes(arg.split('=')[0]));
 	if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(', ')}: use ${known.join(', ')}`);
-	const flag = (name: string, env?: string) => argv.includes(`--${name}`) || (env !== undefined && /^(1|true|yes)$/i.test(process.env[env] ?? ''));
+	const flag = (name: string, env?: string) =>
+		argv.includes(`--${name}`) || (env !== undefined && /^(1|true|yes)$/i.test(process.env[env] ?? ''));
 	return {
 		versions: parseVersions(value('n8n') ?? process.env.E2E_N8N),
 		only: value('only') ?? process.env.E2E_ONLY,
 		queue:
 			argv.includes('--queue') ||
 			argv.includes('--queue-only') ||
-			(!argv.includes('--no-queue') && !/^(0|false|no)$/i.test(process.env.E2E_QUEUE ?? '') && !(value('only') ?? process.env.E2E_ONLY)),
+			(!argv.includes('--no-queue') &&
+				!/^(0|false|no)$/i.test(process.env.E2E_QUEUE ?? '') &&
+				!(value('only') ?? process.env.E2E_ONLY)),
 		queueOnly: argv.includes('--queue-only'),
 		skipBuild: flag('skip-build', 'E2E_SKIP_BUILD'),
 		keep: flag('keep', 'E2E_KEEP'),
 	};
 }
 
-async function runVersion(version: string, args: Args, packed: Packed, sandbox: Sandbox, tmp: string, files: string[]): Promise<Row[]> {
+async function runVersion(
+	version: string,
+	args: Args,
+	packed: Packed,
+	sandbox: Sandbox,
+	tmp: string,
+	files: string[],
+): Promise<Row[]> {
 	const logDir = path.join(tmp, `n8n-${version}`);
 	fs.mkdirSync(logDir, { recursive: true });
 	const rows: Row[] = [];
 	const setupFailure = (message: string, logs: string[]): Row[] =>
-		files.map((file) => ({ version, example: file, ok: false, seconds: 0, launches: '-', failures: [`setup: ${message}`], logs }));
+		files.map((file) => ({
+			version,
+			example: file,
+			ok: false,
+			seconds: 0,
+			launches: '-',
+			failures: [`setup: ${message}`],
+			logs,
+		}));
 
 	let install;
 	try {
@@ -83,7 +101,10 @@ async function runVersion(version: string, args: Args, packed: Packed, sandbox: 
 			home,
 			packed,
 			sandbox,
-			examples.map(({ original }) => ({ id: original.id, json: pointLinksAt(forManualRun(original).workflow, sandbox.url) })),
+			examples.map(({ original }) => ({
+				id: original.id,
+				json: pointLinksAt(forManualRun(original).workflow, sandbox.url),
+			})),
 		);
 	} catch (error) {
 		const logs = error instanceof InstallError ? [error.logFile] : [];
@@ -96,7 +117,8 @@ async function runVersion(version: string, args: Args, packed: Packed, sandbox: 
 		const failures = new Failures();
 		const { workflow, rewritten } = forManualRun(original);
 		if (rewritten.length > 0) step(`n8n ${version}: ${file}: ${rewritten.join(', ')} → Manual Trigger + sample data`);
-		for (const missing of unknownNodeTypes(original, install.dir, NODE_TYPE)) failures.add(`n8n ${version} does not know ${missing}`);
+		for (const missing of unknownNodeTypes(original, install.dir, NODE_TYPE))
+			failures.add(`n8n ${version} does not know ${missing}`);
 		sandbox.reset();
 		const result = await n8n(home, ['execute', `--id=${original.id}`, '--rawOutput'], `execute-${file}`);
 		const evidence = {
@@ -128,7 +150,9 @@ async function runVersion(version: string, args: Args, packed: Packed, sandbox: 
 			failures: failures.list,
 			logs: [result.logFile],
 		};
-		step(`n8n ${version}: ${file}: ${row.ok ? 'PASS' : 'FAIL'} (${row.seconds.toFixed(1)} s, ${row.launches} launches)`);
+		step(
+			`n8n ${version}: ${file}: ${row.ok ? 'PASS' : 'FAIL'} (${row.seconds.toFixed(1)} s, ${row.launches} launches)`,
+		);
 		rows.push(row);
 	}
 	return rows;
@@ -143,7 +167,9 @@ async function main(): Promise<void> {
 	const files = args.queueOnly ? [] : listExamples().filter((file) => !args.only || file.includes(args.only));
 	const unknown = files.filter((file) => !specFor(file));
 	if (unknown.length > 0) step(`warning: examples without expectations: ${unknown.join(', ')}`);
-	const missing = args.queueOnly ? [] : SPECS.filter((spec) => !files.includes(spec.file) && (!args.only || spec.file.includes(args.only)));
+	const missing = args.queueOnly
+		? []
+		: SPECS.filter((spec) => !files.includes(spec.file) && (!args.only || spec.file.includes(args.only)));
 	const sandbox = await startSandbox();
 	onInterrupt(() => sandbox.close());
 	step(`sandbox on ${sandbox.url}`);

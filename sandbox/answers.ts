@@ -19,7 +19,13 @@ export class Answers {
 	}
 
 	payload(status: number, payload: Record<string, unknown>, format: Format): Reply {
-		return { status, headers: { 'Content-Type': contentTypeOf(format) }, text: serialise(payload, format), body: payload, duplicate: false };
+		return {
+			status,
+			headers: { 'Content-Type': contentTypeOf(format) },
+			text: serialise(payload, format),
+			body: payload,
+			duplicate: false,
+		};
 	}
 
 	format(exchange: Exchange): Format {
@@ -44,6 +50,12 @@ export class Answers {
 		const format = this.format(exchange);
 		if (data !== undefined) return this.payload(200, { error: 0, error_text: SUCCESS_TEXT, data, ...extra }, format);
 		const body = { data: null, error: 0, error_text: SUCCESS_TEXT };
-		return { status: 200, headers: { 'Content-Type': contentTypeOf(format) }, text: this.successText[format], body, duplicate: false };
+		return {
+			status: 200,
+			headers: { 'Content-Type': contentTypeOf(format) },
+			text: this.successText[format],
+			body,
+			duplicate: false,
+		};
 	}
 }

@@ -27,7 +27,11 @@ export function positiveInt(body: Record<string, unknown>, name: string, what: s
 }
 
 /** The trigger mailing a bulk or import request names, checked to exist and be launchable by API call. */
-export function launchableTrigger(body: Record<string, unknown>, name: 'trigger_id' | 'id', catalogue: Catalogue): number {
+export function launchableTrigger(
+	body: Record<string, unknown>,
+	name: 'trigger_id' | 'id',
+	catalogue: Catalogue,
+): number {
 	const triggerId = positiveInt(body, name, 'the trigger mailing ID');
 	const trigger = catalogue.triggersById.get(triggerId);
 	if (!trigger) throw new ApiError(404, `Trigger mailing not found (${name} ${triggerId})`);
@@ -46,7 +50,9 @@ export function dataArray(body: Record<string, unknown>): Record<string, unknown
 	const list = asList(body.data);
 	if (!list || list.length === 0) throw bad('data is required: a non-empty array with one object per profile');
 	if (list.length > MAX_BATCH_ELEMENTS) {
-		throw bad(`data has ${list.length} elements; send at most ${MAX_BATCH_ELEMENTS} profiles per request [INF: sandbox limit after Altcraft's batch recommendation]`);
+		throw bad(
+			`data has ${list.length} elements; send at most ${MAX_BATCH_ELEMENTS} profiles per request [INF: sandbox limit after Altcraft's batch recommendation]`,
+		);
 	}
 	return list.map((element, index) => {
 		if (!isPlainObject(element)) throw bad(`data[${index}] must be an object`);
@@ -86,7 +92,8 @@ export interface Lookup {
 
 function text(value: unknown, where: string, name: string): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string' && typeof value !== 'number') throw bad(`${where}.${name} must be a string, got ${JSON.stringify(value)}`);
+	if (typeof value !== 'string' && typeof value !== 'number')
+		throw bad(`${where}.${name} must be a string, got ${JSON.stringify(value)}`);
 	return String(value).trim();
 }
 
@@ -114,7 +121,8 @@ export function lookup(
 	const phone = () => {
 		const value = get('phone');
 		if (value === undefined) return undefined;
-		if (!PHONE.test(value)) throw bad(`${where}.phone must be digits with an optional leading +, such as "+79000000000", got "${value}"`);
+		if (!PHONE.test(value))
+			throw bad(`${where}.phone must be digits with an optional leading +, such as "+79000000000", got "${value}"`);
 		return value;
 	};
 	const required = <T>(value: T | undefined, name: string): T => {
@@ -153,12 +161,18 @@ export function lookup(
 		}
 		default:
 			// [DOC: Matching] push_sub needs provider + subscription_id; the demo profiles have no push subscriptions.
-			throw bad(`matching "${matching}" is not implemented by the sandbox (its demo profiles have no push subscriptions)`);
+			throw bad(
+				`matching "${matching}" is not implemented by the sandbox (its demo profiles have no push subscriptions)`,
+			);
 	}
 }
 
 /** Optional object parameters (content, custom_data); XML sends an empty element as ''. */
-export function optionalObject(body: Record<string, unknown>, name: string, where = ''): Record<string, unknown> | undefined {
+export function optionalObject(
+	body: Record<string, unknown>,
+	name: string,
+	where = '',
+): Record<string, unknown> | undefined {
 	const value = body[name];
 	if (value === undefined || value === null || value === '') return undefined;
 	if (!isPlainObject(value)) throw bad(`${where}${name} must be a JSON object`);
@@ -169,6 +183,7 @@ export function optionalObject(body: Record<string, unknown>, name: string, wher
 export function fieldNameOf(body: Record<string, unknown>, matching: string): string | undefined {
 	const value = body.field_name;
 	if (!matching.startsWith('custom')) return undefined;
-	if (typeof value !== 'string' || value.trim() === '') throw bad(`field_name is required for matching "${matching}": the custom field's name`);
+	if (typeof value !== 'string' || value.trim() === '')
+		throw bad(`field_name is required for matching "${matching}": the custom field's name`);
 	return value.trim();
 }

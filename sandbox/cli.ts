@@ -17,14 +17,20 @@ async function main(): Promise<void> {
 	console.log('v1.0 trigger links (replace the last segment with an email, MD5 or XXHash):');
 	// The first few: the demo account has over a thousand, to exercise the editor's pickers.
 	for (const trigger of demoData.triggers.slice(0, 6)) {
-		const note = !trigger.is_active ? ' [inactive]' : trigger.type !== 'api_call' ? ` [${trigger.type}, not launchable]` : '';
+		const note = !trigger.is_active
+			? ' [inactive]'
+			: trigger.type !== 'api_call'
+				? ` [${trigger.type}, not launchable]`
+				: '';
 		console.log(`  ${trigger.id} ${trigger.name}${note}: ${sandbox.triggerLink(trigger.id)}`);
 	}
 	console.log(`  … ${demoData.triggers.length} trigger mailings in all.`);
 	console.log('Ctrl-C to stop.');
 
 	const stop = (): void => {
-		console.log(`\nStopping: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`);
+		console.log(
+			`\nStopping: ${sandbox.stats.requests} requests, ${sandbox.stats.launches} launches, ${sandbox.stats.duplicates} duplicates.`,
+		);
 		sandbox.close().then(
 			() => process.exit(0),
 			() => process.exit(1),

@@ -140,10 +140,13 @@ function escapeXml(text: string): string {
 }
 
 function xmlElement(name: string, value: unknown): string {
-	if (Array.isArray(value)) return value.length === 0 ? `<${name}/>` : value.map((item) => xmlElement(name, item)).join('');
+	if (Array.isArray(value))
+		return value.length === 0 ? `<${name}/>` : value.map((item) => xmlElement(name, item)).join('');
 	if (value === null || value === undefined || value === '') return `<${name}/>`;
 	if (isPlainObject(value)) {
-		return `<${name}>${Object.entries(value).map(([key, child]) => xmlElement(key, child)).join('')}</${name}>`;
+		return `<${name}>${Object.entries(value)
+			.map(([key, child]) => xmlElement(key, child))
+			.join('')}</${name}>`;
 	}
 	return `<${name}>${escapeXml(String(value))}</${name}>`;
 }

@@ -32,7 +32,11 @@ export class DedupStore {
 		const previous = this.entries.get(key);
 		if (previous && now - previous.at < DEDUP_TTL_MS) {
 			this.onDuplicate();
-			return { ...previous.reply, headers: { ...previous.reply.headers, ...this.headers(exchange, shown) }, duplicate: true };
+			return {
+				...previous.reply,
+				headers: { ...previous.reply.headers, ...this.headers(exchange, shown) },
+				duplicate: true,
+			};
 		}
 		const reply = handle();
 		this.entries.set(key, { reply, at: now });
@@ -50,6 +54,9 @@ export class DedupStore {
 function dedupKey(exchange: Exchange, path: string): { key: string; shown: string } {
 	const requestId = exchange.record.requestId;
 	if (requestId) return { key: `id:${requestId}`, shown: requestId };
-	const sum = createHash('sha256').update(`${exchange.record.method} ${path}${exchange.search}\n`).update(exchange.record.rawBody).digest('hex');
+	const sum = createHash('sha256')
+		.update(`${exchange.record.method} ${path}${exchange.search}\n`)
+		.update(exchange.record.rawBody)
+		.digest('hex');
 	return { key: `sum:${sum}`, shown: sum };
 }

@@ -108,7 +108,15 @@ export const demoData: { profiles: SandboxProfile[]; triggers: SandboxTrigger[];
 		},
 	],
 	triggers: [
-		{ id: 84, name: 'Welcome series', type: 'api_call', is_active: true, key: '9800d34551adffb078387a3a64c9e5a50240105b57dd8d66', list_id: 1, resource_id: 24 },
+		{
+			id: 84,
+			name: 'Welcome series',
+			type: 'api_call',
+			is_active: true,
+			key: '9800d34551adffb078387a3a64c9e5a50240105b57dd8d66',
+			list_id: 1,
+			resource_id: 24,
+		},
 		{
 			id: 96,
 			name: 'New videos digest',
@@ -118,7 +126,14 @@ export const demoData: { profiles: SandboxProfile[]; triggers: SandboxTrigger[];
 			list_id: 1,
 			resource_id: 24,
 		},
-		{ id: 101, name: 'Old promo (stopped)', type: 'api_call', is_active: false, key: '59a7c83bd88c0a7bb8d381b118e90cc66a1a0cfbe6df0805', list_id: 1 },
+		{
+			id: 101,
+			name: 'Old promo (stopped)',
+			type: 'api_call',
+			is_active: false,
+			key: '59a7c83bd88c0a7bb8d381b118e90cc66a1a0cfbe6df0805',
+			list_id: 1,
+		},
 		{
 			id: 102,
 			name: 'Abandoned cart (event)',

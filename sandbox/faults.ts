@@ -56,7 +56,11 @@ function faultMatches(fault: Fault, path: string): boolean {
 /** A fault that answers by itself; a fault with only delayMs delays a normal answer instead. */
 export function isCanned(fault: Fault): boolean {
 	const cannedField =
-		fault.status !== undefined || fault.body !== undefined || fault.contentType !== undefined || fault.headers !== undefined || fault.retryAfter !== undefined;
+		fault.status !== undefined ||
+		fault.body !== undefined ||
+		fault.contentType !== undefined ||
+		fault.headers !== undefined ||
+		fault.retryAfter !== undefined;
 	return cannedField || fault.delayMs === undefined;
 }
 
@@ -71,7 +75,9 @@ export function cannedReply(fault: Fault): Reply {
 	let text = fault.body;
 	if (text === undefined) {
 		const json = contentType.includes('json');
-		text = json ? JSON.stringify({ data: null, error: status, error_text: http.STATUS_CODES[status] ?? 'Error' }) : htmlErrorPage(status);
+		text = json
+			? JSON.stringify({ data: null, error: status, error_text: http.STATUS_CODES[status] ?? 'Error' })
+			: htmlErrorPage(status);
 	}
 	const headers: Record<string, string> = { 'Content-Type': contentType, ...fault.headers };
 	if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);

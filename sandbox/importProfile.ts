@@ -34,10 +34,14 @@ function isTrue(value: unknown): boolean {
 /** [DOC] timeout: {"days": 0, "hours": 0, "minutes": 5}. */
 function checkTimeout(value: unknown): void {
 	if (value === undefined || value === null || value === '') return;
-	if (!isPlainObject(value)) throw bad('timeout must be an object with days, hours and minutes, e.g. {"days": 0, "hours": 0, "minutes": 5}');
+	if (!isPlainObject(value))
+		throw bad('timeout must be an object with days, hours and minutes, e.g. {"days": 0, "hours": 0, "minutes": 5}');
 	for (const [key, entry] of Object.entries(value)) {
-		if (!['days', 'hours', 'minutes'].includes(key)) throw bad(`timeout.${key} is not a timeout unit: use days, hours and minutes`);
-		const ok = (typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) || (typeof entry === 'string' && INTEGER_TEXT.test(entry));
+		if (!['days', 'hours', 'minutes'].includes(key))
+			throw bad(`timeout.${key} is not a timeout unit: use days, hours and minutes`);
+		const ok =
+			(typeof entry === 'number' && Number.isInteger(entry) && entry >= 0) ||
+			(typeof entry === 'string' && INTEGER_TEXT.test(entry));
 		if (!ok) throw bad(`timeout.${key} must be a whole number of 0 or more, got ${JSON.stringify(entry)}`);
 	}
 }
@@ -45,30 +49,48 @@ function checkTimeout(value: unknown): void {
 /** Checks one subscription; an invalid one fails the import unless skip_invalid_subscriptions. */
 function checkSubscription(entry: unknown, where: string, catalogue: Catalogue): void {
 	if (!isPlainObject(entry)) throw bad(`${where} must be an object`);
-	const resource = typeof entry.resource_id === 'string' && INTEGER_TEXT.test(entry.resource_id) ? Number(entry.resource_id) : entry.resource_id;
-	if (typeof resource !== 'number' || !Number.isInteger(resource)) throw bad(`${where}.resource_id must be a resource ID (an integer)`);
+	const resource =
+		typeof entry.resource_id === 'string' && INTEGER_TEXT.test(entry.resource_id)
+			? Number(entry.resource_id)
+			: entry.resource_id;
+	if (typeof resource !== 'number' || !Number.isInteger(resource))
+		throw bad(`${where}.resource_id must be a resource ID (an integer)`);
 	checkResource({ resource_id: resource }, catalogue);
 	const channel = entry.channel ?? 'email';
-	if (typeof channel !== 'string' || !CHANNELS.includes(channel)) throw bad(`${where}.channel must be one of ${CHANNELS.join(', ')}`);
-	if (channel === 'email' && !(typeof entry.email === 'string' && isEmail(entry.email))) throw bad(`${where}.email must be a valid address for channel "email"`);
-	if (channel === 'sms' && !(typeof entry.phone === 'string' && PHONE.test(entry.phone))) throw bad(`${where}.phone must be a phone number for channel "sms"`);
+	if (typeof channel !== 'string' || !CHANNELS.includes(channel))
+		throw bad(`${where}.channel must be one of ${CHANNELS.join(', ')}`);
+	if (channel === 'email' && !(typeof entry.email === 'string' && isEmail(entry.email)))
+		throw bad(`${where}.email must be a valid address for channel "email"`);
+	if (channel === 'sms' && !(typeof entry.phone === 'string' && PHONE.test(entry.phone)))
+		throw bad(`${where}.phone must be a phone number for channel "sms"`);
 	const status = entry.status;
 	if (status === undefined || status === null) return;
-	const numeric = typeof status === 'number' || (typeof status === 'string' && INTEGER_TEXT.test(status)) ? Number(status) : undefined;
+	const numeric =
+		typeof status === 'number' || (typeof status === 'string' && INTEGER_TEXT.test(status))
+			? Number(status)
+			: undefined;
 	if (numeric !== undefined ? numeric > 6 : !STATUS_WORDS.includes(String(status))) {
 		throw bad(`${where}.status must be one of ${STATUS_WORDS.join(', ')} (or 0–6), got ${JSON.stringify(status)}`);
 	}
 }
 
 /** Checks the profile data of one import; `phones` may come as one string (the docs' own example does). */
-export function checkProfile(data: unknown, where: string, catalogue: Catalogue, skipInvalidSubscriptions: boolean): Record<string, unknown> {
+export function checkProfile(
+	data: unknown,
+	where: string,
+	catalogue: Catalogue,
+	skipInvalidSubscriptions: boolean,
+): Record<string, unknown> {
 	if (!isPlainObject(data)) throw bad(`${where} must be an object: the profile's fields`);
-	if (data.email !== undefined && !(typeof data.email === 'string' && isEmail(data.email))) throw bad(`${where}.email is not a valid address: ${JSON.stringify(data.email)}`);
+	if (data.email !== undefined && !(typeof data.email === 'string' && isEmail(data.email)))
+		throw bad(`${where}.email is not a valid address: ${JSON.stringify(data.email)}`);
 	const phones = asList(data.phones);
 	phones?.forEach((phone, index) => {
-		if (typeof phone !== 'string' || !PHONE.test(phone)) throw bad(`${where}.phones[${index}] must be a phone number such as "+79000000000"`);
+		if (typeof phone !== 'string' || !PHONE.test(phone))
+			throw bad(`${where}.phones[${index}] must be a phone number such as "+79000000000"`);
 	});
-	if (data._bdate !== undefined && !(typeof data._bdate === 'string' && DATE.test(data._bdate))) throw bad(`${where}._bdate must be a date as YYYY-MM-DD`);
+	if (data._bdate !== undefined && !(typeof data._bdate === 'string' && DATE.test(data._bdate)))
+		throw bad(`${where}._bdate must be a date as YYYY-MM-DD`);
 	for (const name of ['_fname', '_lname']) {
 		if (data[name] !== undefined && typeof data[name] !== 'string') throw bad(`${where}.${name} must be a string`);
 	}
@@ -100,7 +122,11 @@ export function skipsInvalid(body: Record<string, unknown>): boolean {
  */
 export function importedProfile(found: Lookup, matching: string): string {
 	if (found.profiles.length > 0) return found.profiles[0];
-	if (matching === 'profile_id') throw new ApiError(404, `Profile not found (profile_id ${found.target}): matching by profile_id updates, never creates`);
+	if (matching === 'profile_id')
+		throw new ApiError(
+			404,
+			`Profile not found (profile_id ${found.target}): matching by profile_id updates, never creates`,
+		);
 	return createHash('sha256').update(`${matching}:${found.target}`).digest('hex').slice(0, 24);
 }
 

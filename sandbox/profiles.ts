@@ -42,7 +42,7 @@ function xxRound(acc: bigint, input: bigint): bigint {
 }
 
 function xxMerge(acc: bigint, value: bigint): bigint {
-	return (((acc ^ xxRound(0n, value)) * P1) + P4) & MASK;
+	return ((acc ^ xxRound(0n, value)) * P1 + P4) & MASK;
 }
 
 /** XXHash64 (seed 0) as 16 lower-case hex digits. Only run at start, so BigInt speed is fine. */
@@ -70,11 +70,11 @@ export function xxh64Hex(text: string): string {
 	h = (h + BigInt(len)) & MASK;
 	for (; p + 8 <= len; p += 8) {
 		h ^= xxRound(0n, buf.readBigUInt64LE(p));
-		h = ((rotl(h, 27n) * P1) + P4) & MASK;
+		h = (rotl(h, 27n) * P1 + P4) & MASK;
 	}
 	if (p + 4 <= len) {
 		h ^= (BigInt(buf.readUInt32LE(p)) * P1) & MASK;
-		h = ((rotl(h, 23n) * P2) + P3) & MASK;
+		h = (rotl(h, 23n) * P2 + P3) & MASK;
 		p += 4;
 	}
 	for (; p < len; p++) {
@@ -146,7 +146,10 @@ export class ProfileSet {
 
 function fieldMatches(actual: unknown, wanted: string): boolean {
 	if (Array.isArray(actual)) {
-		const tags = wanted.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+		const tags = wanted
+			.split(',')
+			.map((tag) => tag.trim())
+			.filter((tag) => tag !== '');
 		return tags.length > 0 && tags.every((tag) => actual.some((item) => String(item) === tag));
 	}
 	return actual !== undefined && actual !== null && String(actual) === wanted;
@@ -198,7 +201,9 @@ function matchesClause(profile: SandboxProfile, key: string, condition: unknown)
 	if (key === '$and') return subQueries(key, condition).every((sub) => matchesQuery(profile, sub));
 	if (key === '$or') return subQueries(key, condition).some((sub) => matchesQuery(profile, sub));
 	if (key.startsWith('$')) {
-		throw new QueryError(`custom_request: operator ${key} is not supported by the sandbox (supported: ${SUPPORTED_OPERATORS})`);
+		throw new QueryError(
+			`custom_request: operator ${key} is not supported by the sandbox (supported: ${SUPPORTED_OPERATORS})`,
+		);
 	}
 	const actual = profileValue(profile, key);
 	if (!isPlainObject(condition)) return equalsLoose(actual, condition, key);

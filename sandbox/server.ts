@@ -26,7 +26,8 @@ const routeTable = new RouteTable();
 function checkConfig(triggers: SandboxTrigger[]): void {
 	const ids = new Set<number>();
 	for (const trigger of triggers) {
-		if (!TRIGGER_KEY.test(trigger.key)) throw new Error(`Sandbox trigger ${trigger.id}: key must be 48 or 64 hex characters`);
+		if (!TRIGGER_KEY.test(trigger.key))
+			throw new Error(`Sandbox trigger ${trigger.id}: key must be 48 or 64 hex characters`);
 		if (ids.has(trigger.id)) throw new Error(`Sandbox trigger ${trigger.id} is defined twice`);
 		ids.add(trigger.id);
 	}
@@ -151,7 +152,11 @@ class SandboxServer implements Sandbox, RouteContext {
 		}
 		if (!token) {
 			if (optional) return undefined;
-			return this.answers.error(exchange, 401, 'Token required: send "token" in the body or the header Authorization: Bearer <token>');
+			return this.answers.error(
+				exchange,
+				401,
+				'Token required: send "token" in the body or the header Authorization: Bearer <token>',
+			);
 		}
 		return token === this.token ? undefined : this.answers.error(exchange, 403, 'Invalid token');
 	}
@@ -177,7 +182,15 @@ class SandboxServer implements Sandbox, RouteContext {
 		this.stats.launches++;
 		if (!this.keepHistory) return;
 		const { triggerId, matching, target, profiles, endpoint, item } = plan;
-		const launch: Launch = { version, triggerId, requestId: exchange.record.requestId, matching, target, profiles, body: exchange.record.body };
+		const launch: Launch = {
+			version,
+			triggerId,
+			requestId: exchange.record.requestId,
+			matching,
+			target,
+			profiles,
+			body: exchange.record.body,
+		};
 		if (endpoint !== undefined) Object.assign(launch, { endpoint, item });
 		this.launches.push(launch);
 	}
@@ -253,7 +266,12 @@ class SandboxServer implements Sandbox, RouteContext {
 		const route = routeTable.find(path);
 		if (!route) return this.answers.error(exchange, 404, `Not found: ${method} ${exchange.record.path}`, 404);
 		if (route.methods && !route.methods.includes(method)) {
-			return this.answers.error(exchange, 404, `${method} ${path} is not supported: use ${route.methods.join(' or ')}`, 404);
+			return this.answers.error(
+				exchange,
+				404,
+				`${method} ${path} is not supported: use ${route.methods.join(' or ')}`,
+				404,
+			);
 		}
 		return route.handle(exchange, this, path);
 	}

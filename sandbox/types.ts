@@ -69,7 +69,9 @@ export interface SandboxOptions {
 }
 
 /** The options a running sandbox can change. */
-export type MutableOptions = Partial<Pick<SandboxOptions, 'errorsWithHttp200' | 'legacyDuplicateHeaders' | 'faultRate'>>;
+export type MutableOptions = Partial<
+	Pick<SandboxOptions, 'errorsWithHttp200' | 'legacyDuplicateHeaders' | 'faultRate'>
+>;
 
 export interface Sandbox {
 	/** http://127.0.0.1:<port>; also serves the v1.0 /trg links. */

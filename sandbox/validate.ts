@@ -89,11 +89,17 @@ function checkExpiration(value: unknown): void {
 
 export function checkAttach(value: unknown): void {
 	if (value === undefined || value === null) return;
-	if (!Array.isArray(value)) throw bad('attach must be an array of {"data": "data:<mime>;base64,<content>", "name": "<file name>"}');
+	if (!Array.isArray(value))
+		throw bad('attach must be an array of {"data": "data:<mime>;base64,<content>", "name": "<file name>"}');
 	value.forEach((item: unknown, index) => {
 		if (!isPlainObject(item)) throw bad(`attach[${index}] must be an object with data and name`);
-		if (typeof item.name !== 'string' || item.name.trim() === '') throw bad(`attach[${index}].name must be a non-empty file name`);
-		if (typeof item.data !== 'string' || !DATA_URL.test(item.data) || item.data.slice(item.data.indexOf(',') + 1).length % 4 !== 0) {
+		if (typeof item.name !== 'string' || item.name.trim() === '')
+			throw bad(`attach[${index}].name must be a non-empty file name`);
+		if (
+			typeof item.data !== 'string' ||
+			!DATA_URL.test(item.data) ||
+			item.data.slice(item.data.indexOf(',') + 1).length % 4 !== 0
+		) {
 			throw bad(`attach[${index}].data must be a data URL "data:<mime>;base64,<content>" with valid base64`);
 		}
 	});
@@ -108,7 +114,8 @@ function checkSubscriptionFilter(value: unknown): void {
 
 function requiredString(body: Record<string, unknown>, name: string, matching: string): string {
 	const value = body[name];
-	if (value === undefined || value === null || value === '') throw bad(`${name} is required for matching "${matching}"`);
+	if (value === undefined || value === null || value === '')
+		throw bad(`${name} is required for matching "${matching}"`);
 	if (typeof value !== 'string') throw bad(`${name} must be a string, got ${JSON.stringify(value)}`);
 	return value.trim();
 }
@@ -126,7 +133,12 @@ function resolveEmail(body: Record<string, unknown>, catalogue: Catalogue, defau
 	return catalogue.profiles.findByEmail(email);
 }
 
-function resolveMatching(body: Record<string, unknown>, matching: string, catalogue: Catalogue, defaulted: boolean): LaunchPlan {
+function resolveMatching(
+	body: Record<string, unknown>,
+	matching: string,
+	catalogue: Catalogue,
+	defaulted: boolean,
+): LaunchPlan {
 	const base = { triggerId: 0, matching };
 	switch (matching) {
 		case 'email': {
@@ -135,7 +147,8 @@ function resolveMatching(body: Record<string, unknown>, matching: string, catalo
 		}
 		case 'phone': {
 			const phone = requiredString(body, 'phone', matching);
-			if (!PHONE.test(phone)) throw bad(`phone must be digits with an optional leading +, such as "+79000000000", got "${phone}"`);
+			if (!PHONE.test(phone))
+				throw bad(`phone must be digits with an optional leading +, such as "+79000000000", got "${phone}"`);
 			return { ...base, target: phone, profiles: catalogue.profiles.findByPhone(phone) };
 		}
 		case 'profile_id': {
@@ -152,7 +165,12 @@ function resolveCustomField(body: Record<string, unknown>, catalogue: Catalogue)
 	const value = body.field_value;
 	if (value === undefined || value === null || value === '') throw bad('field_value is required for matching "custom"');
 	if (typeof value !== 'string' && typeof value !== 'number') throw bad('field_value must be a string or a number');
-	return { triggerId: 0, matching: 'custom', target: String(value), profiles: catalogue.profiles.findByField(fieldName, value) };
+	return {
+		triggerId: 0,
+		matching: 'custom',
+		target: String(value),
+		profiles: catalogue.profiles.findByField(fieldName, value),
+	};
 }
 
 function resolveCustomRequest(query: Record<string, unknown>, catalogue: Catalogue): LaunchPlan {
@@ -202,7 +220,8 @@ export function checkV10Fields(value: unknown): void {
 	if (!Array.isArray(value)) throw bad('fields must be an array of {"name", "value", "option"}');
 	value.forEach((field: unknown, index) => {
 		if (!isPlainObject(field)) throw bad(`fields[${index}] must be an object with name, value and option`);
-		if (typeof field.name !== 'string' || field.name.trim() === '') throw bad(`fields[${index}].name must be a profile field name`);
+		if (typeof field.name !== 'string' || field.name.trim() === '')
+			throw bad(`fields[${index}].name must be a profile field name`);
 		const option = field.option;
 		if (option !== undefined && option !== 0 && option !== 1 && option !== 2) {
 			throw bad(

@@ -19,7 +19,8 @@ async function main() {
 	// build n8n itself loads.
 	const core = require('n8n-core') as typeof import('n8n-core');
 	const workflow = require('n8n-workflow') as typeof import('n8n-workflow');
-	const { SSHClientsManager } = require('n8n-core/dist/execution-engine/ssh-clients-manager') as typeof import('n8n-core/dist/execution-engine/ssh-clients-manager');
+	const { SSHClientsManager } =
+		require('n8n-core/dist/execution-engine/ssh-clients-manager') as typeof import('n8n-core/dist/execution-engine/ssh-clients-manager');
 	const dist = resolve(__dirname, '..', 'dist');
 	const { Altcraft } = require(join(dist, 'nodes/Altcraft/Altcraft.node.js'));
 	const { AltcraftApi } = require(join(dist, 'credentials/AltcraftApi.credentials.js'));
@@ -36,7 +37,9 @@ async function main() {
 		{ email: 'jane@example.com', name: 'Jane', lastOrder: 'A-1002' },
 		{ email: 'ivan+news@example.org', name: 'Ivan', lastOrder: 'A-1003' },
 	];
-	console.log('Workflow: Manual Trigger (3 customers) → Altcraft: Launch trigger mailing 84 "Welcome series", one launch per item');
+	console.log(
+		'Workflow: Manual Trigger (3 customers) → Altcraft: Launch trigger mailing 84 "Welcome series", one launch per item',
+	);
 	const result = await engine.runWorkflow({
 		parameters: {
 			resource: 'triggerMailing',
@@ -61,11 +64,14 @@ async function main() {
 	console.log('\nWhat the sandbox received:');
 	for (const request of sandbox.requests) {
 		const { token, ...body } = request.body as Record<string, unknown>;
-		console.log(`  ${request.method} ${request.path}  Request-ID: ${request.requestId}  token: ${token === sandbox.token ? '✓' : '✗'}`);
+		console.log(
+			`  ${request.method} ${request.path}  Request-ID: ${request.requestId}  token: ${token === sandbox.token ? '✓' : '✗'}`,
+		);
 		console.log(`    ${JSON.stringify(body)}`);
 	}
 	console.log('\nWhat the node output (one item per input item, paired):');
-	for (const item of result.items) console.log(`  ${JSON.stringify(item.json)}  ← item ${JSON.stringify(item.pairedItem)}`);
+	for (const item of result.items)
+		console.log(`  ${JSON.stringify(item.json)}  ← item ${JSON.stringify(item.pairedItem)}`);
 	console.log(`\n${sandbox.launches.length} trigger mailings launched.`);
 
 	await sandbox.close();

@@ -35,7 +35,8 @@ export class Failures {
 		this.list.push(message);
 	}
 	equal(label: string, actual: unknown, expected: unknown): void {
-		if (!isDeepStrictEqual(actual, expected)) this.add(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+		if (!isDeepStrictEqual(actual, expected))
+			this.add(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 	}
 	truthy(label: string, value: unknown): void {
 		if (!value) this.add(label);
@@ -54,7 +55,11 @@ function altcraftNodeName(workflow: Workflow): string {
 }
 
 function launchRequests(sandbox: Sandbox): RecordedRequest[] {
-	return sandbox.requests.filter((request) => /^\/api\/v1\.1\/campaigns\/triggers\/(start|import_and_start)/.test(request.path) || request.path.startsWith('/trg/'));
+	return sandbox.requests.filter(
+		(request) =>
+			/^\/api\/v1\.1\/campaigns\/triggers\/(start|import_and_start)/.test(request.path) ||
+			request.path.startsWith('/trg/'),
+	);
 }
 
 /** Checks every example gets: a clean run, Altcraft's success in every output item, no token leak. */
@@ -65,7 +70,10 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 		return;
 	}
 	const error = run.data?.resultData?.error;
-	if (error) failures.add(`the run failed: ${error.message ?? JSON.stringify(error)}${error.description ? ` (${error.description})` : ''}`);
+	if (error)
+		failures.add(
+			`the run failed: ${error.message ?? JSON.stringify(error)}${error.description ? ` (${error.description})` : ''}`,
+		);
 	if (evidence.exitCode !== 0) failures.add(`n8n execute exited ${evidence.exitCode}`);
 	const name = altcraftNodeName(evidence.workflow);
 	const items = nodeItems(run, name);
@@ -74,7 +82,8 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 	} else {
 		failures.equal(`"${name}" output items`, items.length, spec.outputItems);
 		items.forEach((item, index) => {
-			if (item.json?.error !== 0) failures.add(`output item ${index}: error ${JSON.stringify(item.json?.error)} ${item.json?.error_text ?? ''}`);
+			if (item.json?.error !== 0)
+				failures.add(`output item ${index}: error ${JSON.stringify(item.json?.error)} ${item.json?.error_text ?? ''}`);
 			if (!item.json?.launch) failures.add(`output item ${index} has no launch summary`);
 			if (item.pairedItem === undefined) failures.add(`output item ${index} has no pairedItem`);
 		});
@@ -83,7 +92,9 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 	for (const request of sandbox.requests) {
 		const status = request.response?.status;
 		if (status === undefined || status >= 400) {
-			failures.add(`sandbox answered ${status ?? 'nothing'} to ${request.method} ${request.path}: ${JSON.stringify(request.response?.body)}`);
+			failures.add(
+				`sandbox answered ${status ?? 'nothing'} to ${request.method} ${request.path}: ${JSON.stringify(request.response?.body)}`,
+			);
 		}
 		if (request.response?.duplicate) failures.add(`sandbox saw a duplicate of ${request.method} ${request.path}`);
 	}
@@ -92,7 +103,7 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 	if (new Set(ids).size !== ids.length) failures.add('two launch requests shared a Request-ID');
 	const token = sandbox.token;
 	if (evidence.stdout.includes(token)) failures.add('the API token appears in the run output');
-	if (evidence.stderr.includes(token)) failures.add('the API token appears in n8n\'s log output');
+	if (evidence.stderr.includes(token)) failures.add("the API token appears in n8n's log output");
 }
 
 const JOHN = '6606e08f10bcdd88297057a7';
@@ -160,11 +171,17 @@ export const SPECS: ExampleSpec[] = [
 			for (const request of requests) {
 				f.equal('method', request.method, 'POST');
 				f.truthy(`path ${request.path} is the trigger's link`, request.path.startsWith(`/trg/${key}/`));
-				f.truthy(`the token is not in the URL (${request.path})`, !request.path.includes(sandbox.token) && !Object.values(request.query).includes(sandbox.token));
+				f.truthy(
+					`the token is not in the URL (${request.path})`,
+					!request.path.includes(sandbox.token) && !Object.values(request.query).includes(sandbox.token),
+				);
 				f.equal('token in the POST body', request.body?.token, sandbox.token);
 			}
 			const ivanRequest = requests.find((request) => request.path.includes('ivan'));
-			f.truthy(`"+" of ivan+news@ is URL-encoded (${ivanRequest?.path})`, ivanRequest?.path.includes('ivan%2Bnews%40example.org'));
+			f.truthy(
+				`"+" of ivan+news@ is URL-encoded (${ivanRequest?.path})`,
+				ivanRequest?.path.includes('ivan%2Bnews%40example.org'),
+			);
 			const [ivan, john] = byTarget(sandbox.launches);
 			if (!ivan || !john) return;
 			for (const launch of [ivan, john]) {
@@ -179,7 +196,11 @@ export const SPECS: ExampleSpec[] = [
 			f.equal('john profiles', john.profiles, [JOHN]);
 			f.equal('john fields', john.body?.fields, [{ name: 'FirstName', value: 'Johnny', option: 1 }]);
 			const items = altcraftItems({ sandbox, ...evidence });
-			f.equal('output order (input order kept)', items.map((item) => item.json?.launch?.profileIdentifier), ['john@example.com', 'ivan+news@example.org']);
+			f.equal(
+				'output order (input order kept)',
+				items.map((item) => item.json?.launch?.profileIdentifier),
+				['john@example.com', 'ivan+news@example.org'],
+			);
 			for (const item of items) {
 				f.truthy('output does not show the whole link key', !JSON.stringify(item.json).includes(key));
 			}
@@ -194,10 +215,16 @@ export const SPECS: ExampleSpec[] = [
 			const requests = launchRequests(sandbox);
 			for (const request of requests) {
 				f.equal('request format', request.format, 'xml');
-				f.truthy(`content-type is XML (${request.headers['content-type']})`, /xml/.test(String(request.headers['content-type'])));
+				f.truthy(
+					`content-type is XML (${request.headers['content-type']})`,
+					/xml/.test(String(request.headers['content-type'])),
+				);
 				f.truthy('XML body has a <token> element', /<token>[^<]+<\/token>/.test(request.rawBody));
 				f.truthy('XML body has <matching>custom</matching>', request.rawBody.includes('<matching>custom</matching>'));
-				f.truthy('XML body has <field_name>CRM_ID</field_name>', request.rawBody.includes('<field_name>CRM_ID</field_name>'));
+				f.truthy(
+					'XML body has <field_name>CRM_ID</field_name>',
+					request.rawBody.includes('<field_name>CRM_ID</field_name>'),
+				);
 			}
 			const [first, second] = byTarget(sandbox.launches);
 			if (!first || !second) return;
@@ -208,7 +235,11 @@ export const SPECS: ExampleSpec[] = [
 			f.equal('second launch profiles', second.profiles, [JANE]);
 			f.equal('second launch content.order_total', String(second.body.content?.order_total), '35.00');
 			const items = altcraftItems({ sandbox, ...evidence });
-			f.equal('output order (input order kept)', items.map((item) => item.json?.launch?.fieldValue), [123420, 123421]);
+			f.equal(
+				'output order (input order kept)',
+				items.map((item) => item.json?.launch?.fieldValue),
+				[123420, 123421],
+			);
 			f.equal('output error_text (parsed from the XML answer)', items[0]?.json?.error_text, 'Successful operation');
 		},
 	},
@@ -231,7 +262,10 @@ export const SPECS: ExampleSpec[] = [
 			if (!match) return;
 			f.equal('attachment MIME type', match[1], 'text/csv');
 			const csv = Buffer.from(match[2], 'base64').toString('utf8');
-			f.truthy(`the CSV has a header and both lines (${JSON.stringify(csv.slice(0, 120))})`, /sku/.test(csv) && csv.includes('SKU-1') && csv.includes('Paper filters'));
+			f.truthy(
+				`the CSV has a header and both lines (${JSON.stringify(csv.slice(0, 120))})`,
+				/sku/.test(csv) && csv.includes('SKU-1') && csv.includes('Paper filters'),
+			);
 			f.equal('content', launch.body.content, { order_id: '10025' });
 		},
 	},
@@ -257,7 +291,10 @@ export const SPECS: ExampleSpec[] = [
 			});
 			f.equal('content', launch.body.content, { first_name: 'Nina' });
 			f.equal('custom_data', launch.body.custom_data, { source: 'n8n form' });
-			f.truthy(`Request-ID from the Idempotency Key (${request?.requestId})`, String(request?.requestId).startsWith('import-84-nina@example.com-'));
+			f.truthy(
+				`Request-ID from the Idempotency Key (${request?.requestId})`,
+				String(request?.requestId).startsWith('import-84-nina@example.com-'),
+			);
 			const [item] = altcraftItems({ sandbox, ...evidence });
 			const answered = request?.response?.body?.profile_id;
 			f.truthy(`sandbox answered a profile_id (${answered})`, typeof answered === 'string' && answered.length === 24);
@@ -272,21 +309,45 @@ export const SPECS: ExampleSpec[] = [
 		outputItems: 3,
 		check({ sandbox, ...evidence }, f) {
 			const requests = launchRequests(sandbox);
-			f.equal('requests', requests.map((request) => request.path), Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'));
-			f.equal('profiles per request', requests.map((request) => request.body?.data?.length).sort(), [1000, 1000, 500].sort());
+			f.equal(
+				'requests',
+				requests.map((request) => request.path),
+				Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'),
+			);
+			f.equal(
+				'profiles per request',
+				requests.map((request) => request.body?.data?.length).sort(),
+				[1000, 1000, 500].sort(),
+			);
 			const first = requests.find((request) => request.body?.data?.[0]?.email === 'john@example.com');
 			f.truthy('the first rows are in one request', first);
 			if (!first) return;
 			f.equal('trigger_id', first.body.trigger_id, 84);
 			f.equal('matching', first.body.matching, 'email');
 			f.equal('content (once per request)', first.body.content, { email_title: 'Your order is on its way' });
-			f.equal('john\'s element', first.body.data[0], { email: 'john@example.com', custom_data: { order_id: 'A-1001', total: 49.9, items: 2 } });
-			f.equal('jane\'s element', first.body.data[1], { email: 'jane@example.com', custom_data: { order_id: 'A-1002', total: 12.5, items: 1 } });
+			f.equal("john's element", first.body.data[0], {
+				email: 'john@example.com',
+				custom_data: { order_id: 'A-1001', total: 49.9, items: 2 },
+			});
+			f.equal("jane's element", first.body.data[1], {
+				email: 'jane@example.com',
+				custom_data: { order_id: 'A-1002', total: 12.5, items: 1 },
+			});
 			const items = altcraftItems({ sandbox, ...evidence });
-			f.equal('output launch.profiles', items.map((item) => item.json?.launch?.profiles), [1000, 1000, 500]);
+			f.equal(
+				'output launch.profiles',
+				items.map((item) => item.json?.launch?.profiles),
+				[1000, 1000, 500],
+			);
 			f.equal('output result of the first request (profiles found)', items[0]?.json?.result, [JOHN, JANE]);
-			const paired = items.flatMap((item) => (Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((p: { item: number }) => p.item));
-			f.equal('every row paired once, in order', paired, Array.from({ length: 2500 }, (_, i) => i));
+			const paired = items.flatMap((item) =>
+				(Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((p: { item: number }) => p.item),
+			);
+			f.equal(
+				'every row paired once, in order',
+				paired,
+				Array.from({ length: 2500 }, (_, i) => i),
+			);
 		},
 	},
 ];

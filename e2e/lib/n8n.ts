@@ -12,7 +12,9 @@ import { step } from './log';
 import { freePort, run, type RunResult } from './proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const CACHE_DIR = process.env.E2E_CACHE_DIR ? path.resolve(process.env.E2E_CACHE_DIR) : path.join(REPO_ROOT, '.n8n-cache');
+export const CACHE_DIR = process.env.E2E_CACHE_DIR
+	? path.resolve(process.env.E2E_CACHE_DIR)
+	: path.join(REPO_ROOT, '.n8n-cache');
 
 /** Bump when the install recipe changes: cached installs made by another recipe are redone. */
 const RECIPE = 1;
@@ -36,7 +38,8 @@ export function parseVersions(spec: string | undefined): string[] {
 	const versions = spec.split(',').map((part) => {
 		const wanted = part.trim();
 		const match = Object.keys(PINS).find((version) => version === wanted || version.split('.')[0] === wanted);
-		if (!match) throw new Error(`Unknown n8n version "${wanted}": pinned are ${Object.keys(PINS).join(', ')} (or 1, 2, both)`);
+		if (!match)
+			throw new Error(`Unknown n8n version "${wanted}": pinned are ${Object.keys(PINS).join(', ')} (or 1, 2, both)`);
 		return match;
 	});
 	return [...new Set(versions)];
@@ -130,7 +133,9 @@ async function withLock<T>(name: string, work: () => Promise<T>): Promise<T> {
 			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
 			break;
 		} catch {
-			const owner = Number(fs.existsSync(path.join(lock, 'pid')) ? fs.readFileSync(path.join(lock, 'pid'), 'utf8') : NaN);
+			const owner = Number(
+				fs.existsSync(path.join(lock, 'pid')) ? fs.readFileSync(path.join(lock, 'pid'), 'utf8') : NaN,
+			);
 			if (Number.isInteger(owner) && !alive(owner)) {
 				fs.rmSync(lock, { recursive: true, force: true });
 				continue;
@@ -171,7 +176,14 @@ async function installN8n(version: string, logDir: string): Promise<N8nInstall> 
 	const present = readJson<{ version?: string }>(path.join(dir, 'node_modules', 'n8n', 'package.json'))?.version;
 	// The Node major matters (native modules are built for it); the minor does not.
 	const sameNode = marker?.node.split('.')[0] === nodeVersion.split('.')[0];
-	if (marker && marker.recipe === RECIPE && marker.n8n === version && sameNode && present === version && fs.existsSync(bin)) {
+	if (
+		marker &&
+		marker.recipe === RECIPE &&
+		marker.n8n === version &&
+		sameNode &&
+		present === version &&
+		fs.existsSync(bin)
+	) {
 		step(`n8n ${version}: reusing ${path.relative(REPO_ROOT, dir)} (installed ${marker.installedAt})`);
 		return result(Date.now() - start, false);
 	}
@@ -179,13 +191,20 @@ async function installN8n(version: string, logDir: string): Promise<N8nInstall> 
 		// Installed by hand with the same recipe (no marker yet): accept it if n8n starts.
 		const check = await run(node, [bin, '--version'], { env, logFile, timeoutMs: 60_000 });
 		if (check.code === 0 && check.stdout.includes(version)) {
-			writeMarker(markerFile, { recipe: RECIPE, n8n: version, node: nodeVersion, installedAt: new Date().toISOString() });
+			writeMarker(markerFile, {
+				recipe: RECIPE,
+				n8n: version,
+				node: nodeVersion,
+				installedAt: new Date().toISOString(),
+			});
 			step(`n8n ${version}: reusing ${path.relative(REPO_ROOT, dir)} (found, verified)`);
 			return result(Date.now() - start, false);
 		}
 	}
 
-	step(`n8n ${version}: installing into ${path.relative(REPO_ROOT, dir)} on Node ${nodeVersion} (takes minutes; log: ${logFile})`);
+	step(
+		`n8n ${version}: installing into ${path.relative(REPO_ROOT, dir)} on Node ${nodeVersion} (takes minutes; log: ${logFile})`,
+	);
 	fs.mkdirSync(dir, { recursive: true });
 	fs.rmSync(markerFile, { force: true });
 	fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
@@ -221,14 +240,21 @@ async function installN8n(version: string, logDir: string): Promise<N8nInstall> 
 			heartbeatMs: 30_000,
 			label: 'npm rebuild',
 		});
-		if (rebuild.code !== 0) throw new InstallError(`npm rebuild for n8n@${version} failed (exit ${rebuild.code})`, logFile);
+		if (rebuild.code !== 0)
+			throw new InstallError(`npm rebuild for n8n@${version} failed (exit ${rebuild.code})`, logFile);
 	}
 	const check = await run(node, [bin, '--version'], { env, logFile, timeoutMs: 120_000 });
 	if (check.code !== 0 || !check.stdout.includes(version)) {
 		throw new InstallError(`n8n ${version} installed but "n8n --version" failed`, logFile);
 	}
 	const ms = Date.now() - start;
-	writeMarker(markerFile, { recipe: RECIPE, n8n: version, node: nodeVersion, installedAt: new Date().toISOString(), installMs: ms });
+	writeMarker(markerFile, {
+		recipe: RECIPE,
+		n8n: version,
+		node: nodeVersion,
+		installedAt: new Date().toISOString(),
+		installMs: ms,
+	});
 	step(`n8n ${version}: installed in ${(ms / 1000).toFixed(0)} s`);
 	return result(ms, true);
 }
@@ -245,7 +271,12 @@ export interface N8nHome {
 	logDir: string;
 }
 
-export async function makeHome(install: N8nInstall, userFolder: string, logDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nHome> {
+export async function makeHome(
+	install: N8nInstall,
+	userFolder: string,
+	logDir: string,
+	extraEnv: NodeJS.ProcessEnv = {},
+): Promise<N8nHome> {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
@@ -275,11 +306,24 @@ export interface N8nCommandResult extends RunResult {
 let commandCounter = 0;
 
 /** Runs `n8n <args>` in a home; its output goes to a numbered log file. */
-export async function n8n(home: N8nHome, args: string[], label: string, timeoutMs = 180_000): Promise<N8nCommandResult> {
+export async function n8n(
+	home: N8nHome,
+	args: string[],
+	label: string,
+	timeoutMs = 180_000,
+): Promise<N8nCommandResult> {
 	commandCounter++;
 	const safe = label.replace(/[^\w.-]+/g, '_').slice(0, 60);
-	const logFile = path.join(home.logDir, `${String(commandCounter).padStart(3, '0')}-n8n-${home.install.version}-${safe}.log`);
-	const result = await run(home.install.node, [home.install.bin, ...args], { env: home.env, logFile, timeoutMs, cwd: home.userFolder });
+	const logFile = path.join(
+		home.logDir,
+		`${String(commandCounter).padStart(3, '0')}-n8n-${home.install.version}-${safe}.log`,
+	);
+	const result = await run(home.install.node, [home.install.bin, ...args], {
+		env: home.env,
+		logFile,
+		timeoutMs,
+		cwd: home.userFolder,
+	});
 	return { ...result, logFile };
 }
 

@@ -20,7 +20,11 @@ export interface Packed {
 }
 
 /** `npm run build` (unless skipped) and `npm pack` into `outDir`. */
-export async function buildAndPack(outDir: string, logDir: string, options: { skipBuild?: boolean } = {}): Promise<Packed> {
+export async function buildAndPack(
+	outDir: string,
+	logDir: string,
+	options: { skipBuild?: boolean } = {},
+): Promise<Packed> {
 	const logFile = path.join(logDir, 'build-and-pack.log');
 	if (options.skipBuild) {
 		step('build skipped (--skip-build): packing the dist/ that is there');
@@ -34,9 +38,17 @@ export async function buildAndPack(outDir: string, logDir: string, options: { sk
 	}
 	fs.mkdirSync(outDir, { recursive: true });
 	step('npm pack');
-	const pack = await run('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: REPO_ROOT, logFile, timeoutMs: 120_000 });
+	const pack = await run('npm', ['pack', '--json', '--pack-destination', outDir], {
+		cwd: REPO_ROOT,
+		logFile,
+		timeoutMs: 120_000,
+	});
 	if (pack.code !== 0) throw new InstallError('npm pack failed', logFile);
-	const info = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string; version: string; files: Array<{ path: string }> }>;
+	const info = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{
+		filename: string;
+		version: string;
+		files: Array<{ path: string }>;
+	}>;
 	const tarball = path.join(outDir, info[0].filename);
 	const files = info[0].files.map((file) => file.path).sort();
 	step(`packed ${path.basename(tarball)}: ${files.join(', ')}`);
@@ -50,13 +62,21 @@ export async function installIntoUserFolder(packed: Packed, userFolder: string, 
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	const logFile = path.join(logDir, 'install-package.log');
-	const untar = await run('tar', ['-xzf', packed.tarball, '-C', target, '--strip-components=1'], { logFile, timeoutMs: 60_000 });
+	const untar = await run('tar', ['-xzf', packed.tarball, '-C', target, '--strip-components=1'], {
+		logFile,
+		timeoutMs: 60_000,
+	});
 	if (untar.code !== 0) throw new InstallError('could not extract the packed tarball', logFile);
 	const manifestPath = path.join(target, 'package.json');
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
 	if (manifest.dependencies && Object.keys(manifest.dependencies).length > 0) {
-		throw new InstallError(`the package declares runtime dependencies (${Object.keys(manifest.dependencies).join(', ')}): n8n would npm-install them`, logFile);
+		throw new InstallError(
+			`the package declares runtime dependencies (${Object.keys(manifest.dependencies).join(', ')}): n8n would npm-install them`,
+			logFile,
+		);
 	}
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	const nodesManifest = path.join(nodesDir, 'package.json');
@@ -67,6 +87,10 @@ export async function installIntoUserFolder(packed: Packed, userFolder: string, 
 	fs.writeFileSync(nodesManifest, JSON.stringify(current, null, 2));
 	const entries = fs.readdirSync(target).sort();
 	const unexpected = entries.filter((entry) => !['package.json', 'dist', 'LICENSE', 'README.md'].includes(entry));
-	if (unexpected.length > 0) throw new InstallError(`the installed package holds more than package.json + dist: ${unexpected.join(', ')}`, logFile);
+	if (unexpected.length > 0)
+		throw new InstallError(
+			`the installed package holds more than package.json + dist: ${unexpected.join(', ')}`,
+			logFile,
+		);
 	return target;
 }

@@ -105,7 +105,11 @@ export function run(command: string, args: string[], options: RunOptions): Promi
 }
 
 /** Starts a long-running process (n8n start, worker) with its output in a log file. */
-export function startBackground(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string }): ChildProcess {
+export function startBackground(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string },
+): ChildProcess {
 	const log = fs.openSync(options.logFile, 'a');
 	fs.writeSync(log, `$ ${command} ${args.join(' ')}\n`);
 	const child = spawn(command, args, {

@@ -44,10 +44,18 @@ export async function ensureRedis(logDir: string): Promise<string | undefined> {
 	step('installing redis-server with apt-get');
 	const logFile = path.join(logDir, 'install-redis.log');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	let install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, logFile, timeoutMs: 10 * 60_000 });
+	let install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+		env,
+		logFile,
+		timeoutMs: 10 * 60_000,
+	});
 	if (install.code !== 0) {
 		await run('apt-get', ['update'], { env, logFile, timeoutMs: 10 * 60_000 });
-		install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { env, logFile, timeoutMs: 10 * 60_000 });
+		install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], {
+			env,
+			logFile,
+			timeoutMs: 10 * 60_000,
+		});
 	}
 	if (install.code !== 0) throw new InstallError('apt-get install redis-server failed', logFile);
 	return findRedis();
@@ -71,10 +79,18 @@ export async function ensurePostgres(logDir: string): Promise<string | undefined
 	step('installing postgresql with apt-get');
 	const logFile = path.join(logDir, 'install-postgresql.log');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	let install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env, logFile, timeoutMs: 10 * 60_000 });
+	let install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], {
+		env,
+		logFile,
+		timeoutMs: 10 * 60_000,
+	});
 	if (install.code !== 0) {
 		await run('apt-get', ['update'], { env, logFile, timeoutMs: 10 * 60_000 });
-		install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env, logFile, timeoutMs: 10 * 60_000 });
+		install = await run('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], {
+			env,
+			logFile,
+			timeoutMs: 10 * 60_000,
+		});
 	}
 	if (install.code !== 0) throw new InstallError('apt-get install postgresql failed', logFile);
 	return findPostgresBin();
@@ -100,12 +116,31 @@ async function startPostgres(binDir: string, logDir: string): Promise<Postgres> 
 		const chown = await run('chown', ['postgres:postgres', dataDir], { logFile, timeoutMs: 10_000 });
 		if (chown.code !== 0) throw new InstallError('chown of the PostgreSQL data folder failed', logFile);
 	}
-	const [initCommand, initArgs] = asPostgres(path.join(binDir, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+	const [initCommand, initArgs] = asPostgres(path.join(binDir, 'initdb'), [
+		'-D',
+		dataDir,
+		'-A',
+		'trust',
+		'-U',
+		'postgres',
+		'--no-sync',
+	]);
 	const init = await run(initCommand, initArgs, { logFile, timeoutMs: 120_000 });
 	if (init.code !== 0) throw new InstallError('initdb failed', logFile);
 	const port = await freePort();
 	const [command, args] = asPostgres(path.join(binDir, 'postgres'), [
-		'-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off',
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-k',
+		dataDir,
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		'fsync=off',
+		'-c',
+		'full_page_writes=off',
 	]);
 	const child = startBackground(command, args, { logFile });
 	await waitForLog(logFile, /ready to accept connections/, child, 60_000);
@@ -116,7 +151,8 @@ async function waitForLog(file: string, pattern: RegExp, child: ChildProcess, ti
 	const start = Date.now();
 	while (Date.now() - start < timeoutMs) {
 		if (fs.existsSync(file) && pattern.test(fs.readFileSync(file, 'utf8'))) return;
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`process exited (${child.exitCode ?? child.signalCode}); see ${file}`);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(`process exited (${child.exitCode ?? child.signalCode}); see ${file}`);
 		await sleep(300);
 	}
 	throw new Error(`"${pattern.source}" did not appear in ${file} within ${timeoutMs / 1000} s`);
@@ -127,7 +163,12 @@ function count(file: string, pattern: RegExp): number {
 	return (fs.readFileSync(file, 'utf8').match(new RegExp(pattern.source, 'g')) ?? []).length;
 }
 
-export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; tmp: string; version: string }): Promise<Row | undefined> {
+export async function runQueueMode(options: {
+	packed: Packed;
+	sandbox: Sandbox;
+	tmp: string;
+	version: string;
+}): Promise<Row | undefined> {
 	const { packed, sandbox, version } = options;
 	const logDir = path.join(options.tmp, `queue-${version}`);
 	fs.mkdirSync(logDir, { recursive: true });
@@ -163,7 +204,22 @@ export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; 
 		const redisPort = await freePort();
 		const redisLog = path.join(logDir, 'redis.log');
 		logs.push(redisLog);
-		redis = startBackground(redisBin, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { logFile: redisLog });
+		redis = startBackground(
+			redisBin,
+			[
+				'--port',
+				String(redisPort),
+				'--bind',
+				'127.0.0.1',
+				'--save',
+				'',
+				'--appendonly',
+				'no',
+				'--protected-mode',
+				'yes',
+			],
+			{ logFile: redisLog },
+		);
 		await waitForLog(redisLog, /Ready to accept connections/, redis, 20_000);
 		step(`queue mode: redis on 127.0.0.1:${redisPort}`);
 
@@ -197,8 +253,16 @@ export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; 
 		const activateLog = path.join(logDir, 'activate.log');
 		logs.push(activateLog);
 		const activate = version.startsWith('1.')
-			? await run(install.node, [install.bin, 'update:workflow', `--id=${original.id}`, '--active=true'], { env: home.env, logFile: activateLog, timeoutMs: 120_000 })
-			: await run(install.node, [install.bin, 'publish:workflow', `--id=${original.id}`], { env: home.env, logFile: activateLog, timeoutMs: 120_000 });
+			? await run(install.node, [install.bin, 'update:workflow', `--id=${original.id}`, '--active=true'], {
+					env: home.env,
+					logFile: activateLog,
+					timeoutMs: 120_000,
+				})
+			: await run(install.node, [install.bin, 'publish:workflow', `--id=${original.id}`], {
+					env: home.env,
+					logFile: activateLog,
+					timeoutMs: 120_000,
+				});
 		if (activate.code !== 0) throw new Error(`activating the workflow failed (exit ${activate.code})`);
 
 		main = await startN8n(home, 'queue-main');
@@ -214,10 +278,20 @@ export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; 
 			const logFile = path.join(logDir, `n8n-${version}-worker-${index + 1}.log`);
 			workerLogs.push(logFile);
 			logs.push(logFile);
-			workers.push(startBackground(install.node, [install.bin, 'worker', '--concurrency=2'], { env, logFile, cwd: home.userFolder }));
+			workers.push(
+				startBackground(install.node, [install.bin, 'worker', '--concurrency=2'], {
+					env,
+					logFile,
+					cwd: home.userFolder,
+				}),
+			);
 		}
-		await Promise.all(workers.map((worker, index) => waitForLog(workerLogs[index], /worker is now ready/, worker, 120_000)));
-		step(`queue mode: main + ${WORKERS} workers ready (${((Date.now() - started) / 1000).toFixed(0)} s); ${CALLS} webhook calls`);
+		await Promise.all(
+			workers.map((worker, index) => waitForLog(workerLogs[index], /worker is now ready/, worker, 120_000)),
+		);
+		step(
+			`queue mode: main + ${WORKERS} workers ready (${((Date.now() - started) / 1000).toFixed(0)} s); ${CALLS} webhook calls`,
+		);
 
 		sandbox.reset();
 		const names = Array.from({ length: CALLS }, (_, index) => `Run ${index + 1}`);
@@ -247,10 +321,13 @@ export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; 
 				failures.push(`webhook call "${answer.name}" answered non-JSON: ${answer.text.slice(0, 200)}`);
 				continue;
 			}
-			if (json.error !== 0 || !json.launch?.requestId) failures.push(`webhook call "${answer.name}" answered ${answer.text.slice(0, 300)}`);
-			if (answer.text.includes(sandbox.token)) failures.push(`webhook call "${answer.name}": the answer contains the API token`);
+			if (json.error !== 0 || !json.launch?.requestId)
+				failures.push(`webhook call "${answer.name}" answered ${answer.text.slice(0, 300)}`);
+			if (answer.text.includes(sandbox.token))
+				failures.push(`webhook call "${answer.name}": the answer contains the API token`);
 		}
-		if (sandbox.launches.length !== CALLS) failures.push(`the sandbox recorded ${sandbox.launches.length} launches for ${CALLS} calls`);
+		if (sandbox.launches.length !== CALLS)
+			failures.push(`the sandbox recorded ${sandbox.launches.length} launches for ${CALLS} calls`);
 		for (const name of names) {
 			const launches = sandbox.launches.filter((launch) => launch.body?.content?.first_name === name);
 			if (launches.length !== 1) failures.push(`"${name}" was launched ${launches.length} times`);
@@ -261,7 +338,8 @@ export async function runQueueMode(options: { packed: Packed; sandbox: Sandbox; 
 		const perWorker = workerLogs.map((file) => count(file, /Worker finished execution/));
 		const total = perWorker.reduce((sum, value) => sum + value, 0);
 		step(`queue mode: executions per worker: ${perWorker.join(' + ')}`);
-		if (total !== CALLS) failures.push(`the workers finished ${total} executions (${perWorker.join(' + ')}), expected ${CALLS}`);
+		if (total !== CALLS)
+			failures.push(`the workers finished ${total} executions (${perWorker.join(' + ')}), expected ${CALLS}`);
 		if (count(main.logFile, /Worker finished execution/) > 0) failures.push('the main process executed a job itself');
 	} catch (error) {
 		failures.push((error as Error).message);

@@ -17,7 +17,13 @@ function pad(text: string, width: number): string {
 
 export function printTable(rows: Row[]): void {
 	const headers = ['n8n', 'example', 'result', 'time', 'launches'];
-	const cells = rows.map((row) => [row.version, row.example, row.ok ? 'PASS' : 'FAIL', `${row.seconds.toFixed(1)} s`, String(row.launches)]);
+	const cells = rows.map((row) => [
+		row.version,
+		row.example,
+		row.ok ? 'PASS' : 'FAIL',
+		`${row.seconds.toFixed(1)} s`,
+		String(row.launches),
+	]);
 	const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((cell) => cell[column].length)));
 	const line = (values: string[]) => `| ${values.map((value, column) => pad(value, widths[column])).join(' | ')} |`;
 	console.log('');

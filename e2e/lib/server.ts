@@ -43,9 +43,18 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Starts `n8n <command>` in the background; for `start`, resolves once the editor answers. */
-export async function startN8n(home: N8nHome, label: string, command: string[] = ['start'], timeoutMs = 180_000): Promise<RunningN8n> {
+export async function startN8n(
+	home: N8nHome,
+	label: string,
+	command: string[] = ['start'],
+	timeoutMs = 180_000,
+): Promise<RunningN8n> {
 	const logFile = path.join(home.logDir, `n8n-${home.install.version}-${label}.log`);
-	const child = startBackground(home.install.node, [home.install.bin, ...command], { env: home.env, logFile, cwd: home.userFolder });
+	const child = startBackground(home.install.node, [home.install.bin, ...command], {
+		env: home.env,
+		logFile,
+		cwd: home.userFolder,
+	});
 	const url = `http://127.0.0.1:${home.env.N8N_PORT}`;
 	const running: RunningN8n = {
 		url,
@@ -61,7 +70,10 @@ export async function startN8n(home: N8nHome, label: string, command: string[] =
 	step(`n8n ${home.install.version}: starting ${label} on ${url} (log: ${logFile})`);
 	let healthy = false;
 	while (Date.now() - start < timeoutMs) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`n8n ${label} exited (${child.exitCode ?? child.signalCode}) before it was ready; see ${logFile}`);
+		if (child.exitCode !== null || child.signalCode !== null)
+			throw new Error(
+				`n8n ${label} exited (${child.exitCode ?? child.signalCode}) before it was ready; see ${logFile}`,
+			);
 		if (!healthy) healthy = (await fetchOk(`${url}/healthz`))?.ok === true;
 		if (healthy) {
 			const editor = await fetchOk(`${url}/rest/settings`);
@@ -102,7 +114,9 @@ export async function ensureOwner(url: string, owner: Owner = SANDBOX_OWNER): Pr
 	});
 	const loginCookie = login.ok ? authCookie(login) : undefined;
 	if (!loginCookie) {
-		throw new Error(`owner setup answered ${setup.status} (${(await setup.text()).slice(0, 200)}), login answered ${login.status}`);
+		throw new Error(
+			`owner setup answered ${setup.status} (${(await setup.text()).slice(0, 200)}), login answered ${login.status}`,
+		);
 	}
 	return loginCookie;
 }

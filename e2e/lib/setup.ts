@@ -32,10 +32,14 @@ export async function prepareHome(
 	const importDir = path.join(home.userFolder, 'import');
 	const workflowDir = path.join(importDir, 'workflows');
 	fs.mkdirSync(workflowDir, { recursive: true });
-	const creds = await n8n(home, ['import:credentials', `--input=${credentialFile(importDir, sandbox)}`], 'import-credentials');
+	const creds = await n8n(
+		home,
+		['import:credentials', `--input=${credentialFile(importDir, sandbox)}`],
+		'import-credentials',
+	);
 	if (creds.code !== 0) throw new InstallError('n8n import:credentials failed', creds.logFile);
-	for (const workflow of workflows) fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow.json, null, 2));
+	for (const workflow of workflows)
+		fs.writeFileSync(path.join(workflowDir, `${workflow.id}.json`), JSON.stringify(workflow.json, null, 2));
 	const imported = await n8n(home, ['import:workflow', '--separate', `--input=${workflowDir}`], 'import-workflows');
 	if (imported.code !== 0) throw new InstallError('n8n import:workflow failed', imported.logFile);
 }
-

@@ -105,7 +105,10 @@ export function forManualRun(original: Workflow): { workflow: Workflow; rewritte
 /** Node types (and versions) of a workflow that an n8n install does not know. */
 export function unknownNodeTypes(workflow: Workflow, n8nDir: string, ownType: string): string[] {
 	const nodesJson = path.join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json');
-	const described = JSON.parse(fs.readFileSync(nodesJson, 'utf8')) as Array<{ name: string; version: number | number[] }>;
+	const described = JSON.parse(fs.readFileSync(nodesJson, 'utf8')) as Array<{
+		name: string;
+		version: number | number[];
+	}>;
 	const versions = new Map<string, number[]>();
 	for (const description of described) {
 		const name = description.name.includes('.') ? description.name : `n8n-nodes-base.${description.name}`;
@@ -117,7 +120,8 @@ export function unknownNodeTypes(workflow: Workflow, n8nDir: string, ownType: st
 		if (node.type === ownType) continue;
 		const known = versions.get(node.type);
 		if (!known) missing.push(`${node.type} (unknown type)`);
-		else if (!known.includes(node.typeVersion)) missing.push(`${node.type} v${node.typeVersion} (known: ${known.join(', ')})`);
+		else if (!known.includes(node.typeVersion))
+			missing.push(`${node.type} v${node.typeVersion} (known: ${known.join(', ')})`);
 	}
 	return missing;
 }
@@ -146,11 +150,20 @@ export function forWebhookRun(original: Workflow, webhookPath: string): Workflow
 		typeVersion: 2,
 		position: [trigger.position[0] - 240, trigger.position[1]],
 		webhookId: 'e2e00000-0000-4000-8000-0000000000a1',
-		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'firstEntryJson', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path: webhookPath,
+			responseMode: 'lastNode',
+			responseData: 'firstEntryJson',
+			options: {},
+		},
 	};
 	const downstream = workflow.connections[trigger.name];
 	workflow.nodes = [webhook, ...workflow.nodes.map((node) => (node === trigger ? replacement : node))];
-	workflow.connections = { ...workflow.connections, [webhookName]: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] } };
+	workflow.connections = {
+		...workflow.connections,
+		[webhookName]: { main: [[{ node: trigger.name, type: 'main', index: 0 }]] },
+	};
 	if (downstream) workflow.connections[trigger.name] = downstream;
 	delete workflow.pinData;
 	workflow.name = `${original.name} [e2e: Webhook, queue mode]`;
@@ -165,8 +178,12 @@ export function pointLinksAt(workflow: Workflow, sandboxUrl: string): Workflow {
 	const swap = (value: unknown): unknown => {
 		if (typeof value === 'string') return value.split(EXAMPLE_LINK_HOST).join(sandboxUrl);
 		if (Array.isArray(value)) return value.map(swap);
-		if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, swap(entry)]));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, swap(entry)]));
 		return value;
 	};
-	return { ...workflow, nodes: workflow.nodes.map((node) => ({ ...node, parameters: swap(node.parameters) as Record<string, unknown> })) };
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) => ({ ...node, parameters: swap(node.parameters) as Record<string, unknown> })),
+	};
 }

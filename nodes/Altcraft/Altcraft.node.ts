@@ -18,7 +18,8 @@ export class Altcraft implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : ($parameter["operation"] === "importAndLaunch" ? "Import and Launch" : "Launch") + ($parameter["launchMode"] === "audience" ? ": Audience" : $parameter["launchMode"] === "batch" ? ": Bulk" : ": Per Item") }}',
-		description: 'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
+		description:
+			'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -4,7 +4,11 @@ import { resourcesList } from './resourcesList';
 import type { Route } from './route';
 import { triggerLink } from './triggerLink';
 import { triggersGet } from './triggersGet';
-import { triggersImportAndStart, triggersImportAndStartBatch, triggersImportAndStartBatchTask } from './triggersImportAndStart';
+import {
+	triggersImportAndStart,
+	triggersImportAndStartBatch,
+	triggersImportAndStartBatchTask,
+} from './triggersImportAndStart';
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
 import { triggersStartBatch, triggersStartBatchTask } from './triggersStartBatch';

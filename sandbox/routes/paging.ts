@@ -29,7 +29,8 @@ export function pageOf<T extends { id: number }>(exchange: Exchange, items: read
 	const fromId = integerParam(body, 'from_id', 1, 0);
 	const limit = integerParam(body, 'limit', DEFAULT_LIMIT, 1);
 	const start = items.findIndex((item) => item.id >= fromId);
-	if (start === -1) return { items: [], nextFromId: items.length === 0 ? fromId : Math.max(fromId, items[items.length - 1].id + 1) };
+	if (start === -1)
+		return { items: [], nextFromId: items.length === 0 ? fromId : Math.max(fromId, items[items.length - 1].id + 1) };
 	const page = items.slice(start, start + limit);
 	const following = items[start + limit];
 	return { items: page, nextFromId: following ? following.id : page[page.length - 1].id + 1 };

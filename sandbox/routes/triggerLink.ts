@@ -45,10 +45,15 @@ function resolveLinkValue(encoded: string, profiles: ProfileSet): LaunchPlan {
 	}
 	if (value === '') throw new ApiError(400, 'The link needs a last segment: the profile email, its MD5 or its XXHash');
 	if (value === LINK_PLACEHOLDER) {
-		throw new ApiError(400, `Replace the placeholder ${LINK_PLACEHOLDER} at the end of the link with the email, MD5 or XXHash`);
+		throw new ApiError(
+			400,
+			`Replace the placeholder ${LINK_PLACEHOLDER} at the end of the link with the email, MD5 or XXHash`,
+		);
 	}
-	if (MD5_HEX.test(value)) return { triggerId: 0, matching: 'md5', target: value, profiles: profiles.findByHash(value) };
-	if (XXH_HEX.test(value)) return { triggerId: 0, matching: 'xxh', target: value, profiles: profiles.findByHash(value) };
+	if (MD5_HEX.test(value))
+		return { triggerId: 0, matching: 'md5', target: value, profiles: profiles.findByHash(value) };
+	if (XXH_HEX.test(value))
+		return { triggerId: 0, matching: 'xxh', target: value, profiles: profiles.findByHash(value) };
 	if (isEmail(value)) return { triggerId: 0, matching: 'email', target: value, profiles: profiles.findByEmail(value) };
 	throw new ApiError(400, `The link value must be an email, an MD5 (32 hex) or an XXHash (16 hex), got "${value}"`);
 }

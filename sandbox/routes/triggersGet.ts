@@ -28,7 +28,12 @@ export const triggersGet: Route = {
 			if (!trigger) throw new ApiError(404, `Trigger mailing ${id} not found`);
 			const xml = context.answers.format(exchange) === 'xml';
 			// [INF] Only trigger mailings launched by an API call have a link.
-			const link = trigger.type !== 'api_call' ? '' : xml ? context.linkOf(trigger, true).replace(LINK_PLACEHOLDER, `\n${LINK_PLACEHOLDER}\n`) : context.linkOf(trigger, false);
+			const link =
+				trigger.type !== 'api_call'
+					? ''
+					: xml
+						? context.linkOf(trigger, true).replace(LINK_PLACEHOLDER, `\n${LINK_PLACEHOLDER}\n`)
+						: context.linkOf(trigger, false);
 			const { name, is_active, type, list_id, resource_id, send_channel } = trigger;
 			const data = {
 				...TEMPLATE,

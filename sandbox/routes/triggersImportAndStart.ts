@@ -15,7 +15,14 @@
  * it the sandbox takes the profile's own email, first phone or custom field [INF].
  */
 import { dataArray, fieldNameOf, launchableTrigger, matchingOf, optionalObject, bad } from '../batch';
-import { IMPORT_MATCHING, checkImportRequest, checkProfile, importedProfile, lookup, skipsInvalid } from '../importProfile';
+import {
+	IMPORT_MATCHING,
+	checkImportRequest,
+	checkProfile,
+	importedProfile,
+	lookup,
+	skipsInvalid,
+} from '../importProfile';
 import { checkAttach } from '../validate';
 import type { Exchange, Reply } from '../http';
 import type { Route, RouteContext } from './route';
@@ -36,31 +43,55 @@ function commonChecks(body: Record<string, unknown>, context: RouteContext) {
 
 function importOne(exchange: Exchange, context: RouteContext, body: Record<string, unknown>): Reply {
 	const { triggerId, matching, fieldName } = commonChecks(body, context);
-	if (body.data === undefined) throw bad('data is required: the profile\'s fields');
+	if (body.data === undefined) throw bad("data is required: the profile's fields");
 	const profile = checkProfile(body.data, 'data', context.catalogue, skipsInvalid(body));
 	const found = lookup(body, 'request', matching, fieldName, context.catalogue, profile);
 	const profileId = importedProfile(found, matching);
-	context.recordLaunch(exchange, '1.1', { triggerId, matching, target: found.target, profiles: [profileId], endpoint: IMPORT, item: body.data });
+	context.recordLaunch(exchange, '1.1', {
+		triggerId,
+		matching,
+		target: found.target,
+		profiles: [profileId],
+		endpoint: IMPORT,
+		item: body.data,
+	});
 	return context.answers.successWith(exchange, { profile_id: profileId });
 }
 
-function importMany(exchange: Exchange, context: RouteContext, body: Record<string, unknown>, path: string, task: boolean): Reply {
+function importMany(
+	exchange: Exchange,
+	context: RouteContext,
+	body: Record<string, unknown>,
+	path: string,
+	task: boolean,
+): Reply {
 	const { triggerId, matching, fieldName } = commonChecks(body, context);
 	const plans = dataArray(body).map((element, index) => {
 		const where = `data[${index}]`;
-		if (element.data === undefined) throw bad(`${where}.data is required: each element wraps one profile as {"data": {...}}`);
+		if (element.data === undefined)
+			throw bad(`${where}.data is required: each element wraps one profile as {"data": {...}}`);
 		const profile = checkProfile(element.data, `${where}.data`, context.catalogue, skipsInvalid(body));
 		const found = lookup(element, where, matching, fieldName, context.catalogue, profile);
 		return { found, profileId: importedProfile(found, matching), element };
 	});
 	for (const { found, profileId, element } of plans) {
-		context.recordLaunch(exchange, '1.1', { triggerId, matching, target: found.target, profiles: [profileId], endpoint: path, item: element.data });
+		context.recordLaunch(exchange, '1.1', {
+			triggerId,
+			matching,
+			target: found.target,
+			profiles: [profileId],
+			endpoint: path,
+			item: element.data,
+		});
 	}
 	if (task) return context.answers.successWith(exchange, { data: { id: context.nextTaskId() } });
 	return context.answers.successWith(exchange, { result: plans.map((plan) => plan.profileId) });
 }
 
-function importRoute(path: string, handle: (exchange: Exchange, context: RouteContext, body: Record<string, unknown>) => Reply): Route {
+function importRoute(
+	path: string,
+	handle: (exchange: Exchange, context: RouteContext, body: Record<string, unknown>) => Reply,
+): Route {
 	return {
 		path,
 		methods: ['POST'],
@@ -80,7 +111,9 @@ function importRoute(path: string, handle: (exchange: Exchange, context: RouteCo
 }
 
 export const triggersImportAndStart = importRoute(IMPORT, importOne);
-export const triggersImportAndStartBatch = importRoute(IMPORT_BATCH, (exchange, context, body) => importMany(exchange, context, body, IMPORT_BATCH, false));
+export const triggersImportAndStartBatch = importRoute(IMPORT_BATCH, (exchange, context, body) =>
+	importMany(exchange, context, body, IMPORT_BATCH, false),
+);
 export const triggersImportAndStartBatchTask = importRoute(IMPORT_BATCH_TASK, (exchange, context, body) =>
 	importMany(exchange, context, body, IMPORT_BATCH_TASK, true),
 );

@@ -13,7 +13,16 @@
  *   completion"]: {"error": 0, "error_text": "Successful operation", "data": {"id": <task id>}}.
  *   The sandbox runs the task at once, so its launches can be inspected.
  */
-import { bad, dataArray, fieldNameOf, launchableTrigger, lookup, matchingOf, optionalObject, BATCH_MATCHING } from '../batch';
+import {
+	bad,
+	dataArray,
+	fieldNameOf,
+	launchableTrigger,
+	lookup,
+	matchingOf,
+	optionalObject,
+	BATCH_MATCHING,
+} from '../batch';
 import { checkAttach } from '../validate';
 import type { Exchange, Reply } from '../http';
 import type { Route, RouteContext } from './route';

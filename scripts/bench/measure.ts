@@ -43,17 +43,26 @@ function rssOf(pid: number): number | undefined {
 }
 
 /** Runs a stored workflow once; `extraNodeFlags` go to the Node running n8n (e.g. --cpu-prof). */
-export async function measureRun(home: N8nHome, workflowId: string, logName: string, extraNodeFlags: string[] = []): Promise<Measurement> {
+export async function measureRun(
+	home: N8nHome,
+	workflowId: string,
+	logName: string,
+	extraNodeFlags: string[] = [],
+): Promise<Measurement> {
 	// stdout into a file, not a pipe: n8n exits right after printing the run, and a pipe would
 	// lose what was not flushed yet (a 10,000-item run is several MB of JSON).
 	const logFile = join(home.logDir, `${logName}.log`);
 	const stdoutFile = `${logFile}.stdout`;
 	const stdoutFd = openSync(stdoutFile, 'w');
-	const child = spawn(home.install.node, [...extraNodeFlags, home.install.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-		cwd: home.userFolder,
-		env: home.env,
-		stdio: ['ignore', stdoutFd, 'pipe'],
-	});
+	const child = spawn(
+		home.install.node,
+		[...extraNodeFlags, home.install.bin, 'execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			cwd: home.userFolder,
+			env: home.env,
+			stdio: ['ignore', stdoutFd, 'pipe'],
+		},
+	);
 	closeSync(stdoutFd);
 	const samples: Sample[] = [];
 	const sampler = setInterval(() => {
@@ -65,13 +74,18 @@ export async function measureRun(home: N8nHome, workflowId: string, logName: str
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	clearInterval(sampler);
 	const stdout = readFileSync(stdoutFile, 'utf8');
-	writeFileSync(logFile, `exit ${code}\n--- stderr ---\n${Buffer.concat(err).toString('utf8')}\n--- stdout: ${stdoutFile} ---\n`);
+	writeFileSync(
+		logFile,
+		`exit ${code}\n--- stderr ---\n${Buffer.concat(err).toString('utf8')}\n--- stdout: ${stdoutFile} ---\n`,
+	);
 
 	const run = parseRunOutput(stdout);
 	const task = run?.data?.resultData?.runData?.[MEASURED]?.[0];
 	if (code !== 0 || !task) {
 		const error = run?.data?.resultData?.error?.message;
-		throw new Error(`n8n execute ${workflowId} failed (exit ${code})${error ? `: ${error}` : run ? '' : ', no run data in its output'}; log: ${logFile}`);
+		throw new Error(
+			`n8n execute ${workflowId} failed (exit ${code})${error ? `: ${error}` : run ? '' : ', no run data in its output'}; log: ${logFile}`,
+		);
 	}
 	rmSync(stdoutFile);
 	const items = (task.data?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;

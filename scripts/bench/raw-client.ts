@@ -21,7 +21,11 @@ async function main() {
 	const one = (email: string, index: number) =>
 		new Promise<void>((resolve, reject) => {
 			const body = JSON.stringify({ token, id: 84, matching: 'email', email });
-			const headers = { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'Request-ID': `raw-${process.pid}-${index}` };
+			const headers = {
+				'Content-Type': 'application/json',
+				'Content-Length': Buffer.byteLength(body),
+				'Request-ID': `raw-${process.pid}-${index}`,
+			};
 			const req = request(target, { method: 'POST', agent, headers }, (res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));

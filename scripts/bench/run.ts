@@ -64,22 +64,32 @@ function ask<T>(child: ChildProcess, type: string): Promise<T> {
 /** Whether this build of the node has Launch Mode "batch" (bulk launch, built separately). */
 function nodeHasBatchMode(): boolean {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { Altcraft } = require(join(REPO, 'dist', 'nodes', 'Altcraft', 'Altcraft.node.js')) as { Altcraft: new () => { description: { properties: Array<{ name: string; options?: Array<{ value?: unknown }> }> } } };
+	const { Altcraft } = require(join(REPO, 'dist', 'nodes', 'Altcraft', 'Altcraft.node.js')) as {
+		Altcraft: new () => { description: { properties: Array<{ name: string; options?: Array<{ value?: unknown }> }> } };
+	};
 	const launchMode = new Altcraft().description.properties.find((property) => property.name === 'launchMode');
 	return (launchMode?.options ?? []).some((entry) => entry.value === 'batch');
 }
 
 function runRaw(count: number, url: string, token: string): Promise<Measurement> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'raw-client.ts'), String(count), String(CONCURRENCY), url, token], {
-		cwd: REPO,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		['--import', 'tsx', join(__dirname, 'raw-client.ts'), String(count), String(CONCURRENCY), url, token],
+		{
+			cwd: REPO,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const out: Buffer[] = [];
 	child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
 	return new Promise((resolve, reject) =>
 		child.on('close', (code) => {
 			if (code !== 0) return reject(new Error(`raw client failed (exit ${code})`));
-			const result = JSON.parse(Buffer.concat(out).toString().trim().split('\n').pop()!) as { seconds: number; outputs: number; peakRssMb: number };
+			const result = JSON.parse(Buffer.concat(out).toString().trim().split('\n').pop()!) as {
+				seconds: number;
+				outputs: number;
+				peakRssMb: number;
+			};
 			resolve({ ...result, failed: 0, startRssMb: 0 });
 		}),
 	);
@@ -94,9 +104,12 @@ const spread = (values: number[], digits = 0) =>
 	values.length > 1 ? ` (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})` : '';
 
 async function main() {
-	if (!PINS[VERSION]) throw new Error(`n8n ${VERSION} is not pinned in e2e/lib/n8n.ts (pinned: ${Object.keys(PINS).join(', ')})`);
+	if (!PINS[VERSION])
+		throw new Error(`n8n ${VERSION} is not pinned in e2e/lib/n8n.ts (pinned: ${Object.keys(PINS).join(', ')})`);
 	const tmp = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
-	console.log(`bench: n8n ${VERSION} from ${CACHE_DIR} (installed there first if missing: takes minutes; logs in ${tmp})`);
+	console.log(
+		`bench: n8n ${VERSION} from ${CACHE_DIR} (installed there first if missing: takes minutes; logs in ${tmp})`,
+	);
 	const install = await ensureN8n(VERSION, tmp);
 	if (flag('install-only')) {
 		console.log(`bench: n8n ${VERSION} is ready in ${install.dir}; \`npm run bench\` uses it.`);
@@ -107,7 +120,10 @@ async function main() {
 	const count = option('items', 10000);
 
 	const packed = await buildAndPack(join(tmp, 'pack'), tmp);
-	const sandbox = fork(join(__dirname, 'sandbox-process.ts'), [], { execPath: join(REPO, 'node_modules', '.bin', 'tsx'), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const sandbox = fork(join(__dirname, 'sandbox-process.ts'), [], {
+		execPath: join(REPO, 'node_modules', '.bin', 'tsx'),
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 	const { url, token } = await new Promise<{ url: string; token: string }>((resolve) =>
 		sandbox.once('message', (message: { url: string; token: string }) => resolve(message)),
 	);
@@ -119,20 +135,35 @@ async function main() {
 		});
 		const batch = nodeHasBatchMode();
 		const kinds = (Object.keys(SCENARIOS) as Kind[]).filter((kind) => batch || kind !== 'batch');
-		console.log(`bench: importing the package, the sandbox credential and ${kinds.length} workflows (${count} rows each) into ${home.userFolder}`);
-		await prepareHome(home, packed, { url, token }, kinds.map((kind) => ({ id: SCENARIOS[kind].id, json: benchWorkflow(SCENARIOS[kind], count, url, CONCURRENCY) })));
-		if (!batch) console.log("bench: batch scenario skipped: this build of the node has no Launch Mode 'batch' (bulk launch is not built yet)");
+		console.log(
+			`bench: importing the package, the sandbox credential and ${kinds.length} workflows (${count} rows each) into ${home.userFolder}`,
+		);
+		await prepareHome(
+			home,
+			packed,
+			{ url, token },
+			kinds.map((kind) => ({ id: SCENARIOS[kind].id, json: benchWorkflow(SCENARIOS[kind], count, url, CONCURRENCY) })),
+		);
+		if (!batch)
+			console.log(
+				"bench: batch scenario skipped: this build of the node has no Launch Mode 'batch' (bulk launch is not built yet)",
+			);
 
 		if (profiling) {
 			const dir = join(tmp, 'profile');
 			await ask(sandbox, 'reset');
 			const run = await measureRun(home, SCENARIOS.node.id, 'profile-node', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
 			console.log(`node: ${count} items in ${run.seconds.toFixed(2)} s (${(count / run.seconds).toFixed(0)}/s)`);
-			const summary = readdirSync(dir).map((name) => summarise(join(dir, name))).sort((a, b) => b.reduce((s, [, ms]) => s + ms, 0) - a.reduce((s, [, ms]) => s + ms, 0))[0];
+			const summary = readdirSync(dir)
+				.map((name) => summarise(join(dir, name)))
+				.sort((a, b) => b.reduce((s, [, ms]) => s + ms, 0) - a.reduce((s, [, ms]) => s + ms, 0))[0];
 			const all = summary.reduce((sum, [, ms]) => sum + ms, 0);
-			console.log(`\nCPU profile of the whole \`n8n execute\` process (start-up included: see its rows), self time by owner:`);
+			console.log(
+				`\nCPU profile of the whole \`n8n execute\` process (start-up included: see its rows), self time by owner:`,
+			);
 			console.log(`| where | ms | share |\n|---|---:|---:|`);
-			for (const [bucket, ms] of summary) console.log(`| ${bucket} | ${ms.toFixed(0)} | ${((ms / all) * 100).toFixed(1)} % |`);
+			for (const [bucket, ms] of summary)
+				console.log(`| ${bucket} | ${ms.toFixed(0)} | ${((ms / all) * 100).toFixed(1)} % |`);
 			return;
 		}
 
@@ -146,7 +177,10 @@ async function main() {
 				await ask(sandbox, 'reset');
 				let measurement: Measurement;
 				try {
-					measurement = kind === 'raw' ? await runRaw(count, url, token) : await measureRun(home, SCENARIOS[kind].id, `round${round}-${kind}`);
+					measurement =
+						kind === 'raw'
+							? await runRaw(count, url, token)
+							: await measureRun(home, SCENARIOS[kind].id, `round${round}-${kind}`);
 				} catch (error) {
 					// One broken run must not cost the others: it is reported and left out of the medians.
 					brokenRuns.push(`round ${round} ${kind}: ${(error as Error).message}`);
@@ -165,14 +199,18 @@ async function main() {
 
 		const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
 		const noopByRound = new Map(of('noop').map((row) => [row.round, row.peakRssMb]));
-		console.log(`\n${rounds} rounds, interleaved; median (min–max). ${count} items, concurrency ${CONCURRENCY}, n8n ${VERSION}.\n`);
+		console.log(
+			`\n${rounds} rounds, interleaved; median (min–max). ${count} items, concurrency ${CONCURRENCY}, n8n ${VERSION}.\n`,
+		);
 		console.log('| scenario | launches/s | seconds | requests | peak RSS | peak RSS over no-op workflow |');
 		console.log('|---|---:|---:|---:|---:|---:|');
 		for (const kind of order) {
 			const runs = of(kind);
 			if (runs.length === 0) continue;
 			const rates = runs.map((row) => row.perSecond);
-			const overs = runs.filter((row) => noopByRound.has(row.round)).map((row) => row.peakRssMb - noopByRound.get(row.round)!);
+			const overs = runs
+				.filter((row) => noopByRound.has(row.round))
+				.map((row) => row.peakRssMb - noopByRound.get(row.round)!);
 			const label = kind === 'raw' ? 'raw keep-alive client (no n8n)' : SCENARIOS[kind].label;
 			const rate = kind === 'noop' ? '–' : `${median(rates).toFixed(0)}${spread(rates)}`;
 			const over = kind === 'noop' || kind === 'raw' ? '–' : `${median(overs).toFixed(0)} MB${spread(overs)}`;
@@ -188,8 +226,12 @@ async function main() {
 		const raw = rate('raw')!;
 		const bulk = rate('batch');
 		const failed = rows.filter((row) => row.failed > 0 || row.outputs === 0);
-		if (failed.length > 0) console.log(`\nbench: ${failed.length} runs had failed items (see above): their rates do not count as launches`);
-		if (brokenRuns.length > 0) console.log(`\nbench: ${brokenRuns.length} runs failed and are left out of the medians:\n  ${brokenRuns.join('\n  ')}`);
+		if (failed.length > 0)
+			console.log(`\nbench: ${failed.length} runs had failed items (see above): their rates do not count as launches`);
+		if (brokenRuns.length > 0)
+			console.log(
+				`\nbench: ${brokenRuns.length} runs failed and are left out of the medians:\n  ${brokenRuns.join('\n  ')}`,
+			);
 		console.log(
 			`bench: node=${node.toFixed(0)}/s batch=${bulk === undefined ? 'skipped' : `${bulk.toFixed(0)}/s`} http-request-node=${http.toFixed(0)}/s raw=${raw.toFixed(0)}/s ratio=${(node / http).toFixed(2)} batch-ratio=${bulk === undefined ? 'skipped' : (bulk / http).toFixed(2)}`,
 		);

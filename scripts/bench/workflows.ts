@@ -23,7 +23,11 @@ export interface Scenario {
 export const SCENARIOS: Record<Kind, Scenario> = {
 	noop: { kind: 'noop', label: 'no-op workflow (baseline)', id: 'altcraftBenchNop' },
 	node: { kind: 'node', label: 'this node, one launch per item', id: 'altcraftBenchNod' },
-	'http-request-node': { kind: 'http-request-node', label: "n8n's HTTP Request node, one call per item", id: 'altcraftBenchHtt' },
+	'http-request-node': {
+		kind: 'http-request-node',
+		label: "n8n's HTTP Request node, one call per item",
+		id: 'altcraftBenchHtt',
+	},
 	batch: { kind: 'batch', label: 'this node, Launch Mode batch (per-item custom data)', id: 'altcraftBenchBat' },
 	audience: { kind: 'audience', label: 'this node, audience mode (one message for all)', id: 'altcraftBenchAud' },
 };
@@ -42,7 +46,11 @@ function rowsCode(count: number): string {
 
 const credentials = { altcraftApi: CREDENTIAL };
 
-function measuredNode(kind: Kind, sandboxUrl: string, concurrency: number): Pick<WorkflowNode, 'type' | 'typeVersion' | 'parameters' | 'credentials'> {
+function measuredNode(
+	kind: Kind,
+	sandboxUrl: string,
+	concurrency: number,
+): Pick<WorkflowNode, 'type' | 'typeVersion' | 'parameters' | 'credentials'> {
 	const launch = {
 		resource: 'triggerMailing',
 		operation: 'launch',
@@ -54,12 +62,21 @@ function measuredNode(kind: Kind, sandboxUrl: string, concurrency: number): Pick
 		case 'noop':
 			return { type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} };
 		case 'node':
-			return { type: NODE_TYPE, typeVersion: 1, parameters: { ...launch, options: { maxParallel: concurrency } }, credentials };
+			return {
+				type: NODE_TYPE,
+				typeVersion: 1,
+				parameters: { ...launch, options: { maxParallel: concurrency } },
+				credentials,
+			};
 		case 'audience':
 			return {
 				type: NODE_TYPE,
 				typeVersion: 1,
-				parameters: { ...launch, launchMode: 'audience', options: { profilesPerRequest: 1000, maxParallel: concurrency } },
+				parameters: {
+					...launch,
+					launchMode: 'audience',
+					options: { profilesPerRequest: 1000, maxParallel: concurrency },
+				},
 				credentials,
 			};
 		case 'batch':
@@ -110,9 +127,28 @@ export function benchWorkflow(scenario: Scenario, count: number, sandboxUrl: str
 		id: scenario.id,
 		name: `Bench: ${scenario.label}`,
 		nodes: [
-			{ id: 'b0000000-0000-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'b0000000-0000-4000-8000-000000000002', name: 'Rows', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: rowsCode(count) } },
-			{ id: 'b0000000-0000-4000-8000-000000000003', name: MEASURED, position: [440, 0], ...measuredNode(scenario.kind, sandboxUrl, concurrency) },
+			{
+				id: 'b0000000-0000-4000-8000-000000000001',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'b0000000-0000-4000-8000-000000000002',
+				name: 'Rows',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [220, 0],
+				parameters: { jsCode: rowsCode(count) },
+			},
+			{
+				id: 'b0000000-0000-4000-8000-000000000003',
+				name: MEASURED,
+				position: [440, 0],
+				...measuredNode(scenario.kind, sandboxUrl, concurrency),
+			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Rows', type: 'main', index: 0 }]] },

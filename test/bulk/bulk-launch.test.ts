@@ -17,7 +17,9 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		const rows = Array.from({ length: 2500 }, (_, i) => ({ email: `user${i}@example.com`, order: `A-${i}` }));
 		const result = await ctx.run(bulk(), json(...rows));
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests.map((request) => request.path)).toEqual(Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'));
+		expect(ctx.sandbox.requests.map((request) => request.path)).toEqual(
+			Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'),
+		);
 		expect(data().map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
 		expect(data().flat()).toEqual(rows.map((row) => ({ email: row.email, custom_data: { order_id: row.order } })));
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ trigger_id: 84, matching: 'email' });
@@ -25,7 +27,16 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		// Per request: the counts and Altcraft's result, paired with every item it carried.
 		expect(result.items).toHaveLength(3);
 		expect(result.items.map((item) => item.json.launch)).toEqual([
-			expect.objectContaining({ triggerMailingId: 84, matching: 'email', bulk: true, profiles: 1000, launched: 0, items: 1000, request: 1, requests: 3 }),
+			expect.objectContaining({
+				triggerMailingId: 84,
+				matching: 'email',
+				bulk: true,
+				profiles: 1000,
+				launched: 0,
+				items: 1000,
+				request: 1,
+				requests: 3,
+			}),
 			expect.objectContaining({ profiles: 1000, request: 2 }),
 			expect.objectContaining({ profiles: 500, request: 3 }),
 		]);
@@ -33,10 +44,21 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		expect(paired).toEqual(rows.map((_, i) => i));
 	});
 
-	test('the answer\'s result says which profiles got the message', async () => {
-		const result = await ctx.run(bulk(), json({ email: 'john@example.com', order: 1 }, { email: 'nobody@example.com', order: 2 }, { email: 'jane@example.com', order: 3 }));
+	test("the answer's result says which profiles got the message", async () => {
+		const result = await ctx.run(
+			bulk(),
+			json(
+				{ email: 'john@example.com', order: 1 },
+				{ email: 'nobody@example.com', order: 2 },
+				{ email: 'jane@example.com', order: 3 },
+			),
+		);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ error: 0, result: [JOHN, JANE], launch: { profiles: 3, launched: 2, items: 3 } });
+		expect(result.items[0].json).toMatchObject({
+			error: 0,
+			result: [JOHN, JANE],
+			launch: { profiles: 3, launched: 2, items: 3 },
+		});
 	});
 
 	test('with Profile ID matching, each item gets its own output saying whether its profile was launched', async () => {
@@ -65,7 +87,7 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		if (matching === 'custom') expect(ctx.sandbox.requests[0].body.field_name).toBe('CRM_ID');
 	});
 
-	test('content and shared custom data go once per request; the item\'s own data stays in its element', async () => {
+	test("content and shared custom data go once per request; the item's own data stays in its element", async () => {
 		await ctx.run(
 			bulk({
 				content: 'fields',
@@ -88,13 +110,22 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		});
 	});
 
-	test('items whose content differs get requests of their own, never another item\'s content', async () => {
+	test("items whose content differs get requests of their own, never another item's content", async () => {
 		const result = await ctx.run(
 			bulk({ content: 'fields', contentValues: { values: [{ name: 'title', value: '={{ $json.title }}' }] } }),
-			json({ email: 'a@example.com', title: 'Sale' }, { email: 'b@example.com', title: 'News' }, { email: 'c@example.com', title: 'Sale' }),
+			json(
+				{ email: 'a@example.com', title: 'Sale' },
+				{ email: 'b@example.com', title: 'News' },
+				{ email: 'c@example.com', title: 'Sale' },
+			),
 		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests.map((request) => [request.body.content.title, request.body.data.map((e: { email: string }) => e.email)])).toEqual([
+		expect(
+			ctx.sandbox.requests.map((request) => [
+				request.body.content.title,
+				request.body.data.map((e: { email: string }) => e.email),
+			]),
+		).toEqual([
 			['Sale', ['a@example.com', 'c@example.com']],
 			['News', ['b@example.com']],
 		]);
@@ -103,14 +134,21 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 
 	test('a chunk never passes the 10 MB body limit, whatever Profiles per Request says', async () => {
 		const big = 'x'.repeat(3 * 1024 * 1024);
-		const result = await ctx.run(bulk({ options: { maxParallel: 1 } }), json(...[1, 2, 3, 4].map((i) => ({ email: `u${i}@example.com`, order: big }))));
+		const result = await ctx.run(
+			bulk({ options: { maxParallel: 1 } }),
+			json(...[1, 2, 3, 4].map((i) => ({ email: `u${i}@example.com`, order: big }))),
+		);
 		expect(result.error).toBeUndefined();
 		expect(data().map((chunk) => chunk.length)).toEqual([3, 1]);
-		for (const request of ctx.sandbox.requests) expect(Buffer.byteLength(request.rawBody)).toBeLessThan(10 * 1024 * 1024);
+		for (const request of ctx.sandbox.requests)
+			expect(Buffer.byteLength(request.rawBody)).toBeLessThan(10 * 1024 * 1024);
 	});
 
 	test('Run as Background Task sends start_batch_task with id and outputs the task ID', async () => {
-		const result = await ctx.run(bulk({ options: { backgroundTask: true } }), json({ email: 'john@example.com', order: 1 }));
+		const result = await ctx.run(
+			bulk({ options: { backgroundTask: true } }),
+			json({ email: 'john@example.com', order: 1 }),
+		);
 		expect(result.error).toBeUndefined();
 		const [request] = ctx.sandbox.requests;
 		expect(request.path).toBe('/api/v1.1/campaigns/triggers/start_batch_task');
@@ -120,9 +158,14 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 	});
 
 	test('XML: a single profile in result still comes out as a list', async () => {
-		const result = await ctx.run(bulk({ options: { requestFormat: 'xml' } }), json({ email: 'john@example.com', order: 1 }));
+		const result = await ctx.run(
+			bulk({ options: { requestFormat: 'xml' } }),
+			json({ email: 'john@example.com', order: 1 }),
+		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests[0].rawBody).toContain('<data><email>john@example.com</email><custom_data><order_id>1</order_id></custom_data></data>');
+		expect(ctx.sandbox.requests[0].rawBody).toContain(
+			'<data><email>john@example.com</email><custom_data><order_id>1</order_id></custom_data></data>',
+		);
 		expect(result.items[0].json.result).toEqual([JOHN]);
 	});
 
@@ -142,9 +185,18 @@ describe('Bulk launch: bad input', () => {
 	});
 
 	test('with Continue On Fail, the bad item becomes its error item and the others still go', async () => {
-		const result = await ctx.run(bulk(), json({ email: 'a@example.com', order: 1 }, { email: 'oops' }, { email: 'c@example.com', order: 3 }), { continueOnFail: true });
+		const result = await ctx.run(
+			bulk(),
+			json({ email: 'a@example.com', order: 1 }, { email: 'oops' }, { email: 'c@example.com', order: 3 }),
+			{ continueOnFail: true },
+		);
 		expect(result.error).toBeUndefined();
-		expect(data()).toEqual([[{ email: 'a@example.com', custom_data: { order_id: 1 } }, { email: 'c@example.com', custom_data: { order_id: 3 } }]]);
+		expect(data()).toEqual([
+			[
+				{ email: 'a@example.com', custom_data: { order_id: 1 } },
+				{ email: 'c@example.com', custom_data: { order_id: 3 } },
+			],
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], { item: 1 }]);
 		expect(result.items[1].json.error).toMatch(/"oops".*item 1/);
 	});
@@ -159,22 +211,35 @@ describe('Bulk launch: bad input', () => {
 	});
 
 	test('an item whose own data is over 10 MB is refused before anything is sent', async () => {
-		const result = await ctx.run(bulk(), json({ email: 'a@example.com', order: 'x' }, { email: 'b@example.com', order: 'x'.repeat(11 * 1024 * 1024) }));
-		expect(result.error?.message).toMatch(/^The element of data of item 1 is 11\.0 MB, over Altcraft's 10 MB request limit$/);
+		const result = await ctx.run(
+			bulk(),
+			json({ email: 'a@example.com', order: 'x' }, { email: 'b@example.com', order: 'x'.repeat(11 * 1024 * 1024) }),
+		);
+		expect(result.error?.message).toMatch(
+			/^The element of data of item 1 is 11\.0 MB, over Altcraft's 10 MB request limit$/,
+		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('Altcraft refusing a request is reported for every item it carried', async () => {
-		const result = await ctx.run(bulk({ triggerMailing: { __rl: true, mode: 'id', value: '101' } }), json({ email: 'a@example.com' }, { email: 'b@example.com' }), { continueOnFail: true });
+		const result = await ctx.run(
+			bulk({ triggerMailing: { __rl: true, mode: 'id', value: '101' } }),
+			json({ email: 'a@example.com' }, { email: 'b@example.com' }),
+			{ continueOnFail: true },
+		);
 		expect(result.items).toEqual([
-			{ json: expect.objectContaining({ error: expect.stringMatching(/not active/) }), pairedItem: [{ item: 0 }, { item: 1 }] },
+			{
+				json: expect.objectContaining({ error: expect.stringMatching(/not active/) }),
+				pairedItem: [{ item: 0 }, { item: 1 }],
+			},
 		]);
 	});
 });
 
 describe('Bulk launch: exactly once', () => {
 	const keyed = bulk({ options: { idempotencyKey: 'import-2026-01-15', profilesPerRequest: 2 } });
-	const rows = (n: number) => json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, order: i })));
+	const rows = (n: number) =>
+		json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, order: i })));
 
 	test('a re-run with the same Idempotency Key and more items sends only the requests with new profiles', async () => {
 		await ctx.run(keyed, rows(4));
@@ -182,8 +247,14 @@ describe('Bulk launch: exactly once', () => {
 		const result = await ctx.run(keyed, rows(5));
 		expect(result.error).toBeUndefined();
 		// The first two chunks are answered as duplicates; only user4 is launched anew.
-		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual([0, 1, 2, 3, 4].map((i) => `user${i}@example.com`));
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, true, false]);
+		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(
+			[0, 1, 2, 3, 4].map((i) => `user${i}@example.com`),
+		);
+		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+			true,
+			true,
+			false,
+		]);
 	});
 
 	test('Request-IDs differ between requests and are derived from their content', async () => {
@@ -191,14 +262,20 @@ describe('Bulk launch: exactly once', () => {
 		const ids = ctx.sandbox.requests.map((request) => request.requestId);
 		expect(new Set(ids).size).toBe(2);
 		ctx.sandbox.reset();
-		await ctx.run(bulk({ options: { idempotencyKey: 'import-2026-01-15', profilesPerRequest: 2 } }), json(...Array.from({ length: 4 }, (_, i) => ({ email: `user${i}@example.com`, order: i + 1 }))));
+		await ctx.run(
+			bulk({ options: { idempotencyKey: 'import-2026-01-15', profilesPerRequest: 2 } }),
+			json(...Array.from({ length: 4 }, (_, i) => ({ email: `user${i}@example.com`, order: i + 1 }))),
+		);
 		// Other custom data is another request.
 		expect(ctx.sandbox.requests.map((request) => request.requestId)).not.toEqual(ids);
 	});
 
 	test('a retry after a lost answer reuses the Request-ID: the profiles are launched once', async () => {
 		ctx.sandbox.inject({ reset: 'after', path: '/api/v1.1/campaigns/triggers/start_batch' });
-		const result = await ctx.run(bulk({ options: nodeOptions({ retryInitialWait: 0 }) }), json({ email: 'john@example.com', order: 1 }, { email: 'jane@example.com', order: 2 }));
+		const result = await ctx.run(
+			bulk({ options: nodeOptions({ retryInitialWait: 0 }) }),
+			json({ email: 'john@example.com', order: 1 }, { email: 'jane@example.com', order: 2 }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);

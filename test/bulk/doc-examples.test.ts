@@ -13,7 +13,10 @@ import { SEED_TOKEN, xmlTree } from '../helpers/seed';
 const DOC_JSON_V72 = page.request!.json!;
 const DOC_XML_V72 = page.request!.xml!;
 /** The v74 copy of the JSON example (sandbox/fixtures/triggersStartBatch.ts, notes). */
-const DOC_JSON_V74 = DOC_JSON_V72.replace('example1@example.com', 'profile1@example.com').replace('example2@example.com', 'profile2@example.com');
+const DOC_JSON_V74 = DOC_JSON_V72.replace('example1@example.com', 'profile1@example.com').replace(
+	'example2@example.com',
+	'profile2@example.com',
+);
 
 const key = (n: number) => n.toString(16).padStart(48, 'a');
 const triggers: SandboxTrigger[] = [
@@ -29,7 +32,11 @@ const profiles: SandboxProfile[] = [
 const ctx = useSandbox({ token: SEED_TOKEN, triggers, profiles });
 
 async function post(path: string, body: string, contentType: string) {
-	const response = await fetch(`${ctx.sandbox.url}${path}`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+	const response = await fetch(`${ctx.sandbox.url}${path}`, {
+		method: 'POST',
+		body,
+		headers: { 'Content-Type': contentType },
+	});
 	return { status: response.status, text: await response.text() };
 }
 
@@ -37,7 +44,11 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 	test('the JSON example (v72) is accepted and answered with the profile IDs launched for', async () => {
 		const answer = await post('/api/v1.1/campaigns/triggers/start_batch', DOC_JSON_V72, 'application/json');
 		expect(answer.status).toBe(200);
-		expect(JSON.parse(answer.text)).toEqual({ error: 0, error_text: 'Successful operation', result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'] });
+		expect(JSON.parse(answer.text)).toEqual({
+			error: 0,
+			error_text: 'Successful operation',
+			result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'],
+		});
 		expect(ctx.sandbox.launches.map((launch) => [launch.triggerId, launch.target])).toEqual([
 			[8, 'example1@example.com'],
 			[8, 'example2@example.com'],
@@ -58,7 +69,7 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		expect(ctx.sandbox.launches.map((launch) => launch.triggerId)).toEqual([85, 85]);
 	});
 
-	test('the node sends the JSON example\'s body for the same two profiles', async () => {
+	test("the node sends the JSON example's body for the same two profiles", async () => {
 		const result = await ctx.run(
 			{
 				resource: 'triggerMailing',
@@ -75,10 +86,13 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		expect(request.path).toBe('/api/v1.1/campaigns/triggers/start_batch');
 		const { format: _default, ...documented } = JSON.parse(DOC_JSON_V72);
 		expect(JSON.parse(request.rawBody)).toEqual(documented);
-		expect(result.items[0].json).toMatchObject({ error: 0, result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'] });
+		expect(result.items[0].json).toMatchObject({
+			error: 0,
+			result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'],
+		});
 	});
 
-	test('the node sends the XML example\'s body with Request Format XML', async () => {
+	test("the node sends the XML example's body with Request Format XML", async () => {
 		const result = await ctx.run(
 			{
 				resource: 'triggerMailing',
@@ -95,7 +109,10 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		const { format: _default, ...documented } = xmlTree(DOC_XML_V72.replace(/>\s+</g, '><')) as { format: string };
 		expect(xmlTree(ctx.sandbox.requests[0].rawBody)).toEqual(documented);
 		// The XML answer's repeated <result> elements become the same list as in JSON.
-		expect(result.items[0].json).toMatchObject({ error: 0, result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'] });
+		expect(result.items[0].json).toMatchObject({
+			error: 0,
+			result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'],
+		});
 		expect(result.items[0].json.launch).toMatchObject({ profiles: 2, launched: 2 });
 	});
 });

@@ -9,8 +9,20 @@ export function documentedRequest(page: DocPage, token: string): Record<string, 
 }
 
 /** The sandbox answers the next request to `path` with the documented response, verbatim. */
-export function serveDocumented(sandbox: Sandbox, path: string, page: DocPage, format: 'json' | 'xml' = 'json', times = 1): void {
+export function serveDocumented(
+	sandbox: Sandbox,
+	path: string,
+	page: DocPage,
+	format: 'json' | 'xml' = 'json',
+	times = 1,
+): void {
 	const body = page.response?.[format];
 	if (!body) throw new Error(`"${page.title}" has no documented ${format} response`);
-	sandbox.inject({ path, status: 200, times, contentType: format === 'json' ? 'application/json' : 'application/xml', body });
+	sandbox.inject({
+		path,
+		status: 200,
+		times,
+		contentType: format === 'json' ? 'application/json' : 'application/xml',
+		body,
+	});
 }

@@ -11,9 +11,20 @@ import { documentedRequest, serveDocumented } from './docExamples';
 const ctx = useSandbox();
 const PATH = '/api/v1.1/resources/list';
 
-test('request: a next page is the docs\' JSON example {from_id, limit, token}, with the answer\'s next_from_id and limit 1000', async () => {
+test("request: a next page is the docs' JSON example {from_id, limit, token}, with the answer's next_from_id and limit 1000", async () => {
 	const full = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, name: `R${i + 1}` }));
-	ctx.sandbox.inject({ path: PATH, status: 200, contentType: 'application/json', body: JSON.stringify({ data: full, error: 0, error_text: 'Successful operation', next_from_id: 1, total_count: 1001 }) });
+	ctx.sandbox.inject({
+		path: PATH,
+		status: 200,
+		contentType: 'application/json',
+		body: JSON.stringify({
+			data: full,
+			error: 0,
+			error_text: 'Successful operation',
+			next_from_id: 1,
+			total_count: 1001,
+		}),
+	});
 	serveDocumented(ctx.sandbox, PATH, page);
 	await listSearch('searchResources', ctx.credentials);
 	// The first page leaves from_id to its documented default (1).
@@ -23,13 +34,28 @@ test('request: a next page is the docs\' JSON example {from_id, limit, token}, w
 	expect(ctx.sandbox.requests).toHaveLength(1);
 
 	ctx.sandbox.reset();
-	ctx.sandbox.inject({ path: PATH, status: 200, contentType: 'application/json', body: JSON.stringify({ data: full, error: 0, error_text: 'Successful operation', next_from_id: 1001, total_count: 1001 }) });
+	ctx.sandbox.inject({
+		path: PATH,
+		status: 200,
+		contentType: 'application/json',
+		body: JSON.stringify({
+			data: full,
+			error: 0,
+			error_text: 'Successful operation',
+			next_from_id: 1001,
+			total_count: 1001,
+		}),
+	});
 	serveDocumented(ctx.sandbox, PATH, page);
 	await listSearch('searchResources', ctx.credentials);
-	expect(ctx.sandbox.requests[1].body).toEqual({ ...documentedRequest(page, ctx.sandbox.token), from_id: 1001, limit: 1000 });
+	expect(ctx.sandbox.requests[1].body).toEqual({
+		...documentedRequest(page, ctx.sandbox.token),
+		from_id: 1001,
+		limit: 1000,
+	});
 });
 
-test.each([['json' as const], ['xml' as const]])('response: the docs\' %s example gives resource 1', async (format) => {
+test.each([['json' as const], ['xml' as const]])("response: the docs' %s example gives resource 1", async (format) => {
 	serveDocumented(ctx.sandbox, PATH, page, format);
 	const { results, paginationToken } = await listSearch('searchResources', ctx.credentials);
 	expect(results).toEqual([{ name: 'Resource (ID 1)', value: '1' }]);

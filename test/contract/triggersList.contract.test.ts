@@ -12,14 +12,14 @@ import { documentedRequest, serveDocumented } from './docExamples';
 const ctx = useSandbox();
 const PATH = '/api/v1.1/campaigns/triggers/list';
 
-test('request: the docs\' JSON example {token, limit}, with limit 1000 (the documented default) instead of 2', async () => {
+test("request: the docs' JSON example {token, limit}, with limit 1000 (the documented default) instead of 2", async () => {
 	await listSearch('searchTriggerMailings', ctx.credentials);
 	expect(ctx.sandbox.requests[0]).toMatchObject({ method: 'POST', path: PATH, format: 'json' });
 	expect(ctx.sandbox.requests[0].body).toEqual({ ...documentedRequest(page, ctx.sandbox.token), limit: 1000 });
 	// The docs' XML request example: the pickers always ask in JSON, so the node never sends it.
 });
 
-test('response: the docs\' JSON example gives one picker entry per trigger mailing', async () => {
+test("response: the docs' JSON example gives one picker entry per trigger mailing", async () => {
 	serveDocumented(ctx.sandbox, PATH, page);
 	const { results, paginationToken } = await listSearch('searchTriggerMailings', ctx.credentials);
 	expect(results).toEqual([
@@ -31,7 +31,7 @@ test('response: the docs\' JSON example gives one picker entry per trigger maili
 	expect(ctx.sandbox.requests).toHaveLength(1);
 });
 
-test('response: the docs\' JSON example passes the credential test', async () => {
+test("response: the docs' JSON example passes the credential test", async () => {
 	serveDocumented(ctx.sandbox, PATH, page);
 	expect(await testCredential(ctx.credentials)).toEqual({ status: 'OK', message: 'Connection successful!' });
 	expect(ctx.sandbox.requests[0]).toMatchObject({ method: 'POST', path: PATH, body: { token: ctx.sandbox.token } });

@@ -13,12 +13,20 @@ const ctx = useSandbox();
 const PATH = '/api/v1.1/campaigns/triggers/start';
 const john = () => json({ email: 'john@example.com' });
 
-test.each([['json' as const], ['xml' as const]])('response: the docs\' %s success example is a launch that went out', async (format) => {
-	serveDocumented(ctx.sandbox, PATH, page, format);
-	const result = await ctx.run(launchParams(), john());
-	expect(result.error).toBeUndefined();
-	expect(result.items[0].json).toMatchObject({ data: null, error: 0, error_text: 'Successful operation', launch: { duplicate: false } });
-});
+test.each([['json' as const], ['xml' as const]])(
+	"response: the docs' %s success example is a launch that went out",
+	async (format) => {
+		serveDocumented(ctx.sandbox, PATH, page, format);
+		const result = await ctx.run(launchParams(), john());
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			data: null,
+			error: 0,
+			error_text: 'Successful operation',
+			launch: { duplicate: false },
+		});
+	},
+);
 
 test.each([
 	['current', { 'Duplicate-Request': 'true', 'Duplicate-Key': 'k-1' }],
@@ -29,7 +37,10 @@ test.each([
 	expect(result.items[0].json).toMatchObject({ error: 0, launch: { duplicate: true } });
 });
 
-test.each([['current', false], ['older X-', true]])('the sandbox\'s own duplicate answer (%s names) is reported as a duplicate', async (_naming, legacy) => {
+test.each([
+	['current', false],
+	['older X-', true],
+])("the sandbox's own duplicate answer (%s names) is reported as a duplicate", async (_naming, legacy) => {
 	ctx.sandbox.setOptions({ legacyDuplicateHeaders: legacy });
 	try {
 		const params = launchParams({ options: { idempotencyKey: 'contract-dup-1' } });
@@ -45,15 +56,23 @@ test.each([['current', false], ['older X-', true]])('the sandbox\'s own duplicat
 test.each([
 	['JSON, HTTP 403', 403, 'application/json', '{"data":null,"error":403,"error_text":"Invalid token"}'],
 	['JSON, HTTP 200', 200, 'application/json', '{"data":null,"error":403,"error_text":"Invalid token"}'],
-	['XML, HTTP 200', 200, 'application/xml', '<xml><data/><error>403</error><error_text>Invalid token</error_text></xml>'],
-])('an error in the documented envelope ([INF] %s) fails the item with Altcraft\'s code and text', async (_name, status, contentType, body) => {
-	ctx.sandbox.inject({ path: PATH, status, contentType, body });
-	const result = await ctx.run(launchParams(), john(), { continueOnFail: true });
-	expect(result.items[0].json).toMatchObject({ error: 'Altcraft error 403: Invalid token' });
-	expect(ctx.sandbox.launches).toHaveLength(0);
-});
+	[
+		'XML, HTTP 200',
+		200,
+		'application/xml',
+		'<xml><data/><error>403</error><error_text>Invalid token</error_text></xml>',
+	],
+])(
+	"an error in the documented envelope ([INF] %s) fails the item with Altcraft's code and text",
+	async (_name, status, contentType, body) => {
+		ctx.sandbox.inject({ path: PATH, status, contentType, body });
+		const result = await ctx.run(launchParams(), john(), { continueOnFail: true });
+		expect(result.items[0].json).toMatchObject({ error: 'Altcraft error 403: Invalid token' });
+		expect(ctx.sandbox.launches).toHaveLength(0);
+	},
+);
 
-test('v1.0 link: no answer is documented; Altcraft\'s envelope and a plain 2xx both count as sent', async () => {
+test("v1.0 link: no answer is documented; Altcraft's envelope and a plain 2xx both count as sent", async () => {
 	const link = ctx.sandbox.triggerLink(84);
 	const result = await ctx.run(linkLaunchParams(link), john());
 	expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation' });

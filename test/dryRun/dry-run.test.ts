@@ -41,7 +41,10 @@ describe('Dry Run', () => {
 		const real = await ctx.run({ ...parameters, options: { idempotencyKey: '={{ $json.order }}' } }, people);
 		expect(real.error).toBeUndefined();
 		ctx.sandbox.requests.forEach((sent, index) => {
-			const shown = preview.items[index].json.request as { headers: Record<string, string>; body: Record<string, unknown> };
+			const shown = preview.items[index].json.request as {
+				headers: Record<string, string>;
+				body: Record<string, unknown>;
+			};
 			expect(sent.requestId).toBe(shown.headers['Request-ID']);
 			expect(sent.body).toEqual({ ...shown.body, token: ctx.sandbox.token });
 		});
@@ -58,11 +61,16 @@ describe('Dry Run', () => {
 	});
 
 	test('XML: the body is the XML text that would be sent, token masked and first', async () => {
-		const result = await ctx.run(launchParams({ options: dry({ requestFormat: 'xml' }) }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(
+			launchParams({ options: dry({ requestFormat: 'xml' }) }),
+			json({ email: 'john@example.com' }),
+		);
 		expectNothingSentAndNoToken(result);
 		const request = result.items[0].json.request as { headers: Record<string, string>; body: string };
 		expect(request.headers['Content-Type']).toBe('application/xml; charset=utf-8');
-		expect(request.body).toBe(`<xml><token>${MASK}</token><id>84</id><matching>email</matching><email>john@example.com</email></xml>`);
+		expect(request.body).toBe(
+			`<xml><token>${MASK}</token><id>84</id><matching>email</matching><email>john@example.com</email></xml>`,
+		);
 	});
 
 	test('audience and bulk: one preview per request, paired with its items', async () => {
@@ -70,7 +78,9 @@ describe('Dry Run', () => {
 		expectNothingSentAndNoToken(audience);
 		expect(audience.items).toHaveLength(1);
 		expect(audience.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(audience.items[0].json.request).toMatchObject({ body: { custom_request: { email: { $in: ['john@example.com', 'jane@example.com'] } } } });
+		expect(audience.items[0].json.request).toMatchObject({
+			body: { custom_request: { email: { $in: ['john@example.com', 'jane@example.com'] } } },
+		});
 
 		const bulk = await ctx.run(launchParams({ launchMode: 'batch', options: dry() }), people);
 		expectNothingSentAndNoToken(bulk);
@@ -101,7 +111,10 @@ describe('Dry Run', () => {
 	});
 
 	test('bad input is refused as in a real run, naming the item', async () => {
-		const result = await ctx.run(launchParams({ options: dry() }), json({ email: 'john@example.com' }, { email: 'not an email' }));
+		const result = await ctx.run(
+			launchParams({ options: dry() }),
+			json({ email: 'john@example.com' }, { email: 'not an email' }),
+		);
 		expect(result.error?.message).toBe('"not an email" is not one valid email address (item 1)');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -117,7 +130,11 @@ describe('Dry Run', () => {
 
 		const foreign = link.replace(/^http:\/\/127\.0\.0\.1:\d+/, 'https://trk.example.org');
 		const post = await ctx.run(
-			linkLaunchParams(foreign, { sendFields: true, fields: { field: [{ name: 'FirstName', value: 'Jo', option: 1 }] }, options: dry() }),
+			linkLaunchParams(foreign, {
+				sendFields: true,
+				fields: { field: [{ name: 'FirstName', value: 'Jo', option: 1 }] },
+				options: dry(),
+			}),
 			json({ email: 'john@example.com' }),
 		);
 		expect(post.error?.message).toMatch(/trk\.example\.org/);

@@ -130,7 +130,12 @@ describe('a wrong API URL', () => {
 	});
 
 	test('a host that answers HTTP 200 with a web page, not the Altcraft API, is not a successful connection', async () => {
-		sandbox.inject({ path: TEST_PATH, status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Altcraft Platform</body></html>' });
+		sandbox.inject({
+			path: TEST_PATH,
+			status: 200,
+			contentType: 'text/html',
+			body: '<!doctype html><html><body>Altcraft Platform</body></html>',
+		});
 		const result = await testCredential(creds());
 		expect(result.status).toBe('Error');
 		expect(onlyRequest(sandbox).response?.status).toBe(200);

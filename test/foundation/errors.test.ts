@@ -13,7 +13,8 @@ const ctx = useSandbox();
 const WRONG_TOKEN = 'wrong-token-0f1e2d3c4b5a';
 const START = '/api/v1.1/campaigns/triggers/start';
 const ITEMS = json({ email: 'john@example.com' }, { email: 'jane@example.com' });
-const params = (options: object = {}) => launchParams({ options: nodeOptions({ retryInitialWait: 0, maxParallel: 1, ...options }) });
+const params = (options: object = {}) =>
+	launchParams({ options: nodeOptions({ retryInitialWait: 0, maxParallel: 1, ...options }) });
 
 /** The run failed on item 0, and neither the error nor anything n8n stored shows a token. */
 function failed(result: RunResult, ...tokens: string[]) {
@@ -46,7 +47,9 @@ test('an HTML 502 page from a proxy: the message says HTML page and HTTP 502', a
 	ctx.sandbox.inject({ path: START, status: 502, times: 3 });
 	const error = failed(await ctx.run(params(), ITEMS));
 	expect(error.name).toBe('NodeApiError');
-	expect(error.message).toMatch(/^Altcraft error 502: HTTP 502 from 127\.0\.0\.1:\d+ with an HTML page: .*502 Bad Gateway/);
+	expect(error.message).toMatch(
+		/^Altcraft error 502: HTTP 502 from 127\.0\.0\.1:\d+ with an HTML page: .*502 Bad Gateway/,
+	);
 	expect(error.httpCode).toBe('502');
 	expect(error.description).toMatch(/server or proxy/i);
 	expect(ctx.sandbox.launches).toHaveLength(0);
@@ -55,7 +58,9 @@ test('an HTML 502 page from a proxy: the message says HTML page and HTTP 502', a
 test('the description of a 5xx failure only points at options the node has', async () => {
 	ctx.sandbox.inject({ path: START, status: 502, times: 3 });
 	const error = failed(await ctx.run(params(), ITEMS));
-	const pointers = [...String(error.description).matchAll(/Options → ((?:[A-Z][\w()]*)(?: [A-Z][\w()]*)*)/g)].map((m) => m[1]);
+	const pointers = [...String(error.description).matchAll(/Options → ((?:[A-Z][\w()]*)(?: [A-Z][\w()]*)*)/g)].map(
+		(m) => m[1],
+	);
 	expect(pointers.length).toBeGreaterThan(0);
 	const options = new Altcraft().description.properties.find((p) => p.name === 'options')!;
 	const names = (options.options ?? []).map((o) => ('displayName' in o ? o.displayName : o.name));
@@ -68,7 +73,9 @@ test('a body that is neither JSON nor XML', async () => {
 	ctx.sandbox.inject({ path: START, status: 200, contentType: 'text/plain', body: 'OK, queued' });
 	const error = failed(await ctx.run(params(), ITEMS));
 	expect(error.name).toBe('NodeApiError');
-	expect(error.message).toMatch(/^Altcraft error 200: HTTP 200 from 127\.0\.0\.1:\d+ with a body that is not Altcraft JSON or XML: OK, queued$/);
+	expect(error.message).toMatch(
+		/^Altcraft error 200: HTTP 200 from 127\.0\.0\.1:\d+ with a body that is not Altcraft JSON or XML: OK, queued$/,
+	);
 	expect(error.description).toMatch(/API URL/);
 	expect(ctx.sandbox.requests).toHaveLength(1);
 });

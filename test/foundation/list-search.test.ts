@@ -19,7 +19,13 @@ const launchable = demoData.triggers.filter((trigger) => trigger.type === 'api_c
 const byId = new Map(demoData.triggers.map((trigger) => [String(trigger.id), trigger]));
 
 function answer(path: string, body: object | string, contentType = 'application/json', times = 1) {
-	ctx.sandbox.inject({ path, status: 200, contentType, times, body: typeof body === 'string' ? body : JSON.stringify(body) });
+	ctx.sandbox.inject({
+		path,
+		status: 200,
+		contentType,
+		times,
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
 }
 
 async function failure(promise: Promise<unknown>): Promise<Error & { description?: string }> {
@@ -42,14 +48,25 @@ describe('searchTriggerMailings', () => {
 		expect(results.map((r) => byId.get(String(r.value))!.type).every((type) => type === 'api_call')).toBe(true);
 		expect(results.map((r) => r.value)).not.toContain('102');
 		const firstInactive = results.findIndex((r) => !byId.get(String(r.value))!.is_active);
-		expect(results.slice(0, firstInactive).every((r) => byId.get(String(r.value))!.is_active && !r.name.includes('inactive'))).toBe(true);
-		expect(results.slice(firstInactive).every((r) => !byId.get(String(r.value))!.is_active && r.name.endsWith(' — inactive'))).toBe(true);
+		expect(
+			results
+				.slice(0, firstInactive)
+				.every((r) => byId.get(String(r.value))!.is_active && !r.name.includes('inactive')),
+		).toBe(true);
+		expect(
+			results
+				.slice(firstInactive)
+				.every((r) => !byId.get(String(r.value))!.is_active && r.name.endsWith(' — inactive')),
+		).toBe(true);
 		expect(results[firstInactive]).toEqual({ name: 'Old promo (stopped) (ID 101) — inactive', value: '101' });
 		expect(paginationToken).toBeUndefined();
 
 		// Page 2 starts after the last ID of page 1 (the list has no next_from_id).
 		const pages = ctx.sandbox.requests;
-		expect(pages.map((r) => [r.method, r.path])).toEqual([['POST', LIST], ['POST', LIST]]);
+		expect(pages.map((r) => [r.method, r.path])).toEqual([
+			['POST', LIST],
+			['POST', LIST],
+		]);
 		expect(pages[0].body).toEqual({ token: ctx.sandbox.token, limit: 1000 });
 		const lastOfPage1 = pages[0].response!.body.data[999].id as number;
 		expect(pages[1].body).toEqual({ token: ctx.sandbox.token, from_id: lastOfPage1 + 1, limit: 1000 });
@@ -75,7 +92,7 @@ describe('searchTriggerMailings', () => {
 		expect(results.every((r) => r.name.toLowerCase().includes(filter.toLowerCase()))).toBe(true);
 	});
 
-	test('the editor\'s next page starts at the from_id it was given', async () => {
+	test("the editor's next page starts at the from_id it was given", async () => {
 		const { results } = await listSearch('searchTriggerMailings', ctx.credentials, undefined, '2000');
 		expect(ctx.sandbox.requests[0].body).toEqual({ token: ctx.sandbox.token, from_id: 2000, limit: 1000 });
 		expect(results.every((r) => Number(r.value) >= 2000)).toBe(true);
@@ -103,7 +120,15 @@ describe('searchTriggerMailings', () => {
 		answer(LIST, {
 			error: 0,
 			error_text: 'Successful operation',
-			data: [null, 'text', [], { name: 'No ID', type: 'api_call' }, { id: 'abc', name: 'Bad ID' }, { id: 5, type: 'api_call', is_active: true }, { id: '6', name: 'ID as text', is_active: 'false' }],
+			data: [
+				null,
+				'text',
+				[],
+				{ name: 'No ID', type: 'api_call' },
+				{ id: 'abc', name: 'Bad ID' },
+				{ id: 5, type: 'api_call', is_active: true },
+				{ id: '6', name: 'ID as text', is_active: 'false' },
+			],
 			total_count: 7,
 		});
 		const { results } = await listSearch('searchTriggerMailings', ctx.credentials);
@@ -114,14 +139,20 @@ describe('searchTriggerMailings', () => {
 	});
 
 	test('an XML answer: <data/> is an empty list, one <data> element is a list of one', async () => {
-		answer(LIST, '<xml><data/><error>0</error><error_text>Successful operation</error_text><total_count>0</total_count></xml>', 'application/xml');
+		answer(
+			LIST,
+			'<xml><data/><error>0</error><error_text>Successful operation</error_text><total_count>0</total_count></xml>',
+			'application/xml',
+		);
 		expect((await listSearch('searchTriggerMailings', ctx.credentials)).results).toEqual([]);
 		answer(
 			LIST,
 			'<xml><data><for_confirm>false</for_confirm><groups><id>0</id><name>main</name></groups><id>12</id><is_active>false</is_active><name>New trigger campaign 3</name><type>api_call</type><ui_tags/></data><error>0</error><error_text>Successful operation</error_text><total_count>1</total_count></xml>',
 			'application/xml',
 		);
-		expect((await listSearch('searchTriggerMailings', ctx.credentials)).results).toEqual([{ name: 'New trigger campaign 3 (ID 12) — inactive', value: '12' }]);
+		expect((await listSearch('searchTriggerMailings', ctx.credentials)).results).toEqual([
+			{ name: 'New trigger campaign 3 (ID 12) — inactive', value: '12' },
+		]);
 	});
 
 	test('a list answer without data fails with a message that says so', async () => {
@@ -156,24 +187,41 @@ describe('searchTriggerLinks', () => {
 		const second = await listSearch('searchTriggerLinks', ctx.credentials, undefined, first.paginationToken as string);
 		expect(second.results).toHaveLength(20);
 		expect(second.results.map((r) => r.value)).not.toContain(first.results[19].value);
-		expect(ctx.sandbox.requests.filter((r) => r.path === GET)[0].body.id).toBe(Number(second.results[0].name.match(/ID (\d+)/)![1]));
+		expect(ctx.sandbox.requests.filter((r) => r.path === GET)[0].body.id).toBe(
+			Number(second.results[0].name.match(/ID (\d+)/)![1]),
+		);
 	});
 
 	test('a trigger mailing whose information fails is left out; the others are listed', async () => {
-		ctx.sandbox.inject({ path: GET, status: 500, contentType: 'application/json', body: '{"error":500,"error_text":"Internal error"}' });
+		ctx.sandbox.inject({
+			path: GET,
+			status: 500,
+			contentType: 'application/json',
+			body: '{"error":500,"error_text":"Internal error"}',
+		});
 		const page = await listSearch('searchTriggerLinks', ctx.credentials);
 		expect(page.results).toHaveLength(19);
 		expect(ctx.sandbox.requests.filter((r) => r.path === GET)).toHaveLength(20);
 	});
 
-	test('when every trigger mailing of the page fails, Altcraft\'s error is shown', async () => {
-		ctx.sandbox.inject({ path: GET, status: 403, times: 20, contentType: 'application/json', body: '{"error":403,"error_text":"No access to trigger campaigns"}' });
+	test("when every trigger mailing of the page fails, Altcraft's error is shown", async () => {
+		ctx.sandbox.inject({
+			path: GET,
+			status: 403,
+			times: 20,
+			contentType: 'application/json',
+			body: '{"error":403,"error_text":"No access to trigger campaigns"}',
+		});
 		const error = await failure(listSearch('searchTriggerLinks', ctx.credentials));
 		expect(error.message).toBe('Altcraft error 403: No access to trigger campaigns');
 	});
 
 	test('information without a call_url leaves that trigger mailing out', async () => {
-		answer(GET, { data: { id: 84, name: 'Welcome series', trigger_type: 'api_call', is_active: true }, error: 0, error_text: 'Successful operation' });
+		answer(GET, {
+			data: { id: 84, name: 'Welcome series', trigger_type: 'api_call', is_active: true },
+			error: 0,
+			error_text: 'Successful operation',
+		});
 		answer(GET, { data: { id: 96, call_url: '' }, error: 0, error_text: 'Successful operation' });
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials, 'e');
 		expect(results.map((r) => r.value)).not.toContain(ctx.sandbox.triggerLink(84, false));
@@ -187,11 +235,17 @@ describe('searchResources', () => {
 		const { results, paginationToken } = await listSearch('searchResources', ctx.credentials);
 		expect(results).toEqual([{ name: 'Main newsletter (ID 24)', value: '24' }]);
 		expect(paginationToken).toBeUndefined();
-		expect(ctx.sandbox.requests[0]).toMatchObject({ method: 'POST', path: RESOURCES, body: { token: ctx.sandbox.token, limit: 1000 } });
+		expect(ctx.sandbox.requests[0]).toMatchObject({
+			method: 'POST',
+			path: RESOURCES,
+			body: { token: ctx.sandbox.token, limit: 1000 },
+		});
 	});
 
 	test('a filter narrows it by name or ID', async () => {
-		expect((await listSearch('searchResources', ctx.credentials, 'newsletter')).results.map((r) => r.value)).toEqual(['24']);
+		expect((await listSearch('searchResources', ctx.credentials, 'newsletter')).results.map((r) => r.value)).toEqual([
+			'24',
+		]);
 		expect((await listSearch('searchResources', ctx.credentials, '24')).results.map((r) => r.value)).toEqual(['24']);
 		expect((await listSearch('searchResources', ctx.credentials, 'promo')).results).toEqual([]);
 	});
@@ -199,7 +253,13 @@ describe('searchResources', () => {
 	test('a full page is followed by the page at next_from_id', async () => {
 		const data = Array.from({ length: 1000 }, (_, i) => ({ id: i * 3 + 1, name: `Resource ${i * 3 + 1}` }));
 		answer(RESOURCES, { data, error: 0, error_text: 'Successful operation', next_from_id: 5000, total_count: 1001 });
-		answer(RESOURCES, { data: [{ id: 5000, name: 'Last one' }], error: 0, error_text: 'Successful operation', next_from_id: 5001, total_count: 1001 });
+		answer(RESOURCES, {
+			data: [{ id: 5000, name: 'Last one' }],
+			error: 0,
+			error_text: 'Successful operation',
+			next_from_id: 5001,
+			total_count: 1001,
+		});
 		const { results } = await listSearch('searchResources', ctx.credentials);
 		expect(results).toHaveLength(1001);
 		expect(results[1000]).toEqual({ name: 'Last one (ID 5000)', value: '5000' });
@@ -209,12 +269,17 @@ describe('searchResources', () => {
 
 describe('a wrong token', () => {
 	test.each([['searchTriggerMailings' as const], ['searchResources' as const], ['searchTriggerLinks' as const]])(
-		'%s fails with Altcraft\'s error text, and never shows the token',
+		"%s fails with Altcraft's error text, and never shows the token",
 		async (method) => {
 			const error = await failure(listSearch(method, { ...ctx.credentials, apiToken: WRONG_TOKEN }));
 			expect(error.message).toBe('Altcraft error 403: Invalid token');
 			expect(error.description).toMatch(/token/i);
-			const whole = JSON.stringify({ error, message: error.message, description: error.description, stack: error.stack });
+			const whole = JSON.stringify({
+				error,
+				message: error.message,
+				description: error.description,
+				stack: error.stack,
+			});
 			expect(whole).not.toContain(WRONG_TOKEN);
 			expect(whole).not.toContain(ctx.sandbox.token);
 		},

@@ -3,7 +3,19 @@
  * `npm run build` before running this file on its own.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	realpathSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -20,7 +32,9 @@ const CREDENTIAL_FILE = 'dist/credentials/AltcraftApi.credentials.js';
 function assertBuilt() {
 	const missing = [NODE_FILE, CREDENTIAL_FILE].filter((file) => !existsSync(join(ROOT, file)));
 	if (missing.length > 0) {
-		throw new Error(`dist/ is not built (missing ${missing.join(', ')}): run \`npm run build\` first (\`npm test\` does it).`);
+		throw new Error(
+			`dist/ is not built (missing ${missing.join(', ')}): run \`npm run build\` first (\`npm test\` does it).`,
+		);
 	}
 }
 
@@ -65,13 +79,19 @@ describe('package.json', () => {
 });
 
 describe('dist JavaScript', () => {
-	const sources = () => filesUnder(DIST).filter((file) => file.endsWith('.js')).map((file) => [relative(ROOT, file), readFileSync(file, 'utf8')] as const);
+	const sources = () =>
+		filesUnder(DIST)
+			.filter((file) => file.endsWith('.js'))
+			.map((file) => [relative(ROOT, file), readFileSync(file, 'utf8')] as const);
 
 	test('bundles fast-xml-parser instead of requiring it (n8n would hand it an older copy)', () => {
 		const files = sources();
 		expect(files.map(([name]) => name).sort()).toEqual([CREDENTIAL_FILE, NODE_FILE].sort());
 		for (const [name, text] of files) {
-			expect({ name, requiresFastXmlParser: /require\(\s*["']fast-xml-parser["']\s*\)/.test(text) }).toEqual({ name, requiresFastXmlParser: false });
+			expect({ name, requiresFastXmlParser: /require\(\s*["']fast-xml-parser["']\s*\)/.test(text) }).toEqual({
+				name,
+				requiresFastXmlParser: false,
+			});
 		}
 		const node = files.find(([name]) => name === NODE_FILE)![1];
 		expect(node).toMatch(/XMLParser/);
@@ -183,13 +203,17 @@ describe('n8n-core PackageDirectoryLoader, as n8n loads an installed package', (
 		const loader = await load();
 		expect(loader.packageName).toBe('n8n-nodes-altcraft');
 		expect(Object.keys(loader.known.nodes)).toEqual(['altcraft']);
-		expect(`${loader.packageName}.${loader.nodeTypes.altcraft.type.description.name}`).toBe('n8n-nodes-altcraft.altcraft');
+		expect(`${loader.packageName}.${loader.nodeTypes.altcraft.type.description.name}`).toBe(
+			'n8n-nodes-altcraft.altcraft',
+		);
 		expect(loader.known.nodes.altcraft.sourcePath).toBe(NODE_FILE);
 		expect(Object.keys(loader.known.credentials)).toEqual(['altcraftApi']);
 		expect(loader.known.credentials.altcraftApi.supportedNodes).toEqual(['altcraft']);
 		expect(loader.credentialTypes.altcraftApi.sourcePath).toBe(CREDENTIAL_FILE);
 
-		const description = loader.nodeTypes.altcraft.type.description as INodeType['description'] & { iconUrl?: { light: string; dark: string } };
+		const description = loader.nodeTypes.altcraft.type.description as INodeType['description'] & {
+			iconUrl?: { light: string; dark: string };
+		};
 		const credential = loader.credentialTypes.altcraftApi.type as { iconUrl?: { light: string; dark: string } };
 		for (const iconUrl of [description.iconUrl, credential.iconUrl]) {
 			expect(iconUrl).toBeDefined();
@@ -207,7 +231,12 @@ describe('n8n-core PackageDirectoryLoader, as n8n loads an installed package', (
 		const result = await ctx.run(launchParams(), json({ email: 'john@example.com' }), { nodeType });
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches).toHaveLength(1);
-		expect(ctx.sandbox.launches[0]).toMatchObject({ version: '1.1', triggerId: 84, matching: 'email', target: 'john@example.com' });
+		expect(ctx.sandbox.launches[0]).toMatchObject({
+			version: '1.1',
+			triggerId: 84,
+			matching: 'email',
+			target: 'john@example.com',
+		});
 		expect(ctx.sandbox.requests[0].body.token).toBe(ctx.sandbox.token);
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].json).toMatchObject({ error: 0, launch: { triggerMailingId: 84 } });

@@ -4,7 +4,15 @@
  * varied set of expressions and items: every value (or error) must be what n8n itself gives.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { jsonPathOf, parameterReader } from '../../nodes/Altcraft/shared/parameters';
 import { runWorkflow, shutdownEngine } from '../helpers/engine';
@@ -12,7 +20,20 @@ import { runWorkflow, shutdownEngine } from '../helpers/engine';
 afterAll(() => shutdownEngine());
 
 const ITEMS: IDataObject[] = [
-	{ email: 'john@example.com', n: 42, zero: 0, f: 1.5, yes: true, no: false, nil: null, empty: '', list: [1, 'two', { three: 3 }], nested: { a: { b: 'deep', n: 7 }, list: ['x'] }, 'first name': 'John', 'a"b': 'quoted' },
+	{
+		email: 'john@example.com',
+		n: 42,
+		zero: 0,
+		f: 1.5,
+		yes: true,
+		no: false,
+		nil: null,
+		empty: '',
+		list: [1, 'two', { three: 3 }],
+		nested: { a: { b: 'deep', n: 7 }, list: ['x'] },
+		'first name': 'John',
+		'a"b': 'quoted',
+	},
 	{ email: 'jane@example.com', n: -1, nested: { a: null }, list: [] },
 	{},
 	{ email: ['a@example.com'], nested: 'text', list: 'not a list', n: '42' },
@@ -180,7 +201,9 @@ test('the common shapes never ask n8n, whatever the item holds', async () => {
 	for (const expression of ['={{ $json.email }}', '={{ $json["first name"] }}', '={{ $json.nested.a }}']) {
 		const comparisons = await compare(expression);
 		// Only `nested.a` of an item without an object at `nested` (items 2 and 3) goes to n8n.
-		const expected = ITEMS.map((json) => (expression.includes('nested') && (typeof json.nested !== 'object' || json.nested === null) ? 1 : 0));
+		const expected = ITEMS.map((json) =>
+			expression.includes('nested') && (typeof json.nested !== 'object' || json.nested === null) ? 1 : 0,
+		);
 		expect(comparisons.map((comparison) => comparison.n8nCalls)).toEqual(expected);
 	}
 });
@@ -216,7 +239,13 @@ test('no parameter of the node declares validateType (the direct read relies on 
 		for (const property of properties as Array<INodeProperties & { values?: unknown[] }>) {
 			if (property.validateType) declaring.push(`${path}${property.name}`);
 			const nested = (property.options ?? []) as Array<{ values?: unknown[] }>;
-			if (Array.isArray(property.options)) visit(property.options.filter((entry) => typeof entry === 'object' && 'name' in entry && ('type' in entry || 'values' in entry)), `${path}${property.name}.`);
+			if (Array.isArray(property.options))
+				visit(
+					property.options.filter(
+						(entry) => typeof entry === 'object' && 'name' in entry && ('type' in entry || 'values' in entry),
+					),
+					`${path}${property.name}.`,
+				);
 			for (const entry of nested) if (Array.isArray(entry.values)) visit(entry.values, `${path}${property.name}.`);
 		}
 	};

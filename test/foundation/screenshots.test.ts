@@ -30,7 +30,12 @@ describe('screenshots in docs/screenshots', () => {
 	});
 
 	test('the README and CONTRIBUTING show screenshots that exist', () => {
-		for (const name of ['editor-node-panel.png', 'editor-trigger-mailing-list.png', 'editor-execute-step.png', 'editor-matching-custom-query.png']) {
+		for (const name of [
+			'editor-node-panel.png',
+			'editor-trigger-mailing-list.png',
+			'editor-execute-step.png',
+			'editor-matching-custom-query.png',
+		]) {
 			expect({ name, exists: existsSync(join(ROOT, 'docs', 'screenshots', name)) }).toEqual({ name, exists: true });
 		}
 	});
@@ -39,18 +44,24 @@ describe('screenshots in docs/screenshots', () => {
 describe('the description hash', () => {
 	// A deep copy: the changes below must not reach the loaded node class that other tests hash.
 	const description = () =>
-		JSON.parse(JSON.stringify(builtDescription(ROOT))) as { properties: Array<{ name: string; displayName: string; default?: unknown }> };
+		JSON.parse(JSON.stringify(builtDescription(ROOT))) as {
+			properties: Array<{ name: string; displayName: string; default?: unknown }>;
+		};
 
 	test('changes when a label or a default of the panel changes', () => {
 		const original = hashDescription(description());
 
 		const relabelled = description();
-		relabelled.properties = relabelled.properties.map((p, i) => (i === 0 ? { ...p, displayName: `${p.displayName} (renamed)` } : p));
+		relabelled.properties = relabelled.properties.map((p, i) =>
+			i === 0 ? { ...p, displayName: `${p.displayName} (renamed)` } : p,
+		);
 		expect(hashDescription(relabelled)).not.toBe(original);
 
 		const redefaulted = description();
 		const last = redefaulted.properties.length - 1;
-		redefaulted.properties = redefaulted.properties.map((p, i) => (i === last ? { ...p, default: 'something else' } : p));
+		redefaulted.properties = redefaulted.properties.map((p, i) =>
+			i === last ? { ...p, default: 'something else' } : p,
+		);
 		expect(hashDescription(redefaulted)).not.toBe(original);
 	});
 

@@ -18,7 +18,9 @@ export const REFRESH_COMMAND = 'npm run test:editor -- --update-docs';
 function canonicalJson(value: unknown): string {
 	return JSON.stringify(value, (_key, v: unknown) => {
 		if (v && typeof v === 'object' && !Array.isArray(v)) {
-			return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+			return Object.fromEntries(
+				Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+			);
 		}
 		return v;
 	});
@@ -32,7 +34,8 @@ export function hashDescription(description: object): string {
 /** The description of the node class built into dist/ (run `npm run build` first). */
 export function builtDescription(root: string): object {
 	const file = join(root, NODE_FILE);
-	if (!existsSync(file)) throw new Error(`${NODE_FILE} is missing: run \`npm run build\` first (\`npm test\` does it).`);
+	if (!existsSync(file))
+		throw new Error(`${NODE_FILE} is missing: run \`npm run build\` first (\`npm test\` does it).`);
 	const { Altcraft } = require(file) as { Altcraft: new () => { description: object } };
 	return new Altcraft().description;
 }

@@ -90,7 +90,7 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			name: 'manualTrigger',
 			group: ['trigger'],
 			version: 1,
-			description: 'Stand-in for n8n\'s Manual Trigger',
+			description: "Stand-in for n8n's Manual Trigger",
 			defaults: { name: 'When clicking ‘Execute workflow’' },
 			inputs: [],
 			outputs: [wf.NodeConnectionTypes.Main],
@@ -147,7 +147,14 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 				for (const [outer, values] of Object.entries(authenticate.properties)) {
 					for (const [key, value] of Object.entries(values as Record<string, string>)) {
 						const resolve = (v: string) =>
-							workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials }, undefined, '');
+							workflow.expression.getSimpleParameterValue(
+								node,
+								v,
+								'internal',
+								{ $credentials: credentials },
+								undefined,
+								'',
+							);
 						options[outer] ??= {};
 						options[outer][String(resolve(key))] = resolve(value);
 					}
@@ -178,7 +185,11 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		}
 	}
 
-	function additionalDataFor(credentials: IDataObject, executionId: string, workflow: Workflow): IWorkflowExecuteAdditionalData {
+	function additionalDataFor(
+		credentials: IDataObject,
+		executionId: string,
+		workflow: Workflow,
+	): IWorkflowExecuteAdditionalData {
 		return {
 			executionId,
 			credentialsHelper: new TestCredentialsHelper(credentials),
@@ -246,7 +257,11 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			nodeTypes: new TestNodeTypes({ [TRIGGER_TYPE]: new ManualTrigger(), [tested.type]: tested.nodeType }),
 			settings: options.timezone ? { timezone: options.timezone } : {},
 		});
-		const additionalData = additionalDataFor(options.credentials as unknown as IDataObject, `exec-${executionCounter}`, workflow);
+		const additionalData = additionalDataFor(
+			options.credentials as unknown as IDataObject,
+			`exec-${executionCounter}`,
+			workflow,
+		);
 		const pinData = { Trigger: options.items ?? [{ json: {} }] };
 		const run = await new core.WorkflowExecute(additionalData, 'manual').run(workflow, undefined, undefined, pinData);
 		const output = run.data.resultData.runData.Altcraft?.[0]?.data?.main?.[0] ?? [];
@@ -274,11 +289,21 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		});
 		// The workflow's own node object: n8n fills in the type's parameter defaults there.
 		const node = workflow.getNode(template.name)!;
-		return { node, workflow, additionalData: additionalDataFor(credentials as unknown as IDataObject, 'editor', workflow) };
+		return {
+			node,
+			workflow,
+			additionalData: additionalDataFor(credentials as unknown as IDataObject, 'editor', workflow),
+		};
 	}
 
 	/** Calls a list search method the way the editor does when a user opens a "From List" picker. */
-	async function listSearch(method: string, credentials: CredentialData, filter?: string, paginationToken?: string, parameterPath = 'parameters.triggerMailing') {
+	async function listSearch(
+		method: string,
+		credentials: CredentialData,
+		filter?: string,
+		paginationToken?: string,
+		parameterPath = 'parameters.triggerMailing',
+	) {
 		const { node, workflow, additionalData } = contextFor(credentials);
 		const context = new core.LoadOptionsContext(workflow, node, additionalData, parameterPath);
 		const search = types.node.methods?.listSearch?.[method];
@@ -301,7 +326,9 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			description: {
 				...types.node.description,
 				credentials: [{ name: type.name, required: true }],
-				properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } }],
+				properties: [
+					{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: test.request } },
+				],
 			},
 		};
 		const { node, workflow, additionalData } = contextFor(credentials, probeType);
@@ -317,16 +344,26 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			{ node, data: {}, source: null },
 			[],
 		);
-		const decrypted = { id: '1', name: 'Altcraft sandbox', type: type.name, data: withDefaults(type, credentials as unknown as IDataObject) };
+		const decrypted = {
+			id: '1',
+			name: 'Altcraft sandbox',
+			type: type.name,
+			data: withDefaults(type, credentials as unknown as IDataObject),
+		};
 		let response: INodeExecutionData[][] | null | undefined;
 		try {
 			response = await new core.RoutingNode(context, probeType, decrypted).runNode();
 		} catch (error) {
 			const cause = (error as { cause?: { response?: { status: number; statusText?: string }; code?: string } }).cause;
 			if (cause?.response) {
-				const rule = test.rules?.find((r) => r.type === 'responseCode' && r.properties.value === cause.response!.status);
+				const rule = test.rules?.find(
+					(r) => r.type === 'responseCode' && r.properties.value === cause.response!.status,
+				);
 				if (rule) return { status: 'Error', message: String(rule.properties.message) };
-				return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+				return {
+					status: 'Error',
+					message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+				};
 			}
 			if (cause?.code) return { status: 'Error', message: cause.code };
 			return { status: 'Error', message: (error as Error).message };

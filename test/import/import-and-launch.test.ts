@@ -27,7 +27,12 @@ describe('Import Profile and Launch, per item', () => {
 				},
 				customFields: 'json',
 				customFieldsJson: '{"CRM_ID": 555, "Source": "form"}',
-				subscriptions: { subscription: [{ resourceId: '24', channel: 'email', status: 'subscribed' }, { resourceId: '24', channel: 'sms' }] },
+				subscriptions: {
+					subscription: [
+						{ resourceId: '24', channel: 'email', status: 'subscribed' },
+						{ resourceId: '24', channel: 'sms' },
+					],
+				},
 				additionalFields: {
 					skipTriggers: true,
 					detectGeo: true,
@@ -76,7 +81,14 @@ describe('Import Profile and Launch, per item', () => {
 				json: expect.objectContaining({
 					error: 0,
 					profile_id: answered,
-					launch: expect.objectContaining({ triggerMailingId: 84, matching: 'email', email: 'new.person@example.com', import: true, profileId: answered, duplicate: false }),
+					launch: expect.objectContaining({
+						triggerMailingId: 84,
+						matching: 'email',
+						email: 'new.person@example.com',
+						import: true,
+						profileId: answered,
+						duplicate: false,
+					}),
 				}),
 				pairedItem: { item: 0 },
 			},
@@ -94,7 +106,10 @@ describe('Import Profile and Launch, per item', () => {
 		['custom', { fieldName: 'CRM_ID', fieldValue: '={{ $json.crm }}' }, { field_name: 'CRM_ID', field_value: 123420 }],
 		['email_profile', {}, { email: 'john@example.com' }],
 	])('matching %s sends its key at the root', async (matching, extra, expected) => {
-		const result = await ctx.run(importParams({ matching, phone: '={{ $json.phone }}', ...extra }), json({ email: 'john@example.com', phone: '+79000000000', crm: 123420, name: 'John' }));
+		const result = await ctx.run(
+			importParams({ matching, phone: '={{ $json.phone }}', ...extra }),
+			json({ email: 'john@example.com', phone: '+79000000000', crm: 123420, name: 'John' }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ matching, ...expected });
 		expect(result.items[0].json.launch).toMatchObject({ profileId: JOHN });
@@ -102,11 +117,16 @@ describe('Import Profile and Launch, per item', () => {
 
 	test('XML: the same import as an XML body', async () => {
 		const result = await ctx.run(
-			importParams({ subscriptions: { subscription: [{ resourceId: '24', channel: 'email' }] }, options: { requestFormat: 'xml' } }),
+			importParams({
+				subscriptions: { subscription: [{ resourceId: '24', channel: 'email' }] },
+				options: { requestFormat: 'xml' },
+			}),
 			json({ email: 'john@example.com', name: 'John' }),
 		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests[0].rawBody).toContain('<data><email>john@example.com</email><_fname>John</_fname><subscriptions><resource_id>24</resource_id><channel>email</channel><email>john@example.com</email></subscriptions></data>');
+		expect(ctx.sandbox.requests[0].rawBody).toContain(
+			'<data><email>john@example.com</email><_fname>John</_fname><subscriptions><resource_id>24</resource_id><channel>email</channel><email>john@example.com</email></subscriptions></data>',
+		);
 		expect(result.items[0].json.profile_id).toBe(JOHN);
 	});
 });
@@ -120,22 +140,40 @@ describe('Import Profile and Launch: bad input', () => {
 	});
 
 	test('an SMS subscription of a profile without a phone names item and subscription', async () => {
-		const result = await ctx.run(importParams({ subscriptions: { subscription: [{ resourceId: '24', channel: 'sms' }] } }), json({ email: 'a@example.com' }));
+		const result = await ctx.run(
+			importParams({ subscriptions: { subscription: [{ resourceId: '24', channel: 'sms' }] } }),
+			json({ email: 'a@example.com' }),
+		);
 		expect(result.error?.message).toBe('Subscription 1 (SMS channel) has no phone (item 0)');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('an email subscription without any email names item and subscription', async () => {
 		const result = await ctx.run(
-			importParams({ matching: 'phone', email: '', phone: '+79000000000', subscriptions: { subscription: [{ resourceId: '24', channel: 'email' }] } }),
+			importParams({
+				matching: 'phone',
+				email: '',
+				phone: '+79000000000',
+				subscriptions: { subscription: [{ resourceId: '24', channel: 'email' }] },
+			}),
 			json({}),
 		);
 		expect(result.error?.message).toBe('Subscription 1 (email channel) has no email (item 0)');
 	});
 
 	test.each([
-		['constructor', 'JSON', { customFields: 'json', customFieldsJson: '{"constructor": 1}' }, 'Custom Fields (JSON) holds the key "constructor", which cannot be sent (item 0)'],
-		['__proto__', 'pairs', { customFields: 'fields', customFieldsValues: { values: [{ name: '__proto__', value: 'x' }] } }, 'Custom Fields name "__proto__" cannot be used as a field name (item 0)'],
+		[
+			'constructor',
+			'JSON',
+			{ customFields: 'json', customFieldsJson: '{"constructor": 1}' },
+			'Custom Fields (JSON) holds the key "constructor", which cannot be sent (item 0)',
+		],
+		[
+			'__proto__',
+			'pairs',
+			{ customFields: 'fields', customFieldsValues: { values: [{ name: '__proto__', value: 'x' }] } },
+			'Custom Fields name "__proto__" cannot be used as a field name (item 0)',
+		],
 	])('a custom field named %s (%s) is refused', async (_name, _how, fields, message) => {
 		const result = await ctx.run(importParams(fields), json({ email: 'a@example.com' }));
 		expect(result.error?.message).toBe(message);
@@ -144,33 +182,57 @@ describe('Import Profile and Launch: bad input', () => {
 
 	test('a custom field name that is no XML name is refused when sending XML', async () => {
 		const result = await ctx.run(
-			importParams({ customFields: 'fields', customFieldsValues: { values: [{ name: 'Order total', value: '1' }] }, options: { requestFormat: 'xml' } }),
+			importParams({
+				customFields: 'fields',
+				customFieldsValues: { values: [{ name: 'Order total', value: '1' }] },
+				options: { requestFormat: 'xml' },
+			}),
 			json({ email: 'a@example.com' }),
 		);
 		expect(result.error?.message).toBe('Custom Fields "Order total" cannot be sent as XML (item 0)');
 	});
 
 	test('a birthday that is not YYYY-MM-DD is refused', async () => {
-		const result = await ctx.run(importParams({ profileFields: { _bdate: '31.12.2001' } }), json({ email: 'a@example.com' }));
+		const result = await ctx.run(
+			importParams({ profileFields: { _bdate: '31.12.2001' } }),
+			json({ email: 'a@example.com' }),
+		);
 		expect(result.error?.message).toBe('Birthday "31.12.2001" is not a date as YYYY-MM-DD (item 0)');
 	});
 
 	test('a profile over 10 MB is refused', async () => {
-		const result = await ctx.run(importParams({ customFields: 'fields', customFieldsValues: { values: [{ name: 'Notes', value: '={{ $json.notes }}' }] } }), json({ email: 'a@example.com', notes: 'x'.repeat(11 * 1024 * 1024) }));
+		const result = await ctx.run(
+			importParams({
+				customFields: 'fields',
+				customFieldsValues: { values: [{ name: 'Notes', value: '={{ $json.notes }}' }] },
+			}),
+			json({ email: 'a@example.com', notes: 'x'.repeat(11 * 1024 * 1024) }),
+		);
 		expect(result.error?.message).toMatch(/^The request for item 0 is 11\.0 MB, over Altcraft's 10 MB limit$/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('with Continue On Fail the other items are still imported', async () => {
-		const result = await ctx.run(importParams(), json({ email: 'a@example.com' }, { email: 'not an email' }, { email: 'c@example.com' }), { continueOnFail: true });
+		const result = await ctx.run(
+			importParams(),
+			json({ email: 'a@example.com' }, { email: 'not an email' }, { email: 'c@example.com' }),
+			{ continueOnFail: true },
+		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests.map((request) => request.body.email).sort()).toEqual(['a@example.com', 'c@example.com']);
+		expect(ctx.sandbox.requests.map((request) => request.body.email).sort()).toEqual([
+			'a@example.com',
+			'c@example.com',
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[1].json.error).toMatch(/"not an email".*item 1/);
 	});
 
-	test('Altcraft\'s refusal (profile ID matching never creates) is the item\'s error', async () => {
-		const result = await ctx.run(importParams({ matching: 'profile_id', profileId: '000000000000000000000000' }), json({ email: 'a@example.com' }), { continueOnFail: true });
+	test("Altcraft's refusal (profile ID matching never creates) is the item's error", async () => {
+		const result = await ctx.run(
+			importParams({ matching: 'profile_id', profileId: '000000000000000000000000' }),
+			json({ email: 'a@example.com' }),
+			{ continueOnFail: true },
+		);
 		expect(result.items[0].json.error).toMatch(/Profile not found/);
 	});
 });
@@ -179,14 +241,20 @@ describe('Import Profile and Launch: exactly once', () => {
 	test('a re-run with the same Idempotency Key imports nothing new; a changed profile is a new import', async () => {
 		const params = importParams({ options: { idempotencyKey: '={{ $json.email }}' } });
 		await ctx.run(params, json({ email: 'a@example.com', name: 'A' }, { email: 'b@example.com', name: 'B' }));
-		const again = await ctx.run(params, json({ email: 'a@example.com', name: 'A' }, { email: 'b@example.com', name: 'Bea' }));
+		const again = await ctx.run(
+			params,
+			json({ email: 'a@example.com', name: 'A' }, { email: 'b@example.com', name: 'Bea' }),
+		);
 		expect(again.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, false]);
 		expect(ctx.sandbox.launches).toHaveLength(3);
 	});
 
 	test('a retry after a lost answer reuses the Request-ID', async () => {
 		ctx.sandbox.inject({ reset: 'after', path: IMPORT });
-		const result = await ctx.run(importParams({ options: nodeOptions({ retryInitialWait: 0 }) }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(
+			importParams({ options: nodeOptions({ retryInitialWait: 0 }) }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);

@@ -15,7 +15,8 @@ const bulkImport = (extra: INodeParameters = {}): INodeParameters => ({
 	profileFields: { _fname: '={{ $json.name }}' },
 	...extra,
 });
-const rows = (n: number) => json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, name: `User ${i}` })));
+const rows = (n: number) =>
+	json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, name: `User ${i}` })));
 
 describe('Import Profile and Launch, Bulk', () => {
 	test('2,500 rows make 3 import_and_start_batch requests, each profile wrapped in data', async () => {
@@ -27,7 +28,10 @@ describe('Import Profile and Launch, Bulk', () => {
 			[BATCH, 500],
 		]);
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ trigger_id: 84, matching: 'email' });
-		expect(ctx.sandbox.requests[0].body.data[0]).toEqual({ email: 'user0@example.com', data: { email: 'user0@example.com', _fname: 'User 0' } });
+		expect(ctx.sandbox.requests[0].body.data[0]).toEqual({
+			email: 'user0@example.com',
+			data: { email: 'user0@example.com', _fname: 'User 0' },
+		});
 		expect(result.items.map((item) => item.json.launch)).toEqual([
 			expect.objectContaining({ import: true, bulk: true, profiles: 1000, items: 1000, request: 1, requests: 3 }),
 			expect.objectContaining({ request: 2 }),
@@ -38,9 +42,12 @@ describe('Import Profile and Launch, Bulk', () => {
 		expect(paired).toEqual(Array.from({ length: 2500 }, (_, i) => i));
 	});
 
-	test('an existing profile\'s ID is in result; items asking for a different delay go in their own request', async () => {
+	test("an existing profile's ID is in result; items asking for a different delay go in their own request", async () => {
 		const result = await ctx.run(
-			bulkImport({ additionalFields: { launchDelay: { delay: { minutes: '={{ $json.wait }}' } } }, options: { maxParallel: 1 } }),
+			bulkImport({
+				additionalFields: { launchDelay: { delay: { minutes: '={{ $json.wait }}' } } },
+				options: { maxParallel: 1 },
+			}),
 			json({ email: 'john@example.com', name: 'John', wait: 5 }, { email: 'new@example.com', name: 'New', wait: 10 }),
 		);
 		expect(result.error).toBeUndefined();
@@ -59,15 +66,27 @@ describe('Import Profile and Launch, Bulk', () => {
 	});
 
 	test('XML: the profiles travel as nested <data> elements', async () => {
-		const result = await ctx.run(bulkImport({ options: { requestFormat: 'xml' } }), json({ email: 'john@example.com', name: 'John' }));
+		const result = await ctx.run(
+			bulkImport({ options: { requestFormat: 'xml' } }),
+			json({ email: 'john@example.com', name: 'John' }),
+		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.requests[0].rawBody).toContain('<data><email>john@example.com</email><data><email>john@example.com</email><_fname>John</_fname></data></data>');
+		expect(ctx.sandbox.requests[0].rawBody).toContain(
+			'<data><email>john@example.com</email><data><email>john@example.com</email><_fname>John</_fname></data></data>',
+		);
 		expect(result.items[0].json.result).toEqual([JOHN]);
 	});
 
 	test('with Continue On Fail a bad row is its own error item and the others are imported', async () => {
-		const result = await ctx.run(bulkImport(), json({ email: 'a@example.com' }, { name: 'no email' }, { email: 'c@example.com' }), { continueOnFail: true });
-		expect(ctx.sandbox.requests[0].body.data.map((element: { email: string }) => element.email)).toEqual(['a@example.com', 'c@example.com']);
+		const result = await ctx.run(
+			bulkImport(),
+			json({ email: 'a@example.com' }, { name: 'no email' }, { email: 'c@example.com' }),
+			{ continueOnFail: true },
+		);
+		expect(ctx.sandbox.requests[0].body.data.map((element: { email: string }) => element.email)).toEqual([
+			'a@example.com',
+			'c@example.com',
+		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], { item: 1 }]);
 	});
 
@@ -75,7 +94,11 @@ describe('Import Profile and Launch, Bulk', () => {
 		const params = bulkImport({ options: { idempotencyKey: 'signups-2026-01-15', profilesPerRequest: 2 } });
 		await ctx.run(params, rows(4));
 		const again = await ctx.run(params, rows(5));
-		expect(again.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, true, false]);
+		expect(again.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+			true,
+			true,
+			false,
+		]);
 		expect(ctx.sandbox.launches).toHaveLength(5);
 	});
 });

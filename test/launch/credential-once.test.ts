@@ -18,14 +18,20 @@ test('five launches, one credential read; every request still carries the token'
 	const result = await ctx.run(launchParams(), people);
 	expect(result.error).toBeUndefined();
 	expect(ctx.sandbox.launches).toHaveLength(5);
-	expect(ctx.sandbox.requests.map((request) => (request.body as { token?: string }).token)).toEqual(people.map(() => ctx.sandbox.token));
+	expect(ctx.sandbox.requests.map((request) => (request.body as { token?: string }).token)).toEqual(
+		people.map(() => ctx.sandbox.token),
+	);
 	expect(result.credentialReads).toBe(1);
 });
 
 test('the token in the Authorization header, read once too', async () => {
-	const result = await ctx.run(launchParams(), people, { credentials: { apiUrl: ctx.sandbox.url, apiToken: ctx.sandbox.token, authPlacement: 'header' } });
+	const result = await ctx.run(launchParams(), people, {
+		credentials: { apiUrl: ctx.sandbox.url, apiToken: ctx.sandbox.token, authPlacement: 'header' },
+	});
 	expect(result.error).toBeUndefined();
-	expect(ctx.sandbox.requests.map((request) => request.headers.authorization)).toEqual(people.map(() => `Bearer ${ctx.sandbox.token}`));
+	expect(ctx.sandbox.requests.map((request) => request.headers.authorization)).toEqual(
+		people.map(() => `Bearer ${ctx.sandbox.token}`),
+	);
 	expect(result.credentialReads).toBe(1);
 });
 
@@ -33,6 +39,8 @@ test('launch via link: one credential read for all items', async () => {
 	const result = await ctx.run(linkLaunchParams(ctx.sandbox.triggerLink(84), { sendFields: true }), people);
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(5);
-	expect(ctx.sandbox.requests.map((request) => JSON.parse(request.rawBody).token)).toEqual(people.map(() => ctx.sandbox.token));
+	expect(ctx.sandbox.requests.map((request) => JSON.parse(request.rawBody).token)).toEqual(
+		people.map(() => ctx.sandbox.token),
+	);
 	expect(result.credentialReads).toBe(1);
 });

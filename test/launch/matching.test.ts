@@ -4,11 +4,41 @@ const ctx = useSandbox();
 
 describe('each matching mode selects the profile the way Altcraft documents it', () => {
 	test.each([
-		['email', { email: '={{ $json.email }}' }, { email: ' john@example.com ' }, { matching: 'email', email: 'john@example.com' }, { email: 'john@example.com' }],
-		['phone', { phone: '={{ $json.phone }}' }, { phone: '+7 (900) 000-00-00' }, { matching: 'phone', phone: '+79000000000' }, { phone: '+79000000000' }],
-		['profile_id', { profileId: '={{ $json.id }}' }, { id: '6606e08f10bcdd88297057a7' }, { matching: 'profile_id', profile_id: '6606e08f10bcdd88297057a7' }, { profileId: '6606e08f10bcdd88297057a7' }],
-		['custom', { fieldName: 'CRM_ID', fieldValue: '={{ $json.crm }}' }, { crm: 123420 }, { matching: 'custom', field_name: 'CRM_ID', field_value: 123420 }, { fieldName: 'CRM_ID', fieldValue: 123420 }],
-		['custom', { fieldName: 'Tags', fieldValue: 'tag-1, tag-2' }, {}, { matching: 'custom', field_name: 'Tags', field_value: 'tag-1, tag-2' }, { fieldName: 'Tags', fieldValue: 'tag-1, tag-2' }],
+		[
+			'email',
+			{ email: '={{ $json.email }}' },
+			{ email: ' john@example.com ' },
+			{ matching: 'email', email: 'john@example.com' },
+			{ email: 'john@example.com' },
+		],
+		[
+			'phone',
+			{ phone: '={{ $json.phone }}' },
+			{ phone: '+7 (900) 000-00-00' },
+			{ matching: 'phone', phone: '+79000000000' },
+			{ phone: '+79000000000' },
+		],
+		[
+			'profile_id',
+			{ profileId: '={{ $json.id }}' },
+			{ id: '6606e08f10bcdd88297057a7' },
+			{ matching: 'profile_id', profile_id: '6606e08f10bcdd88297057a7' },
+			{ profileId: '6606e08f10bcdd88297057a7' },
+		],
+		[
+			'custom',
+			{ fieldName: 'CRM_ID', fieldValue: '={{ $json.crm }}' },
+			{ crm: 123420 },
+			{ matching: 'custom', field_name: 'CRM_ID', field_value: 123420 },
+			{ fieldName: 'CRM_ID', fieldValue: 123420 },
+		],
+		[
+			'custom',
+			{ fieldName: 'Tags', fieldValue: 'tag-1, tag-2' },
+			{},
+			{ matching: 'custom', field_name: 'Tags', field_value: 'tag-1, tag-2' },
+			{ fieldName: 'Tags', fieldValue: 'tag-1, tag-2' },
+		],
 	])('%s', async (matching, fields, item, expectedBody, expectedSummary) => {
 		const result = await ctx.run(launchParams({ matching, ...fields }), json(item));
 		expect(result.error).toBeUndefined();
@@ -19,7 +49,10 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 
 	test('custom query sends custom_request and no matching', async () => {
 		const result = await ctx.run(
-			launchParams({ matching: 'customQuery', customRequest: '={{ JSON.stringify({ email: { $in: $json.emails } }) }}' }),
+			launchParams({
+				matching: 'customQuery',
+				customRequest: '={{ JSON.stringify({ email: { $in: $json.emails } }) }}',
+			}),
 			json({ emails: ['john@example.com', 'jane@example.com'] }),
 		);
 		expect(result.error).toBeUndefined();
@@ -44,11 +77,17 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 		expect(ctx.sandbox.requests[0].body.subscription_filter).not.toHaveProperty('provider');
 
 		ctx.sandbox.reset();
-		await ctx.run(launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}', additionalFields }), json({}));
+		await ctx.run(
+			launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}', additionalFields }),
+			json({}),
+		);
 		expect(ctx.sandbox.requests[0].body).not.toHaveProperty('subscription_filter');
 
 		ctx.sandbox.reset();
-		await ctx.run(launchParams({ additionalFields: { subscriptionFilter: { not_strict: true } } }), json({ email: 'john@example.com' }));
+		await ctx.run(
+			launchParams({ additionalFields: { subscriptionFilter: { not_strict: true } } }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(ctx.sandbox.requests[0].body).not.toHaveProperty('subscription_filter');
 	});
 
@@ -63,7 +102,7 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 });
 
 describe('output', () => {
-	test('one item per input item, in input order, paired, with Altcraft\'s answer and the launch details', async () => {
+	test("one item per input item, in input order, paired, with Altcraft's answer and the launch details", async () => {
 		const emails = Array.from({ length: 12 }, (_, i) => `user${i}@example.com`);
 		ctx.sandbox.inject({ delayMs: 60 }); // the first request answers last
 		const result = await ctx.run(launchParams(), json(...emails.map((email) => ({ email }))));

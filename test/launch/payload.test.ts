@@ -10,7 +10,10 @@ test('attachments come from binary fields as data URLs, named by the file or by 
 		launchParams({
 			additionalFields: {
 				attachments: {
-					binary: [{ binaryPropertyName: 'invoice, report' }, { binaryPropertyName: 'invoice', fileName: 'renamed.pdf' }],
+					binary: [
+						{ binaryPropertyName: 'invoice, report' },
+						{ binaryPropertyName: 'invoice', fileName: 'renamed.pdf' },
+					],
 				},
 			},
 		}),
@@ -36,7 +39,12 @@ test('content and custom data from fields: values may be lists or objects from e
 	await ctx.run(
 		launchParams({
 			content: 'fields',
-			contentValues: { values: [{ name: 'email_title', value: '={{ $json.title }}' }, { name: 'order', value: '={{ $json.order }}' }] },
+			contentValues: {
+				values: [
+					{ name: 'email_title', value: '={{ $json.title }}' },
+					{ name: 'order', value: '={{ $json.order }}' },
+				],
+			},
 			customData: 'fields',
 			customDataValues: { values: [{ name: 'x', value: 'y' }] },
 		}),
@@ -62,7 +70,11 @@ test('content and custom data from JSON, typed or from an expression', async () 
 
 test('only the chosen input is read: JSON left behind after switching to fields is not sent', async () => {
 	await ctx.run(
-		launchParams({ content: 'fields', contentValues: { values: [{ name: 'a', value: '1' }] }, contentJson: '{"b": 2}' }),
+		launchParams({
+			content: 'fields',
+			contentValues: { values: [{ name: 'a', value: '1' }] },
+			contentJson: '{"b": 2}',
+		}),
 		json({ email: 'john@example.com' }),
 	);
 	expect(body().content).toEqual({ a: '1' });
@@ -70,7 +82,15 @@ test('only the chosen input is read: JSON left behind after switching to fields 
 
 test('a name given twice in the fields is refused rather than one value silently dropped', async () => {
 	const result = await ctx.run(
-		launchParams({ content: 'fields', contentValues: { values: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } }),
+		launchParams({
+			content: 'fields',
+			contentValues: {
+				values: [
+					{ name: 'a', value: '1' },
+					{ name: 'a', value: '2' },
+				],
+			},
+		}),
 		json({ email: 'john@example.com' }),
 	);
 	expect(result.error?.message).toBe('Content names "a" twice (item 0)');
@@ -78,7 +98,10 @@ test('a name given twice in the fields is refused rather than one value silently
 });
 
 test('None sends no content, whatever the hidden inputs hold', async () => {
-	await ctx.run(launchParams({ content: 'none', contentValues: { values: [{ name: 'a', value: '1' }] } }), json({ email: 'john@example.com' }));
+	await ctx.run(
+		launchParams({ content: 'none', contentValues: { values: [{ name: 'a', value: '1' }] } }),
+		json({ email: 'john@example.com' }),
+	);
 	expect(body().content).toBeUndefined();
 });
 
@@ -86,17 +109,29 @@ describe('expiration is sent in RFC 3339', () => {
 	test.each([
 		['an ISO date-time with a zone', '2099-02-22T21:00:00Z', 'UTC', '2099-02-22T21:00:00Z'],
 		['an offset', '2099-02-23T00:00:00+03:00', 'UTC', '2099-02-22T21:00:00Z'],
-		['a date-time without a zone, read in the workflow time zone', '2099-02-23T00:00:00', 'Europe/Moscow', '2099-02-22T21:00:00Z'],
+		[
+			'a date-time without a zone, read in the workflow time zone',
+			'2099-02-23T00:00:00',
+			'Europe/Moscow',
+			'2099-02-22T21:00:00Z',
+		],
 		['a date-time without a zone in winter time', '2099-01-15T12:00:00', 'Europe/Berlin', '2099-01-15T11:00:00Z'],
 		['a date-time without a zone in summer time', '2099-07-15T12:00:00', 'Europe/Berlin', '2099-07-15T10:00:00Z'],
 	])('%s', async (_name, value, timezone, expected) => {
-		const result = await ctx.run(launchParams({ additionalFields: { expiration: value } }), json({ email: 'john@example.com' }), { timezone });
+		const result = await ctx.run(
+			launchParams({ additionalFields: { expiration: value } }),
+			json({ email: 'john@example.com' }),
+			{ timezone },
+		);
 		expect(result.error).toBeUndefined();
 		expect(body().expiration).toBe(expected);
 	});
 
 	test('a Luxon DateTime from an expression', async () => {
-		await ctx.run(launchParams({ additionalFields: { expiration: '={{ $now.plus({ days: 1 }) }}' } }), json({ email: 'john@example.com' }));
+		await ctx.run(
+			launchParams({ additionalFields: { expiration: '={{ $now.plus({ days: 1 }) }}' } }),
+			json({ email: 'john@example.com' }),
+		);
 		const sent = Date.parse(body().expiration);
 		expect(body().expiration).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
 		expect(Math.abs(sent - (Date.now() + 86400000))).toBeLessThan(60000);

@@ -63,9 +63,12 @@ function expectNoSecrets(result: RunResult) {
 	for (const trigger of [84, 96]) expect(shown).not.toContain(keyOf(trigger));
 }
 
-describe('the docs\' v1.0 POST examples', () => {
+describe("the docs' v1.0 POST examples", () => {
 	test('JSON: the same fields, values and options; token from the credential; no id, matching or profile_id', async () => {
-		const result = await ctx.run(linkParams({ sendFields: true, fields: seedFieldsParam }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(
+			linkParams({ sendFields: true, fields: seedFieldsParam }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(result.error).toBeUndefined();
 		const [request] = ctx.sandbox.requests;
 		expect(request.method).toBe('POST');
@@ -74,7 +77,13 @@ describe('the docs\' v1.0 POST examples', () => {
 		expect(JSON.parse(request.rawBody)).toEqual({ ...withoutLinkParts(SEED_V10_JSON), token: ctx.sandbox.token });
 		expect(request.body.fields).toEqual(SEED_V10_JSON.fields);
 		expect(ctx.sandbox.launches).toMatchObject([
-			{ version: '1.0', triggerId: 96, matching: 'email', target: 'john@example.com', profiles: ['6606e08f10bcdd88297057a7'] },
+			{
+				version: '1.0',
+				triggerId: 96,
+				matching: 'email',
+				target: 'john@example.com',
+				profiles: ['6606e08f10bcdd88297057a7'],
+			},
 		]);
 		expectNoSecrets(result);
 	});
@@ -103,7 +112,11 @@ describe('the docs\' v1.0 POST examples', () => {
 
 	test('XML with a single field still sends it as a <fields> element', async () => {
 		await ctx.run(
-			linkParams({ sendFields: true, fields: { field: [{ name: 'FirstName', value: 'Jason', option: 2 }] }, options: { requestFormat: 'xml' } }),
+			linkParams({
+				sendFields: true,
+				fields: { field: [{ name: 'FirstName', value: 'Jason', option: 2 }] },
+				options: { requestFormat: 'xml' },
+			}),
 			json({ email: 'john@example.com' }),
 		);
 		expect(ctx.sandbox.requests[0].rawBody).toBe(
@@ -113,15 +126,29 @@ describe('the docs\' v1.0 POST examples', () => {
 	});
 
 	test('field values come from each item; a number from an expression stays a number', async () => {
-		const fields = { field: [{ name: 'FirstName', value: '={{ $json.name }}', option: 1 }, { name: 'CRM_ID', value: '={{ $json.crm }}', option: 2 }] };
+		const fields = {
+			field: [
+				{ name: 'FirstName', value: '={{ $json.name }}', option: 1 },
+				{ name: 'CRM_ID', value: '={{ $json.crm }}', option: 2 },
+			],
+		};
 		const result = await ctx.run(
 			linkParams({ sendFields: true, fields }),
-			json({ email: 'john@example.com', name: 'Johnny', crm: 123420 }, { email: 'jane@example.com', name: 'Janet', crm: 123421 }),
+			json(
+				{ email: 'john@example.com', name: 'Johnny', crm: 123420 },
+				{ email: 'jane@example.com', name: 'Janet', crm: 123421 },
+			),
 		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches.map((launch) => launch.body.fields)).toEqual([
-			[{ name: 'FirstName', value: 'Johnny', option: 1 }, { name: 'CRM_ID', value: 123420, option: 2 }],
-			[{ name: 'FirstName', value: 'Janet', option: 1 }, { name: 'CRM_ID', value: 123421, option: 2 }],
+			[
+				{ name: 'FirstName', value: 'Johnny', option: 1 },
+				{ name: 'CRM_ID', value: 123420, option: 2 },
+			],
+			[
+				{ name: 'FirstName', value: 'Janet', option: 1 },
+				{ name: 'CRM_ID', value: 123421, option: 2 },
+			],
 		]);
 	});
 });
@@ -135,14 +162,19 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 		expect(request.path).toBe(`/trg/${keyOf(96)}/ivan%2Bnews%40example.org`);
 		expect(request.rawBody).toBe('');
 		expect(request.headers.authorization).toBeUndefined();
-		expect(ctx.sandbox.launches).toMatchObject([{ matching: 'email', target: 'ivan+news@example.org', profiles: ['6606e08f10bcdd88297057a8'] }]);
+		expect(ctx.sandbox.launches).toMatchObject([
+			{ matching: 'email', target: 'ivan+news@example.org', profiles: ['6606e08f10bcdd88297057a8'] },
+		]);
 	});
 
 	test.each([
 		['md5', md5Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
 		['xxh', xxh64Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
 	])('%s: the hash as given (upper case is lowered)', async (identifyBy, hash, profile) => {
-		const result = await ctx.run(linkParams({ identifyBy, profileIdentifier: '={{ $json.hash }}' }), json({ hash: hash.toUpperCase() }));
+		const result = await ctx.run(
+			linkParams({ identifyBy, profileIdentifier: '={{ $json.hash }}' }),
+			json({ hash: hash.toUpperCase() }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests[0].path).toBe(`/trg/${keyOf(96)}/${hash}`);
 		expect(ctx.sandbox.launches).toMatchObject([{ matching: identifyBy, target: hash, profiles: [profile] }]);
@@ -150,7 +182,10 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 	});
 
 	test('Compute MD5 From Email: trimmed, lowercased, hashed', async () => {
-		const result = await ctx.run(linkParams({ identifyBy: 'md5', hashEmail: true }), json({ email: ' John@Example.COM ' }));
+		const result = await ctx.run(
+			linkParams({ identifyBy: 'md5', hashEmail: true }),
+			json({ email: ' John@Example.COM ' }),
+		);
 		expect(result.error).toBeUndefined();
 		const hash = md5Hex('john@example.com');
 		expect(ctx.sandbox.requests[0].path).toBe(`/trg/${keyOf(96)}/${hash}`);
@@ -167,7 +202,7 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 		expect(ctx.sandbox.launches).toHaveLength(1);
 	});
 
-	test('the output: Altcraft\'s answer and the launch, paired, with only the start of the key', async () => {
+	test("the output: Altcraft's answer and the launch, paired, with only the start of the key", async () => {
 		const result = await ctx.run(linkParams(), json({ email: 'john@example.com' }, { email: 'jane@example.com' }));
 		expect(result.items).toHaveLength(2);
 		result.items.forEach((item, index) => {
@@ -192,7 +227,7 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 });
 
 describe('POST and the token', () => {
-	test('a wrong token: Altcraft\'s 403, and the token is nowhere in the error', async () => {
+	test("a wrong token: Altcraft's 403, and the token is nowhere in the error", async () => {
 		const wrong = 'wrong-token-5f0c3b9e';
 		const result = await runWorkflow({
 			parameters: linkParams({ sendFields: true, fields: seedFieldsParam }),
@@ -228,9 +263,17 @@ describe('trigger links', () => {
 	test.each([
 		['with scheme, port and placeholder, 48-hex key', () => ctx.sandbox.triggerLink(84), 84],
 		['with scheme, port and placeholder, 64-hex key', () => ctx.sandbox.triggerLink(96), 96],
-		['without scheme (on the API host: the API URL\'s http)', () => ctx.sandbox.triggerLink(84, false), 84],
-		['without scheme and without the last segment', () => ctx.sandbox.triggerLink(96, false).replace('/<email|md5|xxh>', ''), 96],
-		['with a trailing slash instead of the placeholder', () => ctx.sandbox.triggerLink(96).replace('<email|md5|xxh>', ''), 96],
+		["without scheme (on the API host: the API URL's http)", () => ctx.sandbox.triggerLink(84, false), 84],
+		[
+			'without scheme and without the last segment',
+			() => ctx.sandbox.triggerLink(96, false).replace('/<email|md5|xxh>', ''),
+			96,
+		],
+		[
+			'with a trailing slash instead of the placeholder',
+			() => ctx.sandbox.triggerLink(96).replace('<email|md5|xxh>', ''),
+			96,
+		],
 	])('%s', async (_name, link, trigger) => {
 		const result = await ctx.run(linkParams({}, link()), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
@@ -241,7 +284,10 @@ describe('trigger links', () => {
 	test('a link per item from an expression: each item launches its own trigger mailing', async () => {
 		const result = await ctx.run(
 			linkParams({}, '={{ $json.link }}'),
-			json({ email: 'john@example.com', link: ctx.sandbox.triggerLink(84) }, { email: 'jane@example.com', link: ctx.sandbox.triggerLink(96, false) }),
+			json(
+				{ email: 'john@example.com', link: ctx.sandbox.triggerLink(84) },
+				{ email: 'jane@example.com', link: ctx.sandbox.triggerLink(96, false) },
+			),
 		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches.map((launch) => [launch.triggerId, launch.target])).toEqual([
@@ -253,14 +299,19 @@ describe('trigger links', () => {
 	test('a malformed link from an item: refused before sending, naming the item and the shape of a link', async () => {
 		const result = await ctx.run(
 			linkParams({}, '={{ $json.link }}'),
-			json({ email: 'john@example.com', link: ctx.sandbox.triggerLink(84) }, { email: 'jane@example.com', link: 'https://trk.example.org/trg/84' }),
+			json(
+				{ email: 'john@example.com', link: ctx.sandbox.triggerLink(84) },
+				{ email: 'jane@example.com', link: 'https://trk.example.org/trg/84' },
+			),
 		);
 		expect(result.error).toMatchObject({
 			name: 'NodeOperationError',
 			message: '"https://trk.example.org/trg/84" is not a trigger link (item 1)',
 			context: { itemIndex: 1 },
 		});
-		expect(result.error?.description).toMatch(/^A trigger link looks like https:\/\/trk\.example\.org\/trg\/<48 or 64 hex characters>\/<email\|md5\|xxh>/);
+		expect(result.error?.description).toMatch(
+			/^A trigger link looks like https:\/\/trk\.example\.org\/trg\/<48 or 64 hex characters>\/<email\|md5\|xxh>/,
+		);
 		// Every item is checked before the first launch: the good item 0 is not sent either.
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -270,7 +321,7 @@ describe('trigger links', () => {
 		expect(result.error).toMatchObject({ message: 'Trigger Link is empty for item 0', context: { itemIndex: 0 } });
 	});
 
-	test('an unknown key: Altcraft\'s 404 as a NodeApiError that points at the link', async () => {
+	test("an unknown key: Altcraft's 404 as a NodeApiError that points at the link", async () => {
 		const unknown = ctx.sandbox.triggerLink(84).replace(keyOf(84), 'f'.repeat(48));
 		const result = await ctx.run(linkParams({}, unknown), json({ email: 'john@example.com' }));
 		expect(result.error).toMatchObject({
@@ -288,7 +339,10 @@ describe('trigger links', () => {
 		ctx.sandbox.setOptions({ errorsWithHttp200: true });
 		try {
 			const result = await ctx.run(linkParams({}, ctx.sandbox.triggerLink(101)), json({ email: 'john@example.com' }));
-			expect(result.error).toMatchObject({ name: 'NodeApiError', message: expect.stringMatching(/^Altcraft error 400: .*not active/) });
+			expect(result.error).toMatchObject({
+				name: 'NodeApiError',
+				message: expect.stringMatching(/^Altcraft error 400: .*not active/),
+			});
 			expect(result.error?.description).toMatch(/Activate it in Altcraft/);
 		} finally {
 			ctx.sandbox.setOptions({ errorsWithHttp200: false });
@@ -297,7 +351,10 @@ describe('trigger links', () => {
 
 	test('a 503 is retried with the same Request-ID, like every launch', async () => {
 		ctx.sandbox.inject({ path: '/trg/', status: 503 });
-		const result = await ctx.run(linkParams({ options: nodeOptions({ retryInitialWait: 10 }) }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(
+			linkParams({ options: nodeOptions({ retryInitialWait: 10 }) }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[1].requestId).toBe(ctx.sandbox.requests[0].requestId);
@@ -316,11 +373,26 @@ describe('trigger links', () => {
 
 describe('refused before sending', () => {
 	test.each([
-		['email', 'john@example.com; jane@example.com', '"john@example.com; jane@example.com" is not one valid email address (item 0)', /one profile per request/],
+		[
+			'email',
+			'john@example.com; jane@example.com',
+			'"john@example.com; jane@example.com" is not one valid email address (item 0)',
+			/one profile per request/,
+		],
 		['email', '', 'Profile Identifier is empty for item 0', /one profile per request/],
 		['md5', 'not-a-hash', '"not-a-hash" is not an MD5 hash (32 hex characters) (item 0)', /Compute MD5 From Email/],
-		['md5', xxh64Hex('john@example.com'), `"${xxh64Hex('john@example.com')}" is not an MD5 hash (32 hex characters) (item 0)`, /MD5/],
-		['xxh', md5Hex('john@example.com'), `"${md5Hex('john@example.com')}" is not an XXHash (16 hex characters) (item 0)`, /XXHash/],
+		[
+			'md5',
+			xxh64Hex('john@example.com'),
+			`"${xxh64Hex('john@example.com')}" is not an MD5 hash (32 hex characters) (item 0)`,
+			/MD5/,
+		],
+		[
+			'xxh',
+			md5Hex('john@example.com'),
+			`"${md5Hex('john@example.com')}" is not an XXHash (16 hex characters) (item 0)`,
+			/XXHash/,
+		],
 		['xxh', ' ', 'Profile Identifier is empty for item 0', /XXHash/],
 	])('%s "%s"', async (identifyBy, value, message, description) => {
 		const result = await ctx.run(linkParams({ identifyBy, profileIdentifier: '={{ $json.value }}' }), json({ value }));
@@ -330,15 +402,27 @@ describe('refused before sending', () => {
 	});
 
 	test('Compute MD5 From Email with something that is not an email', async () => {
-		const result = await ctx.run(linkParams({ identifyBy: 'md5', hashEmail: true }), json({ email: md5Hex('john@example.com') }));
+		const result = await ctx.run(
+			linkParams({ identifyBy: 'md5', hashEmail: true }),
+			json({ email: md5Hex('john@example.com') }),
+		);
 		expect(result.error?.message).toMatch(/is not one valid email address \(item 0\)/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('a field with an empty name', async () => {
-		const fields = { field: [{ name: 'FirstName', value: 'Jason', option: 0 }, { name: '={{ $json.missing }}', value: 'x', option: 1 }] };
+		const fields = {
+			field: [
+				{ name: 'FirstName', value: 'Jason', option: 0 },
+				{ name: '={{ $json.missing }}', value: 'x', option: 1 },
+			],
+		};
 		const result = await ctx.run(linkParams({ sendFields: true, fields }), json({ email: 'john@example.com' }));
-		expect(result.error).toMatchObject({ name: 'NodeOperationError', message: 'Field 2 has no name (item 0)', context: { itemIndex: 0 } });
+		expect(result.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Field 2 has no name (item 0)',
+			context: { itemIndex: 0 },
+		});
 		expect(result.error?.description).toMatch(/FirstName/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -368,8 +452,14 @@ test('Continue On Fail: each failure is an error item paired with its item; the 
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 	expect(result.items[0].json).toMatchObject({ error: 0, launch: { profileIdentifier: 'john@example.com' } });
-	expect(result.items[1].json).toEqual({ error: '"not a link" is not a trigger link (item 1)', description: expect.stringMatching(/^A trigger link looks like/) });
-	expect(result.items[2].json).toMatchObject({ error: 'Altcraft error 404: Trigger link not found: unknown trigger key', httpCode: '404' });
+	expect(result.items[1].json).toEqual({
+		error: '"not a link" is not a trigger link (item 1)',
+		description: expect.stringMatching(/^A trigger link looks like/),
+	});
+	expect(result.items[2].json).toMatchObject({
+		error: 'Altcraft error 404: Trigger link not found: unknown trigger key',
+		httpCode: '404',
+	});
 	expect(result.items[3].json).toMatchObject({ error: '"nobody" is not one valid email address (item 3)' });
 	expect(result.items[4].json).toMatchObject({ error: 0, launch: { profileIdentifier: 'ivan+news@example.org' } });
 	expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'ivan+news@example.org']);
@@ -393,14 +483,22 @@ describe('the "From List" picker', () => {
 	});
 
 	test('filters by name or ID', async () => {
-		expect((await listSearch('searchTriggerLinks', ctx.credentials, 'welcome')).results.map((r) => r.name)).toEqual(['Welcome series (ID 84)']);
-		expect((await listSearch('searchTriggerLinks', ctx.credentials, '96')).results[0].name).toBe('New videos digest (ID 96)');
+		expect((await listSearch('searchTriggerLinks', ctx.credentials, 'welcome')).results.map((r) => r.name)).toEqual([
+			'Welcome series (ID 84)',
+		]);
+		expect((await listSearch('searchTriggerLinks', ctx.credentials, '96')).results[0].name).toBe(
+			'New videos digest (ID 96)',
+		);
 	});
 });
 
 test('a refused link that holds a trigger key shows only the start of the key', async () => {
 	const link = ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', 'john@example.com');
-	const result = await ctx.run(linkParams({}, '={{ $json.link }}'), json({ email: 'john@example.com', link }), { continueOnFail: true });
-	expect(result.items[0].json.error).toBe(`"${link.replace(keyOf(84), `${keyOf(84).slice(0, 8)}…`)}" is not a trigger link (item 0)`);
+	const result = await ctx.run(linkParams({}, '={{ $json.link }}'), json({ email: 'john@example.com', link }), {
+		continueOnFail: true,
+	});
+	expect(result.items[0].json.error).toBe(
+		`"${link.replace(keyOf(84), `${keyOf(84).slice(0, 8)}…`)}" is not a trigger link (item 0)`,
+	);
 	expectNoSecrets(result);
 });

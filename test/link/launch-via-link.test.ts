@@ -20,7 +20,7 @@ const postParams = (extra: INodeParameters = {}) =>
 	linkParams(link84(), { sendFields: true, fields: { field: seedFields }, ...extra });
 
 describe('Launch via Trigger Link (v1.0)', () => {
-	test('POST reproduces the docs\' JSON example: fields with their values and options, token in the body', async () => {
+	test("POST reproduces the docs' JSON example: fields with their values and options, token in the body", async () => {
 		const result = await ctx.run(postParams(), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
 		const request = ctx.sandbox.requests[0];
@@ -35,8 +35,11 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
 
-	test('POST reproduces the docs\' XML example: repeated <fields> elements, token first', async () => {
-		const result = await ctx.run(postParams({ options: { requestFormat: 'xml' } }), json({ email: 'john@example.com' }));
+	test("POST reproduces the docs' XML example: repeated <fields> elements, token first", async () => {
+		const result = await ctx.run(
+			postParams({ options: { requestFormat: 'xml' } }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(result.error).toBeUndefined();
 		const raw = ctx.sandbox.requests[0].rawBody;
 		expect(raw.startsWith(`<xml><token>${ctx.sandbox.token}</token><fields>`)).toBe(true);
@@ -45,7 +48,10 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	});
 
 	test('POST without fields in XML still carries the token', async () => {
-		await ctx.run(linkParams(link84(), { sendFields: true, options: { requestFormat: 'xml' } }), json({ email: 'john@example.com' }));
+		await ctx.run(
+			linkParams(link84(), { sendFields: true, options: { requestFormat: 'xml' } }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(ctx.sandbox.requests[0].rawBody).toBe(`<xml><token>${ctx.sandbox.token}</token></xml>`);
 		expect(ctx.sandbox.launches).toHaveLength(1);
 	});
@@ -79,7 +85,10 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		});
 
 		test('an MD5 hash computed from the email (trimmed, lowercased)', async () => {
-			const result = await ctx.run(linkParams(link84(), { identifyBy: 'md5', hashEmail: true }), json({ email: '  Jane@Example.com ' }));
+			const result = await ctx.run(
+				linkParams(link84(), { identifyBy: 'md5', hashEmail: true }),
+				json({ email: '  Jane@Example.com ' }),
+			);
 			expect(result.error).toBeUndefined();
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${md5Hex('jane@example.com')}`);
 			expect(result.items[0].json).toMatchObject({ launch: { profileIdentifier: md5Hex('jane@example.com') } });
@@ -96,10 +105,13 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	describe('trigger links as Altcraft shows them', () => {
 		test.each([
 			['with scheme, port and placeholder (48-hex key)', () => ctx.sandbox.triggerLink(84)],
-			['without scheme (the API URL\'s scheme is used)', () => ctx.sandbox.triggerLink(84, false)],
+			["without scheme (the API URL's scheme is used)", () => ctx.sandbox.triggerLink(84, false)],
 			['without the last segment', () => ctx.sandbox.triggerLink(84).replace('/<email|md5|xxh>', '')],
 			['with a trailing slash', () => ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', '')],
-			['with the placeholder URL-encoded', () => ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', '%3Cemail%7Cmd5%7Cxxh%3E')],
+			[
+				'with the placeholder URL-encoded',
+				() => ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', '%3Cemail%7Cmd5%7Cxxh%3E'),
+			],
 			['with a 64-hex key', () => ctx.sandbox.triggerLink(96)],
 		])('%s', async (_name, link) => {
 			const result = await ctx.run(linkParams(link()), json({ email: 'john@example.com' }));
@@ -111,19 +123,27 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		test.each([
 			['not a link', 'welcome-series'],
 			['a key of the wrong length', 'http://trk.example.org/trg/abc123/<email|md5|xxh>'],
-			['a link that already names a profile', () => ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', 'john@example.com')],
+			[
+				'a link that already names a profile',
+				() => ctx.sandbox.triggerLink(84).replace('<email|md5|xxh>', 'john@example.com'),
+			],
 			['the v1.1 API path', 'https://example.altcraft.com/api/v1.1/campaigns/triggers/start/'],
 		])('refused: %s', async (_name, link) => {
 			const value = typeof link === 'function' ? link() : link;
-			const result = await ctx.run(linkParams('={{ $json.link }}'), json({ email: 'a@example.com', link: link84() }, { email: 'b@example.com', link: value }));
+			const result = await ctx.run(
+				linkParams('={{ $json.link }}'),
+				json({ email: 'a@example.com', link: link84() }, { email: 'b@example.com', link: value }),
+			);
 			// A trigger key in the refused text is shortened, as in the output.
-			expect(result.error?.message).toBe(`"${value.replace(key84(), `${key84().slice(0, 8)}…`)}" is not a trigger link (item 1)`);
+			expect(result.error?.message).toBe(
+				`"${value.replace(key84(), `${key84().slice(0, 8)}…`)}" is not a trigger link (item 1)`,
+			);
 			expect(result.error?.description).toMatch(/A trigger link looks like https:\/\/trk\.example\.org\/trg\//);
 			expect(result.error?.context?.itemIndex).toBe(1);
 		});
 	});
 
-	test('an unknown key: Altcraft\'s 404 with how to fix it', async () => {
+	test("an unknown key: Altcraft's 404 with how to fix it", async () => {
 		const unknown = link84().replace(key84(), 'f'.repeat(48));
 		const result = await ctx.run(linkParams(unknown), json({ email: 'john@example.com' }));
 		expect(result.error?.message).toMatch(/^Altcraft error 404/);
@@ -142,30 +162,46 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	});
 
 	test('a field without a name is refused before sending', async () => {
-		const result = await ctx.run(postParams({ fields: { field: [{ name: ' ', value: 'x', option: 1 }] } }), json({ email: 'john@example.com' }));
+		const result = await ctx.run(
+			postParams({ fields: { field: [{ name: ' ', value: 'x', option: 1 }] } }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(result.error?.message).toBe('Field 1 has no name (item 0)');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
 	test('Continue On Fail: a failed item is an error item paired with it; the others are launched', async () => {
-		const result = await ctx.run(linkParams(link84()), json({ email: 'john@example.com' }, { email: 'oops' }, { email: 'jane@example.com' }), { continueOnFail: true });
+		const result = await ctx.run(
+			linkParams(link84()),
+			json({ email: 'john@example.com' }, { email: 'oops' }, { email: 'jane@example.com' }),
+			{ continueOnFail: true },
+		);
 		expect(result.items).toHaveLength(3);
-		expect(result.items[1]).toEqual({ json: expect.objectContaining({ error: expect.stringMatching(/item 1/) }), pairedItem: { item: 1 } });
+		expect(result.items[1]).toEqual({
+			json: expect.objectContaining({ error: expect.stringMatching(/item 1/) }),
+			pairedItem: { item: 1 },
+		});
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
 	});
 
 	test('the token is in no output item and no error', async () => {
 		const ok = await ctx.run(postParams(), json({ email: 'john@example.com' }));
-		const failed = await ctx.run(linkParams(link84().replace(key84(), '0'.repeat(48))), json({ email: 'john@example.com' }));
+		const failed = await ctx.run(
+			linkParams(link84().replace(key84(), '0'.repeat(48))),
+			json({ email: 'john@example.com' }),
+		);
 		expect(JSON.stringify(ok.items)).not.toContain(ctx.sandbox.token);
 		expect(JSON.stringify(failed.error)).not.toContain(ctx.sandbox.token);
 		expect(JSON.stringify(failed.run.data.resultData)).not.toContain(ctx.sandbox.token);
 	});
 
-	test('the From List picker offers the trigger mailings\' links', async () => {
+	test("the From List picker offers the trigger mailings' links", async () => {
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials);
 		// Like the v1.1 picker: launchable by API call only, active ones first (the rest: test/foundation/list-search).
-		expect(results.slice(0, 2).map((result) => result.name)).toEqual(['Welcome series (ID 84)', 'New videos digest (ID 96)']);
+		expect(results.slice(0, 2).map((result) => result.name)).toEqual([
+			'Welcome series (ID 84)',
+			'New videos digest (ID 96)',
+		]);
 		const picked = results.find((result) => result.name === 'Welcome series (ID 84)')!;
 		const result = await ctx.run(
 			{ ...linkParams(''), triggerLink: { __rl: true, mode: 'list', value: picked.value } },
@@ -183,20 +219,31 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	});
 
 	test('an HTML page with HTTP 200 is not a launch confirmation', async () => {
-		ctx.sandbox.inject({ path: '/trg/', status: 200, contentType: 'text/html', body: '<!doctype html><html><body>Welcome</body></html>' });
+		ctx.sandbox.inject({
+			path: '/trg/',
+			status: 200,
+			contentType: 'text/html',
+			body: '<!doctype html><html><body>Welcome</body></html>',
+		});
 		const result = await ctx.run(linkParams(link84()), json({ email: 'john@example.com' }));
 		expect(result.error?.message).toMatch(/HTML page/);
 	});
 
 	test('v1.0 retries only what Altcraft cannot have processed: 503 yes, 502 no (the link has no documented deduplication)', async () => {
 		ctx.sandbox.inject({ path: '/trg/', status: 503 });
-		const retried = await ctx.run(linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }), json({ email: 'john@example.com' }));
+		const retried = await ctx.run(
+			linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(retried.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 
 		ctx.sandbox.reset();
 		ctx.sandbox.inject({ path: '/trg/', status: 502 });
-		const notRetried = await ctx.run(linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }), json({ email: 'john@example.com' }));
+		const notRetried = await ctx.run(
+			linkParams(link84(), { options: nodeOptions({ retryInitialWait: 1 }) }),
+			json({ email: 'john@example.com' }),
+		);
 		expect(notRetried.error?.message).toMatch(/HTTP 502/);
 		expect(ctx.sandbox.requests).toHaveLength(1);
 	});

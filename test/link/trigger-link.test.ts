@@ -4,7 +4,10 @@
  */
 import { NodeHelpers, type INode } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
-import { TRIGGER_LINK_PATTERN, parseTriggerLink } from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
+import {
+	TRIGGER_LINK_PATTERN,
+	parseTriggerLink,
+} from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
 import { NODE_TYPE } from '../helpers/engine-core';
 
 const KEY48 = '465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb';
@@ -12,13 +15,25 @@ const KEY64 = '39f41fcd000e1dccbf66c1bfe11705927499da7d54e297b8a0ea64552dc6d958'
 
 describe('parseTriggerLink', () => {
 	test.each([
-		['the docs\' link with the placeholder', `http://trk.example.org/trg/${KEY48}/<email|md5|xxh>`, 'http://trk.example.org'],
+		[
+			"the docs' link with the placeholder",
+			`http://trk.example.org/trg/${KEY48}/<email|md5|xxh>`,
+			'http://trk.example.org',
+		],
 		['https', `https://trk.example.org/trg/${KEY48}/<email|md5|xxh>`, 'https://trk.example.org'],
 		['a port', `https://trk.example.org:8443/trg/${KEY48}/<email|md5|xxh>`, 'https://trk.example.org:8443'],
 		['no last segment', `https://trk.example.org/trg/${KEY48}`, 'https://trk.example.org'],
 		['a trailing slash', `https://trk.example.org/trg/${KEY48}/`, 'https://trk.example.org'],
-		['the placeholder URL-encoded', `https://trk.example.org/trg/${KEY48}/%3Cemail%7Cmd5%7Cxxh%3E`, 'https://trk.example.org'],
-		['spaces around it (pasted)', `  https://trk.example.org/trg/${KEY48}/<email|md5|xxh>\n`, 'https://trk.example.org'],
+		[
+			'the placeholder URL-encoded',
+			`https://trk.example.org/trg/${KEY48}/%3Cemail%7Cmd5%7Cxxh%3E`,
+			'https://trk.example.org',
+		],
+		[
+			'spaces around it (pasted)',
+			`  https://trk.example.org/trg/${KEY48}/<email|md5|xxh>\n`,
+			'https://trk.example.org',
+		],
 		['an upper-case scheme and host', `HTTP://TRK.Example.ORG/trg/${KEY48}`, 'http://trk.example.org'],
 		['an IP address and port', `http://10.0.0.5:8080/trg/${KEY48}/<email|md5|xxh>`, 'http://10.0.0.5:8080'],
 		['an IPv6 address', `http://[::1]:8080/trg/${KEY48}`, 'http://[::1]:8080'],
@@ -43,15 +58,23 @@ describe('parseTriggerLink', () => {
 			expect(parseTriggerLink(link, 'http://api.example.org')?.origin).toBe('https://trk.example.org');
 		});
 
-		test('gets the API URL\'s scheme when it is on the API host (host and port alike)', () => {
+		test("gets the API URL's scheme when it is on the API host (host and port alike)", () => {
 			expect(parseTriggerLink(link, 'http://trk.example.org')?.origin).toBe('http://trk.example.org');
-			expect(parseTriggerLink(`127.0.0.1:4010/trg/${KEY48}`, 'http://127.0.0.1:4010')?.origin).toBe('http://127.0.0.1:4010');
-			expect(parseTriggerLink(`127.0.0.1:4010/trg/${KEY48}`, 'http://127.0.0.1:4011')?.origin).toBe('https://127.0.0.1:4010');
+			expect(parseTriggerLink(`127.0.0.1:4010/trg/${KEY48}`, 'http://127.0.0.1:4010')?.origin).toBe(
+				'http://127.0.0.1:4010',
+			);
+			expect(parseTriggerLink(`127.0.0.1:4010/trg/${KEY48}`, 'http://127.0.0.1:4011')?.origin).toBe(
+				'https://127.0.0.1:4010',
+			);
 		});
 
 		test('an explicit scheme is kept whatever the API URL', () => {
-			expect(parseTriggerLink(`http://trk.example.org/trg/${KEY48}`, 'https://trk.example.org')?.origin).toBe('http://trk.example.org');
-			expect(parseTriggerLink(`https://trk.example.org/trg/${KEY48}`, 'http://trk.example.org')?.origin).toBe('https://trk.example.org');
+			expect(parseTriggerLink(`http://trk.example.org/trg/${KEY48}`, 'https://trk.example.org')?.origin).toBe(
+				'http://trk.example.org',
+			);
+			expect(parseTriggerLink(`https://trk.example.org/trg/${KEY48}`, 'http://trk.example.org')?.origin).toBe(
+				'https://trk.example.org',
+			);
 		});
 	});
 
@@ -107,7 +130,9 @@ describe('the editor flags a typed link that is not a trigger link', () => {
 	};
 
 	test('on the Trigger Link field, with what a link looks like', () => {
-		expect(issuesFor('https://trk.example.org/trg/84').triggerLink).toEqual([expect.stringMatching(/^Not a trigger link: expected e\.g\. https:\/\/trk\.example\.org\/trg\//)]);
+		expect(issuesFor('https://trk.example.org/trg/84').triggerLink).toEqual([
+			expect.stringMatching(/^Not a trigger link: expected e\.g\. https:\/\/trk\.example\.org\/trg\//),
+		]);
 	});
 
 	test('not for links as Altcraft shows them, nor for expressions (checked per item when the node runs)', () => {

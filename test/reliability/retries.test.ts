@@ -29,7 +29,12 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 	});
 
 	test('429 with Retry-After: the retry waits as asked', async () => {
-		ctx.sandbox.inject({ status: 429, retryAfter: 1, body: '{"error":429,"error_text":"Too many requests"}', contentType: 'application/json' });
+		ctx.sandbox.inject({
+			status: 429,
+			retryAfter: 1,
+			body: '{"error":429,"error_text":"Too many requests"}',
+			contentType: 'application/json',
+		});
 		const result = await ctx.run(params(), one);
 		expect(result.error).toBeUndefined();
 		const [first, second] = ctx.sandbox.requests;
@@ -80,7 +85,9 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 		const result = await ctx.run(params({ maxAttempts: 2 }), one, {
 			credentials: { apiUrl: 'http://127.0.0.1:9', apiToken: ctx.sandbox.token },
 		});
-		expect(result.error?.message).toBe('Could not reach Altcraft at 127.0.0.1:9: connection refused (after 2 attempts)');
+		expect(result.error?.message).toBe(
+			'Could not reach Altcraft at 127.0.0.1:9: connection refused (after 2 attempts)',
+		);
 		expect(result.error?.description).toMatch(/Network error code: ECONNREFUSED/);
 	});
 
@@ -88,7 +95,10 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 		ctx.sandbox.setOptions({ faultRate: 0.1 });
 		try {
 			const emails = Array.from({ length: 1000 }, (_, i) => `user${i}@example.com`);
-			const result = await ctx.run(params({ maxAttempts: 8, retryInitialWait: 1, maxParallel: 10 }), json(...emails.map((email) => ({ email }))));
+			const result = await ctx.run(
+				params({ maxAttempts: 8, retryInitialWait: 1, maxParallel: 10 }),
+				json(...emails.map((email) => ({ email }))),
+			);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1000);
 			expect(result.items.every((item) => item.json.error === 0)).toBe(true);
@@ -129,25 +139,45 @@ describe('Request-ID', () => {
 	test('the same key launches a different trigger mailing all the same', async () => {
 		const order = json({ email: 'john@example.com', orderId: 'A-1' });
 		await ctx.run(params({ idempotencyKey: '={{ $json.orderId }}' }), order);
-		await ctx.run({ ...params({ idempotencyKey: '={{ $json.orderId }}' }), triggerMailing: { __rl: true, mode: 'id', value: '96' } }, order);
+		await ctx.run(
+			{
+				...params({ idempotencyKey: '={{ $json.orderId }}' }),
+				triggerMailing: { __rl: true, mode: 'id', value: '96' },
+			},
+			order,
+		);
 		expect(ctx.sandbox.launches.map((launch) => launch.triggerId)).toEqual([84, 96]);
 	});
 
 	test('one fixed key for many items still launches each recipient once', async () => {
-		const result = await ctx.run(params({ idempotencyKey: 'spring-sale' }), json({ email: 'john@example.com' }, { email: 'jane@example.com' }, { email: 'john@example.com' }));
+		const result = await ctx.run(
+			params({ idempotencyKey: 'spring-sale' }),
+			json({ email: 'john@example.com' }, { email: 'jane@example.com' }, { email: 'john@example.com' }),
+		);
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([false, false, true]);
+		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+			false,
+			false,
+			true,
+		]);
 	});
 
 	test('a key that cannot travel in a header is hashed', async () => {
 		await ctx.run(params({ idempotencyKey: 'заказ 17' }), one);
-		expect(ctx.sandbox.requests[0].requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+		expect(ctx.sandbox.requests[0].requestId).toMatch(
+			/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+		);
 	});
 
-	test('n8n\'s own Retry On Fail re-runs the node without sending twice what went out', async () => {
+	test("n8n's own Retry On Fail re-runs the node without sending twice what went out", async () => {
 		// The first node run sends a, then b is refused once and the run stops; n8n runs the node
 		// again: a comes back as a duplicate, b and c are sent.
-		const refuseOnce = { status: 400, times: 1, body: '{"error":400,"error_text":"Temporary rejection"}', contentType: 'application/json' };
+		const refuseOnce = {
+			status: 400,
+			times: 1,
+			body: '{"error":400,"error_text":"Temporary rejection"}',
+			contentType: 'application/json',
+		};
 		ctx.sandbox.inject({ delayMs: 1, times: 1 }); // the first request passes unchanged
 		ctx.sandbox.inject(refuseOnce);
 		const result = await ctx.run(
@@ -156,8 +186,16 @@ describe('Request-ID', () => {
 			{ settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
 		);
 		expect(result.error).toBeUndefined();
-		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual([
+			'a@example.com',
+			'b@example.com',
+			'c@example.com',
+		]);
 		expect(ctx.sandbox.stats.duplicates).toBe(1);
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, false, false]);
+		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+			true,
+			false,
+			false,
+		]);
 	});
 });

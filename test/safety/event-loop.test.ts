@@ -29,7 +29,10 @@ test('an audience of 200,000 items: no stall over 1 s, every item in a launch', 
 	let result: Awaited<ReturnType<typeof ctx.run>> | undefined;
 	const started = Date.now();
 	const stall = await longestStall(async () => {
-		result = await ctx.run(launchParams({ launchMode: 'audience', options: { profilesPerRequest: 10000, maxParallel: 4 } }), items);
+		result = await ctx.run(
+			launchParams({ launchMode: 'audience', options: { profilesPerRequest: 10000, maxParallel: 4 } }),
+			items,
+		);
 	});
 	console.log(`audience of ${COUNT}: ${Date.now() - started} ms, longest stall ${stall} ms`);
 	expect(result!.error).toBeUndefined();

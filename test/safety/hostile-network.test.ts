@@ -28,7 +28,11 @@ afterAll(async () => {
 	shutdownEngine();
 });
 
-const credentials = (extra: Partial<CredentialData> = {}): CredentialData => ({ apiUrl: api.url, apiToken: TOKEN, ...extra });
+const credentials = (extra: Partial<CredentialData> = {}): CredentialData => ({
+	apiUrl: api.url,
+	apiToken: TOKEN,
+	...extra,
+});
 const launch = (extra: object = NO_RETRY, cred: Partial<CredentialData> = {}) =>
 	runWorkflow({ parameters: launchParams(extra as never), items: ITEMS, credentials: credentials(cred) });
 
@@ -49,7 +53,9 @@ describe('redirects are reported, never followed', () => {
 					res.writeHead(status, { Location: `${other.url}/api/v1.1/campaigns/triggers/start` });
 					res.end();
 				});
-				const error = failed(await launch({ options: nodeOptions({ maxAttempts: 3, retryInitialWait: 0 }) }, { authPlacement: placement }));
+				const error = failed(
+					await launch({ options: nodeOptions({ maxAttempts: 3, retryInitialWait: 0 }) }, { authPlacement: placement }),
+				);
 				expect(error.message).toBe(
 					`The API URL redirects to ${other.url}/api/v1.1/campaigns/triggers/start (HTTP ${status}): enter the final URL in the credential`,
 				);
@@ -171,7 +177,9 @@ describe('success only when error is 0', () => {
 
 describe('answers are read without prototype keys', () => {
 	test('a JSON __proto__ key is dropped: nothing is inherited after n8n copies the item', async () => {
-		api.handle(answer(200, '{"error":0,"data":{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},"id":7}}'));
+		api.handle(
+			answer(200, '{"error":0,"data":{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},"id":7}}'),
+		);
 		const result = await launch();
 		expect(result.error).toBeUndefined();
 		const data = result.items[0].json.data as Record<string, unknown>;
@@ -195,7 +203,12 @@ describe('v1.0 trigger links', () => {
 	const link = (host: string) => `http://${host}/trg/${KEY}/<email|md5|xxh>`;
 	const post = (host: string, cred: Partial<CredentialData> = {}, extra: object = {}) =>
 		runWorkflow({
-			parameters: linkLaunchParams(link(host), { sendFields: true, fields: { field: [{ name: 'FirstName', value: 'John', option: 1 }] }, ...NO_RETRY, ...extra }),
+			parameters: linkLaunchParams(link(host), {
+				sendFields: true,
+				fields: { field: [{ name: 'FirstName', value: 'John', option: 1 }] },
+				...NO_RETRY,
+				...extra,
+			}),
 			items: ITEMS,
 			credentials: credentials(cred),
 		});
@@ -203,7 +216,9 @@ describe('v1.0 trigger links', () => {
 	test('a POST to a host that is not a tracking domain is refused before sending', async () => {
 		other.handle(answer(200, { error: 0 }));
 		const error = failed(await post(other.hostPort));
-		expect(error.message).toBe(`The trigger link's host ${other.hostPort} is not a tracking domain of this credential, so the API token is not sent there`);
+		expect(error.message).toBe(
+			`The trigger link's host ${other.hostPort} is not a tracking domain of this credential, so the API token is not sent there`,
+		);
 		expect(error.description).toMatch(/add it to Tracking Domains in the Altcraft credential/);
 		expect(other.received).toHaveLength(0);
 	});
@@ -226,7 +241,11 @@ describe('v1.0 trigger links', () => {
 
 	test('a GET carries no token and may go to any host', async () => {
 		other.handle(answer(200, { error: 0 }));
-		const result = await runWorkflow({ parameters: linkLaunchParams(link(other.hostPort), NO_RETRY), items: ITEMS, credentials: credentials({ authPlacement: 'header' }) });
+		const result = await runWorkflow({
+			parameters: linkLaunchParams(link(other.hostPort), NO_RETRY),
+			items: ITEMS,
+			credentials: credentials({ authPlacement: 'header' }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(JSON.stringify(other.received)).not.toContain(TOKEN);
 	});
@@ -237,32 +256,58 @@ describe('v1.0 trigger links', () => {
 				res.writeHead(200, { 'Content-Type': 'text/plain' });
 				res.end(page);
 			});
-			failed(await runWorkflow({ parameters: linkLaunchParams(link(other.hostPort), NO_RETRY), items: ITEMS, credentials: credentials() }));
+			failed(
+				await runWorkflow({
+					parameters: linkLaunchParams(link(other.hostPort), NO_RETRY),
+					items: ITEMS,
+					credentials: credentials(),
+				}),
+			);
 		});
 	}
 
 	test('a network error names the link host and points at the Trigger Link', async () => {
 		const port = await closedPort();
-		const error = failed(await runWorkflow({ parameters: linkLaunchParams(link(`127.0.0.1:${port}`), NO_RETRY), items: ITEMS, credentials: credentials() }));
+		const error = failed(
+			await runWorkflow({
+				parameters: linkLaunchParams(link(`127.0.0.1:${port}`), NO_RETRY),
+				items: ITEMS,
+				credentials: credentials(),
+			}),
+		);
 		expect(error.message).toMatch(new RegExp(`^Could not reach Altcraft at 127\\.0\\.0\\.1:${port}`));
 		expect(error.description).toMatch(new RegExp(`host of the Trigger Link \\(127\\.0\\.0\\.1:${port}\\)`));
 	});
 });
 
 describe('XML bodies are valid XML 1.0', () => {
-	for (const [name, char] of [['U+0001', '\u0001'], ['U+FFFF', '\uffff'], ['a lone surrogate', '\ud800']]) {
+	for (const [name, char] of [
+		['U+0001', '\u0001'],
+		['U+FFFF', '\uffff'],
+		['a lone surrogate', '\ud800'],
+	]) {
 		test(`${name} in a content value is refused before sending`, async () => {
 			api.handle(answer(200, { error: 0 }));
 			const error = failed(
-				await launch({ content: 'fields', contentValues: { values: [{ name: 'title', value: `Hi${char}there` }] }, options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) }),
+				await launch({
+					content: 'fields',
+					contentValues: { values: [{ name: 'title', value: `Hi${char}there` }] },
+					options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }),
+				}),
 			);
-			expect(error.message).toMatch(/"content\.title" holds the character U\+[0-9A-F]{4} at position 3, which XML 1\.0 cannot carry/);
+			expect(error.message).toMatch(
+				/"content\.title" holds the character U\+[0-9A-F]{4} at position 3, which XML 1\.0 cannot carry/,
+			);
 			expect(api.received).toHaveLength(0);
 		});
 	}
 	test('tab, newline and emoji go through', async () => {
 		api.handle(answer(200, { error: 0 }));
-		const result = await launch({ content: 'fields', contentValues: { values: [{ name: 'title', value: 'a\tb\nc 😀' }] }, options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }) });
+		const result = await launch({
+			content: 'fields',
+			contentValues: { values: [{ name: 'title', value: 'a\tb\nc 😀' }] },
+			options: nodeOptions({ maxAttempts: 1, requestFormat: 'xml' }),
+		});
 		expect(result.error).toBeUndefined();
 		expect(api.received[0].body).toContain('a\tb\nc 😀');
 	});

@@ -58,7 +58,9 @@ export async function startHostile(): Promise<Hostile> {
 }
 
 /** JSON with the given status. */
-export const answer = (status: number, body: unknown, headers: Record<string, string> = {}): Handler => (_req, res) => {
-	res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-	res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
+export const answer =
+	(status: number, body: unknown, headers: Record<string, string> = {}): Handler =>
+	(_req, res) => {
+		res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+		res.end(typeof body === 'string' ? body : JSON.stringify(body));
+	};

@@ -33,7 +33,10 @@ describe('a custom query never reaches Altcraft empty', () => {
 	});
 	test('a query without reserved keys goes out as given', async () => {
 		const query = { email: { $in: ['john@example.com'] } };
-		const result = await ctx.run(launchParams({ matching: 'customQuery', customRequest: JSON.stringify(query) }), ITEMS);
+		const result = await ctx.run(
+			launchParams({ matching: 'customQuery', customRequest: JSON.stringify(query) }),
+			ITEMS,
+		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(ctx.sandbox.launches[0].body.custom_request).toEqual(query);
@@ -43,13 +46,22 @@ describe('a custom query never reaches Altcraft empty', () => {
 describe('audience field, content and custom data', () => {
 	for (const key of ['constructor', 'prototype', '__proto__']) {
 		test(`Audience Query Field ${key} is refused`, async () => {
-			await refused({ launchMode: 'audience', options: { audienceField: key } }, new RegExp(`^Audience Query Field "${key}" cannot be used as a field name \\(item 0\\)`));
+			await refused(
+				{ launchMode: 'audience', options: { audienceField: key } },
+				new RegExp(`^Audience Query Field "${key}" cannot be used as a field name \\(item 0\\)`),
+			);
 		});
 		test(`a Content variable named ${key} is refused`, async () => {
-			await refused({ content: 'fields', contentValues: { values: [{ name: key, value: 'x' }] } }, new RegExp(`^Content name "${key}" cannot be used`));
+			await refused(
+				{ content: 'fields', contentValues: { values: [{ name: key, value: 'x' }] } },
+				new RegExp(`^Content name "${key}" cannot be used`),
+			);
 		});
 		test(`Custom Data (JSON) with the key ${key} is refused`, async () => {
-			await refused({ customData: 'json', customDataJson: `{"${key}": 1}` }, new RegExp(`^Custom Data \\(JSON\\) holds the key "${key}"`));
+			await refused(
+				{ customData: 'json', customDataJson: `{"${key}": 1}` },
+				new RegExp(`^Custom Data \\(JSON\\) holds the key "${key}"`),
+			);
 		});
 	}
 });

@@ -32,7 +32,11 @@ async function call(path: string, init: RequestInit = {}): Promise<Answer> {
 }
 
 function postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-	return call(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+	return call(path, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', ...headers },
+		body: JSON.stringify(body),
+	});
 }
 
 function postXml(path: string, xml: string, headers: Record<string, string> = {}): Promise<Answer> {
@@ -54,12 +58,23 @@ beforeEach(() => {
 
 describe('v1.1 launch: the documentation examples', () => {
 	test('JSON: one profile by profile_id', async () => {
-		const answer = await postJson(START, { token: sb.token, id: 84, matching: 'profile_id', profile_id: 'abcdefghijklmnqrstuvwxyz' });
+		const answer = await postJson(START, {
+			token: sb.token,
+			id: 84,
+			matching: 'profile_id',
+			profile_id: 'abcdefghijklmnqrstuvwxyz',
+		});
 		expect(answer.status).toBe(200);
 		expect(answer.json).toEqual(SUCCESS);
 		expect(answer.headers.get('content-type')).toMatch(/application\/json/);
 		expect(sb.launches).toEqual([
-			expect.objectContaining({ version: '1.1', triggerId: 84, matching: 'profile_id', target: 'abcdefghijklmnqrstuvwxyz', profiles: ['abcdefghijklmnqrstuvwxyz'] }),
+			expect.objectContaining({
+				version: '1.1',
+				triggerId: 84,
+				matching: 'profile_id',
+				target: 'abcdefghijklmnqrstuvwxyz',
+				profiles: ['abcdefghijklmnqrstuvwxyz'],
+			}),
 		]);
 	});
 
@@ -68,7 +83,11 @@ describe('v1.1 launch: the documentation examples', () => {
 		const answer = await postJson(START, { token: sb.token, id: 84, custom_request: customRequest });
 		expect(answer.json).toEqual(SUCCESS);
 		expect(sb.launches[0].matching).toBeUndefined();
-		expect(sb.launches[0].profiles).toEqual(['6606e08f10bcdd88297057a7', 'abcdefghijklmnqrstuvwxyz', '6606e08f10bcdd88297057a8']);
+		expect(sb.launches[0].profiles).toEqual([
+			'6606e08f10bcdd88297057a7',
+			'abcdefghijklmnqrstuvwxyz',
+			'6606e08f10bcdd88297057a8',
+		]);
 	});
 
 	test('JSON: content and attachments', async () => {
@@ -97,7 +116,9 @@ describe('v1.1 launch: the documentation examples', () => {
 		});
 		expect(answer.text).toBe(SUCCESS_XML);
 		expect(sb.launches[0].profiles).toHaveLength(3);
-		expect(sb.launches[0].body.custom_request).toEqual({ Custom_ID: { $in: ['IpHicQquekzYkufl', 'xzFKLXeaJkCYHuMb', 'SRNOwHVZiWFItJhr'] } });
+		expect(sb.launches[0].body.custom_request).toEqual({
+			Custom_ID: { $in: ['IpHicQquekzYkufl', 'xzFKLXeaJkCYHuMb', 'SRNOwHVZiWFItJhr'] },
+		});
 	});
 
 	test('XML: repeated <attach> and <data_lines> become arrays, a single <attach> too', async () => {
@@ -136,8 +157,18 @@ describe('v1.1 launch: matching modes', () => {
 	test('phone, custom field and tag field', async () => {
 		await postJson(START, { token: sb.token, id: 84, matching: 'phone', phone: '+79000000001', resource_id: 24 });
 		await postJson(START, { token: sb.token, id: 84, matching: 'custom', field_name: 'CRM_ID', field_value: '123420' });
-		await postJson(START, { token: sb.token, id: 84, matching: 'custom', field_name: 'Tags', field_value: 'tag-1, tag-2' });
-		expect(sb.launches.map((launch) => launch.profiles)).toEqual([['abcdefghijklmnqrstuvwxyz'], ['6606e08f10bcdd88297057a7'], ['6606e08f10bcdd88297057a8']]);
+		await postJson(START, {
+			token: sb.token,
+			id: 84,
+			matching: 'custom',
+			field_name: 'Tags',
+			field_value: 'tag-1, tag-2',
+		});
+		expect(sb.launches.map((launch) => launch.profiles)).toEqual([
+			['abcdefghijklmnqrstuvwxyz'],
+			['6606e08f10bcdd88297057a7'],
+			['6606e08f10bcdd88297057a8'],
+		]);
 	});
 
 	test('custom_request with $or, $eq and _id', async () => {
@@ -193,19 +224,69 @@ describe('v1.1 launch: validation', () => {
 		['no email and no custom_request', { id: 84 }, 400, /email is required/],
 		['invalid phone', { id: 84, matching: 'phone', phone: '8 (900) 000-00-00' }, 400, /phone must be/],
 		['missing profile_id', { id: 84, matching: 'profile_id' }, 400, /profile_id is required/],
-		['custom without field_value', { id: 84, matching: 'custom', field_name: 'CRM_ID' }, 400, /field_value is required/],
+		[
+			'custom without field_value',
+			{ id: 84, matching: 'custom', field_name: 'CRM_ID' },
+			400,
+			/field_value is required/,
+		],
 		['custom without field_name', { id: 84, matching: 'custom', field_value: 1 }, 400, /field_name is required/],
-		['custom_request not an object', { id: 84, custom_request: '{"email":"x"}' }, 400, /custom_request must be a JSON object/],
-		['unsupported custom_request operator', { id: 84, custom_request: { email: { $regex: '.*' } } }, 400, /\$regex is not supported/],
-		['resource_id as text', { id: 84, email: 'john@example.com', resource_id: '24' }, 400, /resource_id must be an integer/],
+		[
+			'custom_request not an object',
+			{ id: 84, custom_request: '{"email":"x"}' },
+			400,
+			/custom_request must be a JSON object/,
+		],
+		[
+			'unsupported custom_request operator',
+			{ id: 84, custom_request: { email: { $regex: '.*' } } },
+			400,
+			/\$regex is not supported/,
+		],
+		[
+			'resource_id as text',
+			{ id: 84, email: 'john@example.com', resource_id: '24' },
+			400,
+			/resource_id must be an integer/,
+		],
 		['unknown resource_id', { id: 84, email: 'john@example.com', resource_id: 999 }, 404, /Resource not found/],
 		['expiration not RFC 3339', { id: 84, email: 'john@example.com', expiration: '2026-02-22 21:00' }, 400, /RFC 3339/],
-		['content not an object', { id: 84, email: 'john@example.com', content: ['a'] }, 400, /content must be a JSON object/],
-		['custom_data not an object', { id: 84, email: 'john@example.com', custom_data: 'x' }, 400, /custom_data must be a JSON object/],
-		['subscription_filter not an object', { id: 84, email: 'john@example.com', subscription_filter: [] }, 400, /subscription_filter must be/],
-		['attach not an array', { id: 84, email: 'john@example.com', attach: { data: 'x', name: 'a' } }, 400, /attach must be an array/],
-		['attach without data URL', { id: 84, email: 'john@example.com', attach: [{ data: 'SEVMTE8K', name: 'US.txt' }] }, 400, /data URL/],
-		['attach without name', { id: 84, email: 'john@example.com', attach: [{ data: 'data:text/plain;base64,SEVMTE8K' }] }, 400, /name must be/],
+		[
+			'content not an object',
+			{ id: 84, email: 'john@example.com', content: ['a'] },
+			400,
+			/content must be a JSON object/,
+		],
+		[
+			'custom_data not an object',
+			{ id: 84, email: 'john@example.com', custom_data: 'x' },
+			400,
+			/custom_data must be a JSON object/,
+		],
+		[
+			'subscription_filter not an object',
+			{ id: 84, email: 'john@example.com', subscription_filter: [] },
+			400,
+			/subscription_filter must be/,
+		],
+		[
+			'attach not an array',
+			{ id: 84, email: 'john@example.com', attach: { data: 'x', name: 'a' } },
+			400,
+			/attach must be an array/,
+		],
+		[
+			'attach without data URL',
+			{ id: 84, email: 'john@example.com', attach: [{ data: 'SEVMTE8K', name: 'US.txt' }] },
+			400,
+			/data URL/,
+		],
+		[
+			'attach without name',
+			{ id: 84, email: 'john@example.com', attach: [{ data: 'data:text/plain;base64,SEVMTE8K' }] },
+			400,
+			/name must be/,
+		],
 	];
 
 	test.each(cases)('%s', async (_name, body, code, text) => {
@@ -219,12 +300,18 @@ describe('v1.1 launch: validation', () => {
 	});
 
 	test('unreadable bodies', async () => {
-		const badJson = await call(START, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"id": 84,' });
+		const badJson = await call(START, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{"id": 84,',
+		});
 		expect([badJson.status, badJson.json.error]).toEqual([400, 400]);
 		expect(badJson.json.error_text).toMatch(/not valid JSON/);
 		const noRoot = await postXml(START, `<request><token>${sb.token}</token><id>84</id></request>`);
 		expect(noRoot.status).toBe(400);
-		expect(noRoot.text).toMatch(/<error>400<\/error><error_text>XML request body must have the root element &lt;xml&gt;<\/error_text>/);
+		expect(noRoot.text).toMatch(
+			/<error>400<\/error><error_text>XML request body must have the root element &lt;xml&gt;<\/error_text>/,
+		);
 		const brokenXml = await postXml(START, '<xml><id>84</xml>');
 		expect(brokenXml.text).toMatch(/not valid XML/);
 	});
@@ -236,9 +323,21 @@ describe('lists and trigger information, shaped like the documented examples', (
 		expect(all.json.error).toBe(0);
 		expect(all.json.data).toHaveLength(1000); // the documented default limit
 		expect(all.json.total_count).toBe(demoData.triggers.length);
-		expect(all.json.data[0]).toEqual({ id: 84, name: 'Welcome series', type: 'api_call', is_active: true, for_confirm: false, ui_tags: [], groups: [{ id: 0, name: 'main' }] });
+		expect(all.json.data[0]).toEqual({
+			id: 84,
+			name: 'Welcome series',
+			type: 'api_call',
+			is_active: true,
+			for_confirm: false,
+			ui_tags: [],
+			groups: [{ id: 0, name: 'main' }],
+		});
 		expect(all.json).not.toHaveProperty('next_from_id');
-		const page = await postJson('/api/v1.1/campaigns/triggers/list/', { from_id: 97, limit: 2 }, { Authorization: `Bearer ${sb.token}` });
+		const page = await postJson(
+			'/api/v1.1/campaigns/triggers/list/',
+			{ from_id: 97, limit: 2 },
+			{ Authorization: `Bearer ${sb.token}` },
+		);
 		expect(page.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([101, 102]);
 		const active = await postJson('/api/v1.1/campaigns/triggers/list', { token: sb.token, is_active: true, limit: 3 });
 		expect(active.json.data.map((trigger: { id: number }) => trigger.id)).toEqual([84, 96, 102]);
@@ -248,12 +347,20 @@ describe('lists and trigger information, shaped like the documented examples', (
 	test('trigger information: call_url without scheme in JSON; with scheme and the placeholder on its own line in XML', async () => {
 		const host = sb.url.replace('http://', '');
 		const got = await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 84 });
-		expect(got.json.data).toMatchObject({ id: 84, name: 'Welcome series', trigger_type: 'api_call', is_active: true, call_url: `${host}/trg/${KEY_84}/<email|md5|xxh>` });
+		expect(got.json.data).toMatchObject({
+			id: 84,
+			name: 'Welcome series',
+			trigger_type: 'api_call',
+			is_active: true,
+			call_url: `${host}/trg/${KEY_84}/<email|md5|xxh>`,
+		});
 		expect(sb.triggerLink(84, false)).toBe(got.json.data.call_url);
 		const xml = await postXml('/api/v1.1/campaigns/triggers/get', `<xml><token>${sb.token}</token><id>84</id></xml>`);
 		expect(xml.text).toContain(`<call_url>${sb.url}/trg/${KEY_84}/\n&lt;email|md5|xxh&gt;\n</call_url>`);
 		expect((await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 999999 })).json.error).toBe(404);
-		expect((await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 102 })).json.data.call_url).toBe('');
+		expect((await postJson('/api/v1.1/campaigns/triggers/get', { token: sb.token, id: 102 })).json.data.call_url).toBe(
+			'',
+		);
 	});
 
 	test('resources list: documented item shape, next_from_id and total_count, and its token check', async () => {
@@ -276,7 +383,13 @@ describe('v1.0 trigger link', () => {
 		const answer = await call(`/trg/${KEY_84}/${encodeURIComponent('ivan+news@example.org')}`);
 		expect([answer.status, answer.json]).toEqual([200, SUCCESS]);
 		expect(sb.launches[0]).toEqual(
-			expect.objectContaining({ version: '1.0', triggerId: 84, matching: 'email', target: 'ivan+news@example.org', profiles: ['6606e08f10bcdd88297057a8'] }),
+			expect.objectContaining({
+				version: '1.0',
+				triggerId: 84,
+				matching: 'email',
+				target: 'ivan+news@example.org',
+				profiles: ['6606e08f10bcdd88297057a8'],
+			}),
 		);
 	});
 
@@ -303,11 +416,15 @@ describe('v1.0 trigger link', () => {
 	});
 
 	test('errors: option out of range, wrong token, placeholder, inactive trigger, unknown key', async () => {
-		const option = await postJson(`/trg/${KEY_84}/john@example.com`, { fields: [{ name: 'FirstName', value: 'J', option: 3 }] });
+		const option = await postJson(`/trg/${KEY_84}/john@example.com`, {
+			fields: [{ name: 'FirstName', value: 'J', option: 3 }],
+		});
 		expect([option.status, option.json.error]).toEqual([400, 400]);
 		expect(option.json.error_text).toMatch(/option must be 0/);
 		expect((await postJson(`/trg/${KEY_84}/jane@example.com`, { token: 'nope' })).status).toBe(403);
-		const placeholder = await call(sb.triggerLink(84).replace(sb.url, '').replace('<email|md5|xxh>', encodeURIComponent('<email|md5|xxh>')));
+		const placeholder = await call(
+			sb.triggerLink(84).replace(sb.url, '').replace('<email|md5|xxh>', encodeURIComponent('<email|md5|xxh>')),
+		);
 		expect(placeholder.json.error_text).toMatch(/placeholder/);
 		expect((await call(`/trg/${KEY_101}/john@example.com`)).json.error_text).toMatch(/not active/);
 		const unknown = await call(`/trg/${'0'.repeat(48)}/john@example.com`);
@@ -329,8 +446,16 @@ describe('routing', () => {
 
 describe('deduplication', () => {
 	test('same Request-ID: original response, Duplicate headers, no second launch', async () => {
-		const first = await postJson(START, { token: sb.token, id: 84, email: 'john@example.com' }, { 'Request-ID': 'launch-1' });
-		const again = await postJson(START, { token: sb.token, id: 84, email: 'jane@example.com' }, { 'Request-ID': 'launch-1' });
+		const first = await postJson(
+			START,
+			{ token: sb.token, id: 84, email: 'john@example.com' },
+			{ 'Request-ID': 'launch-1' },
+		);
+		const again = await postJson(
+			START,
+			{ token: sb.token, id: 84, email: 'jane@example.com' },
+			{ 'Request-ID': 'launch-1' },
+		);
 		expect(first.headers.get('duplicate-request')).toBeNull();
 		expect([again.status, again.json]).toEqual([200, SUCCESS]);
 		expect(again.headers.get('duplicate-request')).toBe('true');
@@ -343,8 +468,16 @@ describe('deduplication', () => {
 
 	test('an application error is replayed too; legacy header names', async () => {
 		sb.setOptions({ legacyDuplicateHeaders: true });
-		const first = await postJson(START, { token: sb.token, id: 101, email: 'john@example.com' }, { 'Request-ID': 'launch-2' });
-		const again = await postJson(START, { token: sb.token, id: 84, email: 'john@example.com' }, { 'Request-ID': 'launch-2' });
+		const first = await postJson(
+			START,
+			{ token: sb.token, id: 101, email: 'john@example.com' },
+			{ 'Request-ID': 'launch-2' },
+		);
+		const again = await postJson(
+			START,
+			{ token: sb.token, id: 84, email: 'john@example.com' },
+			{ 'Request-ID': 'launch-2' },
+		);
 		expect(again.status).toBe(first.status);
 		expect(again.json).toEqual(first.json);
 		expect(again.headers.get('x-duplicate-request')).toBe('true');
@@ -373,7 +506,8 @@ describe('deduplication', () => {
 });
 
 describe('faults', () => {
-	const launch = (id: string): Promise<Answer> => postJson(START, { token: sb.token, id: 84, email: 'john@example.com' }, { 'Request-ID': id });
+	const launch = (id: string): Promise<Answer> =>
+		postJson(START, { token: sb.token, id: 84, email: 'john@example.com' }, { 'Request-ID': id });
 
 	test('canned HTML 503 with Retry-After, for `times` requests, recorded but not processed', async () => {
 		sb.inject({ path: START, times: 2, status: 503, retryAfter: 1 });
@@ -390,7 +524,12 @@ describe('faults', () => {
 	});
 
 	test('canned JSON body with custom headers; path filter', async () => {
-		sb.inject({ path: /resources/, status: 429, body: '{"error":429,"error_text":"slow down"}', headers: { 'X-Test': 'yes' } });
+		sb.inject({
+			path: /resources/,
+			status: 429,
+			body: '{"error":429,"error_text":"slow down"}',
+			headers: { 'X-Test': 'yes' },
+		});
 		expect((await launch('g1')).status).toBe(200);
 		const limited = await postJson('/api/v1.1/resources/list', { token: sb.token });
 		expect([limited.status, limited.json.error_text, limited.headers.get('x-test')]).toEqual([429, 'slow down', 'yes']);
@@ -445,7 +584,12 @@ test('keepHistory false keeps only counters', async () => {
 		const response = await fetch(`${lean.url}${START}`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ token: 'abcdefghijklmnqrstuvwxyz', id: 84, matching: 'profile_id', profile_id: 'abcdefghijklmnqrstuvwxyz' }),
+			body: JSON.stringify({
+				token: 'abcdefghijklmnqrstuvwxyz',
+				id: 84,
+				matching: 'profile_id',
+				profile_id: 'abcdefghijklmnqrstuvwxyz',
+			}),
 		});
 		expect(await response.json()).toEqual(SUCCESS);
 		expect([lean.requests.length, lean.launches.length]).toEqual([0, 0]);

@@ -19,7 +19,11 @@ const parameters = {
 	matching: 'email',
 	email: "={{ $fromAI('email', 'Email address of the customer to welcome', 'string') }}",
 	content: 'fields',
-	contentValues: { values: [{ name: 'greeting', value: "={{ $fromAI('greeting', 'One friendly sentence for the customer', 'string') }}" }] },
+	contentValues: {
+		values: [
+			{ name: 'greeting', value: "={{ $fromAI('greeting', 'One friendly sentence for the customer', 'string') }}" },
+		],
+	},
 };
 
 test('the node declares itself usable as an AI tool', () => {
@@ -28,7 +32,14 @@ test('the node declares itself usable as an AI tool', () => {
 });
 
 test('as a tool, the agent sees exactly the $fromAI inputs as its schema', async () => {
-	const node: INode = { id: 'a', name: 'Welcome Mail', type: 'n8n-nodes-altcraft.altcraft', typeVersion: 1, position: [0, 0], parameters };
+	const node: INode = {
+		id: 'a',
+		name: 'Welcome Mail',
+		type: 'n8n-nodes-altcraft.altcraft',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
 	let invokedWith: unknown;
 	// LangChain's zod types are too deep for the checker: the tool as the agent uses it.
 	const tool = createNodeAsTool({
@@ -46,10 +57,14 @@ test('as a tool, the agent sees exactly the $fromAI inputs as its schema', async
 	expect(invokedWith).toMatchObject({ email: 'john@example.com', greeting: 'Welcome aboard!' });
 });
 
-test('the agent\'s arguments launch the trigger mailing', async () => {
+test("the agent's arguments launch the trigger mailing", async () => {
 	const result = await ctx.run(parameters, json({ email: 'john@example.com', greeting: 'Welcome aboard!' }));
 	expect(result.error).toBeUndefined();
-	expect(ctx.sandbox.requests[0].body).toMatchObject({ id: 84, email: 'john@example.com', content: { greeting: 'Welcome aboard!' } });
+	expect(ctx.sandbox.requests[0].body).toMatchObject({
+		id: 84,
+		email: 'john@example.com',
+		content: { greeting: 'Welcome aboard!' },
+	});
 	expect(result.items[0].json).toMatchObject({ error: 0, launch: { email: 'john@example.com' } });
 });
 

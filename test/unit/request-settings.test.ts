@@ -19,7 +19,9 @@ describe('Options → Retries', () => {
 	});
 
 	test('the group as the panel stores it sets the policy, waits in seconds', () => {
-		const { retry } = readRequestSettings(withOptions({ retries: { settings: { maxAttempts: 5, firstWait: 0.25, maxWait: 4 } } }));
+		const { retry } = readRequestSettings(
+			withOptions({ retries: { settings: { maxAttempts: 5, firstWait: 0.25, maxWait: 4 } } }),
+		);
 		expect(retry).toEqual({ maxAttempts: 5, initialWaitMs: 250, maxWaitMs: 4000 });
 	});
 

@@ -6,13 +6,24 @@ import { prependToXmlRoot } from '../../nodes/Altcraft/transport/xmlRoot';
 
 describe('buildXml: Altcraft XML bodies', () => {
 	test('root <xml>, arrays as repeated elements, nested objects as elements', () => {
-		expect(buildXml({ id: 96, attach: [{ data: 'd1', name: 'a.txt' }, { data: 'd2', name: 'b.txt' }], content: { data_lines: ['A', 'B'] } })).toBe(
+		expect(
+			buildXml({
+				id: 96,
+				attach: [
+					{ data: 'd1', name: 'a.txt' },
+					{ data: 'd2', name: 'b.txt' },
+				],
+				content: { data_lines: ['A', 'B'] },
+			}),
+		).toBe(
 			'<xml><id>96</id><attach><data>d1</data><name>a.txt</name></attach><attach><data>d2</data><name>b.txt</name></attach><content><data_lines>A</data_lines><data_lines>B</data_lines></content></xml>',
 		);
 	});
 
 	test('custom_request travels as JSON text, as the docs show', () => {
-		expect(buildXml({ custom_request: { Custom_ID: { $in: ['a'] } } })).toBe('<xml><custom_request>{&quot;Custom_ID&quot;:{&quot;$in&quot;:[&quot;a&quot;]}}</custom_request></xml>');
+		expect(buildXml({ custom_request: { Custom_ID: { $in: ['a'] } } })).toBe(
+			'<xml><custom_request>{&quot;Custom_ID&quot;:{&quot;$in&quot;:[&quot;a&quot;]}}</custom_request></xml>',
+		);
 	});
 
 	test('text is escaped so it cannot close or open elements', () => {
@@ -21,9 +32,12 @@ describe('buildXml: Altcraft XML bodies', () => {
 		expect(parseXml(xml)).toEqual({ content: { title: '</content><token>x</token>&' } });
 	});
 
-	test.each([[{ '1st': 'x' }], [{ 'a b': 'x' }], [{ content: { 'bad key': 1 } }], [{ list: [[1, 2]] }]])('%j has no XML form and is refused', (body) => {
-		expect(() => buildXml(body as never)).toThrow(XmlShapeError);
-	});
+	test.each([[{ '1st': 'x' }], [{ 'a b': 'x' }], [{ content: { 'bad key': 1 } }], [{ list: [[1, 2]] }]])(
+		'%j has no XML form and is refused',
+		(body) => {
+			expect(() => buildXml(body as never)).toThrow(XmlShapeError);
+		},
+	);
 
 	test('undefined values are left out', () => {
 		expect(buildXml({ id: 1, content: undefined })).toBe('<xml><id>1</id></xml>');
@@ -32,11 +46,13 @@ describe('buildXml: Altcraft XML bodies', () => {
 
 describe('parseXml: Altcraft XML answers', () => {
 	test('the documented success answer reads like its JSON twin', () => {
-		expect(parseXml('<xml>\n<data/>\n<error>0</error>\n<error_text>Successful operation</error_text>\n</xml>')).toEqual({
-			data: null,
-			error: 0,
-			error_text: 'Successful operation',
-		});
+		expect(parseXml('<xml>\n<data/>\n<error>0</error>\n<error_text>Successful operation</error_text>\n</xml>')).toEqual(
+			{
+				data: null,
+				error: 0,
+				error_text: 'Successful operation',
+			},
+		);
 	});
 
 	test('values stay text: a phone keeps its plus, an ID its leading zeros', () => {
@@ -49,7 +65,9 @@ describe('parseXml: Altcraft XML answers', () => {
 
 describe('prependToXmlRoot: the token in an XML body', () => {
 	test('goes first inside the root, escaped', () => {
-		expect(prependToXmlRoot('<xml><id>1</id></xml>', 'token', 'a<b&c')).toBe('<xml><token>a&lt;b&amp;c</token><id>1</id></xml>');
+		expect(prependToXmlRoot('<xml><id>1</id></xml>', 'token', 'a<b&c')).toBe(
+			'<xml><token>a&lt;b&amp;c</token><id>1</id></xml>',
+		);
 	});
 
 	test('opens an empty root', () => {

@@ -36,13 +36,27 @@ export function checkPackedFiles(extractDir, expected) {
 	const where = `tools/lint/${LIST_NAME}`;
 	for (const file of packed) {
 		if (!listed.has(file)) {
-			findings.push({ file, line: 0, column: 0, severity: 'error', rule: 'packed-files', message: `packed but not listed in ${where}` });
+			findings.push({
+				file,
+				line: 0,
+				column: 0,
+				severity: 'error',
+				rule: 'packed-files',
+				message: `packed but not listed in ${where}`,
+			});
 		}
 	}
 	const present = new Set(packed);
 	for (const file of expected) {
 		if (!present.has(file)) {
-			findings.push({ file, line: 0, column: 0, severity: 'error', rule: 'packed-files', message: `listed in ${where} but not packed` });
+			findings.push({
+				file,
+				line: 0,
+				column: 0,
+				severity: 'error',
+				rule: 'packed-files',
+				message: `listed in ${where} but not packed`,
+			});
 		}
 	}
 	return { files: packed.length, errors: findings.length, warnings: 0, findings };

@@ -42,13 +42,7 @@ const NODE_MODULES = path.join(TOOLS_DIR, 'node_modules');
 // Written after a successful `npm ci`: the sha256 of the lock file it installed.
 // npm ci wipes node_modules first, so a failed or partial install leaves no stamp.
 const STAMP_FILE = path.join(NODE_MODULES, '.lint-tools-lock.sha256');
-const SCANNER_ENTRY = path.join(
-	NODE_MODULES,
-	'@n8n',
-	'scan-community-package',
-	'scanner',
-	'scanner.mjs',
-);
+const SCANNER_ENTRY = path.join(NODE_MODULES, '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
 // What the scanner lints in the published tarball (see analyzePackageByName in scanner.mjs).
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 // What analyzePackage leaves out of its glob.
@@ -152,23 +146,13 @@ function ensureTools({ install }) {
 		? 'tools/lint/node_modules does not match tools/lint/package-lock.json'
 		: 'tools/lint/node_modules is missing';
 	if (!install) {
-		throw new SetupError(
-			`${why}; run: npm ci --ignore-scripts --no-audit --no-fund --prefix tools/lint`,
-		);
+		throw new SetupError(`${why}; run: npm ci --ignore-scripts --no-audit --no-fund --prefix tools/lint`);
 	}
 	log(`lint: ${why}; installing the lint tools (npm ci)...`);
 	const started = Date.now();
 	// --ignore-scripts: n8n-workflow 2.x (a peer of the ESLint plugin) would otherwise
 	// try to build isolated-vm. --loglevel=error hides its harmless engine warning.
-	const args = [
-		'ci',
-		'--ignore-scripts',
-		'--no-audit',
-		'--no-fund',
-		'--loglevel=error',
-		'--prefix',
-		TOOLS_DIR,
-	];
+	const args = ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', TOOLS_DIR];
 	const result = spawnSync(npmCommand(), args, {
 		cwd: TOOLS_DIR,
 		// npm's own output goes to stderr so stdout carries only the lint report.
@@ -243,9 +227,7 @@ async function lintDir(tools, dir, patterns) {
 			});
 		}
 	}
-	findings.sort(
-		(a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
-	);
+	findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 	return { files: files.length, errors, warnings, findings };
 }
 
@@ -292,17 +274,14 @@ function packTarball(root, tmpDir) {
 	fs.mkdirSync(packDir);
 	fs.mkdirSync(extractDir);
 
-	const pack = spawnSync(
-		npmCommand(),
-		['pack', '--ignore-scripts', '--pack-destination', packDir],
-		{ cwd: root, encoding: 'utf8', shell: process.platform === 'win32' },
-	);
+	const pack = spawnSync(npmCommand(), ['pack', '--ignore-scripts', '--pack-destination', packDir], {
+		cwd: root,
+		encoding: 'utf8',
+		shell: process.platform === 'win32',
+	});
 	if (pack.error) throw new SetupError(`could not run npm pack: ${pack.error.message}`);
 	if (pack.status !== 0) {
-		throw new SetupError(
-			`npm pack failed (exit ${pack.status}):\n${pack.stderr}${pack.stdout}`,
-			'npm pack failed',
-		);
+		throw new SetupError(`npm pack failed (exit ${pack.status}):\n${pack.stderr}${pack.stdout}`, 'npm pack failed');
 	}
 	const tarballs = fs.readdirSync(packDir).filter((f) => f.endsWith('.tgz'));
 	if (tarballs.length !== 1) {
@@ -310,11 +289,9 @@ function packTarball(root, tmpDir) {
 	}
 	const tarball = tarballs[0];
 	// npm tarballs hold everything under package/.
-	const tar = spawnSync(
-		'tar',
-		['-xzf', path.join(packDir, tarball), '-C', extractDir, '--strip-components=1'],
-		{ encoding: 'utf8' },
-	);
+	const tar = spawnSync('tar', ['-xzf', path.join(packDir, tarball), '-C', extractDir, '--strip-components=1'], {
+		encoding: 'utf8',
+	});
 	if (tar.error) throw new SetupError(`could not run tar: ${tar.error.message}`);
 	if (tar.status !== 0) throw new SetupError(`extracting ${tarball} failed:\n${tar.stderr}`);
 	return { tarball, extractDir };

@@ -86,7 +86,9 @@ function checkPublish(file, doc) {
 	}
 	const [name, job] = publishing[0];
 	if (jobPermission(doc, job, 'id-token') !== 'write') {
-		findings.push(finding(file, rule, `job ${name} needs \`permissions: id-token: write\` to sign the provenance statement`));
+		findings.push(
+			finding(file, rule, `job ${name} needs \`permissions: id-token: write\` to sign the provenance statement`),
+		);
 	}
 	const runs = runsOf(job);
 	const publishAt = runs.findIndex((run) => PUBLISH_COMMAND.test(run));
@@ -100,7 +102,13 @@ function checkPublish(file, doc) {
 	for (const { label, pattern } of BEFORE_PUBLISH) {
 		const at = runs.findIndex((run, i) => i >= from && i < publishAt && pattern.test(run));
 		if (at === -1) {
-			findings.push(finding(file, rule, `job ${name} must run \`${label}\` before \`npm publish\` (order: ${BEFORE_PUBLISH.map((s) => s.label).join(', ')})`));
+			findings.push(
+				finding(
+					file,
+					rule,
+					`job ${name} must run \`${label}\` before \`npm publish\` (order: ${BEFORE_PUBLISH.map((s) => s.label).join(', ')})`,
+				),
+			);
 		} else {
 			from = at + 1;
 		}
@@ -130,7 +138,10 @@ export function lintWorkflows(root, tools) {
 	const dir = path.join(root, WORKFLOWS_DIR);
 	const findings = [];
 	const names = fs.existsSync(dir)
-		? fs.readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort()
+		? fs
+				.readdirSync(dir)
+				.filter((name) => /\.ya?ml$/.test(name))
+				.sort()
 		: [];
 	const docs = new Map();
 	for (const name of names) {
@@ -142,14 +153,27 @@ export function lintWorkflows(root, tools) {
 		try {
 			docs.set(name, { file, doc: tools.yaml.load(src) });
 		} catch (error) {
-			findings.push(finding(file, 'yaml', error.message.split('\n')[0], (error.mark?.line ?? -1) + 1, (error.mark?.column ?? -1) + 1));
+			findings.push(
+				finding(
+					file,
+					'yaml',
+					error.message.split('\n')[0],
+					(error.mark?.line ?? -1) + 1,
+					(error.mark?.column ?? -1) + 1,
+				),
+			);
 		}
 	}
-	for (const [name, check] of [[PUBLISH_FILE, checkPublish], [CI_FILE, checkCi]]) {
+	for (const [name, check] of [
+		[PUBLISH_FILE, checkPublish],
+		[CI_FILE, checkCi],
+	]) {
 		const entry = docs.get(name);
 		if (entry) findings.push(...check(entry.file, entry.doc));
 		else if (!names.includes(name)) {
-			findings.push(finding(`${WORKFLOWS_DIR.split(path.sep).join('/')}/${name}`, 'workflow-missing', 'this workflow is missing'));
+			findings.push(
+				finding(`${WORKFLOWS_DIR.split(path.sep).join('/')}/${name}`, 'workflow-missing', 'this workflow is missing'),
+			);
 		}
 	}
 	findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

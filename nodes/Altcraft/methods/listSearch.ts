@@ -59,7 +59,11 @@ function booleanOf(value: unknown): boolean | undefined {
 function matches(filter: string | undefined, ...values: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.trim().toLowerCase();
-	return values.some((value) => String(value ?? '').toLowerCase().includes(needle));
+	return values.some((value) =>
+		String(value ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }
 
 interface ListPage {
@@ -74,8 +78,14 @@ interface ListPage {
  * Altcraft gives one (resources), else the last ID + 1 [INF: the trigger list has no next_from_id].
  */
 async function fetchPage(ctx: Context, path: string, what: string, fromId: number | undefined): Promise<ListPage> {
-	const body: IDataObject = fromId === undefined ? { limit: LIST_PAGE_SIZE } : { from_id: fromId, limit: LIST_PAGE_SIZE };
-	const response = await altcraftRequest(ctx, { method: 'POST', url: path, body, maxAnswerBytes: MAX_LIST_ANSWER_BYTES });
+	const body: IDataObject =
+		fromId === undefined ? { limit: LIST_PAGE_SIZE } : { from_id: fromId, limit: LIST_PAGE_SIZE };
+	const response = await altcraftRequest(ctx, {
+		method: 'POST',
+		url: path,
+		body,
+		maxAnswerBytes: MAX_LIST_ANSWER_BYTES,
+	});
 	const answer = response.body;
 	if (!('data' in answer)) {
 		throw new NodeOperationError(ctx.getNode(), `Altcraft answered the ${what} list without data`, {
@@ -148,7 +158,8 @@ async function launchableTriggers(ctx: Context, filter: string | undefined, from
 	}
 	// A search for an ID puts that trigger mailing first; then active before inactive. The sort is
 	// stable: the account's order stays within each group.
-	const rank = (trigger: TriggerEntry) => (trigger.id === filter?.trim() ? 0 : 1) * 2 + Number(trigger.active === false);
+	const rank = (trigger: TriggerEntry) =>
+		(trigger.id === filter?.trim() ? 0 : 1) * 2 + Number(trigger.active === false);
 	triggers.sort((a, b) => rank(a) - rank(b));
 	return { triggers, nextFromId };
 }
@@ -157,13 +168,24 @@ function triggerLabel(trigger: TriggerEntry): string {
 	return `${trigger.name} (ID ${trigger.id})${trigger.active === false ? ' — inactive' : ''}`;
 }
 
-export async function searchTriggerMailings(this: Context, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchTriggerMailings(
+	this: Context,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const { triggers, nextFromId } = await launchableTriggers(this, filter, fromIdOf(paginationToken));
-	const results: INodeListSearchItems[] = triggers.map((trigger) => ({ name: triggerLabel(trigger), value: trigger.id }));
+	const results: INodeListSearchItems[] = triggers.map((trigger) => ({
+		name: triggerLabel(trigger),
+		value: trigger.id,
+	}));
 	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
 }
 
-export async function searchResources(this: Context, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchResources(
+	this: Context,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const { items, nextFromId } = await fetchPages(this, RESOURCE_LIST_PATH, 'resources', fromIdOf(paginationToken));
 	const results: INodeListSearchItems[] = [];
 	for (const item of items) {
@@ -187,7 +209,11 @@ async function triggerLinkOf(ctx: Context, id: string): Promise<string | undefin
 }
 
 /** Runs `task` on every value, at most `limit` at once; one failure does not stop the others. */
-async function settleLimited<T, R>(values: T[], limit: number, task: (value: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+async function settleLimited<T, R>(
+	values: T[],
+	limit: number,
+	task: (value: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
 	const settled: PromiseSettledResult<R>[] = new Array(values.length);
 	let next = 0;
 	const worker = async (): Promise<void> => {
@@ -216,7 +242,11 @@ function linkCursor(paginationToken: string | undefined): { fromId?: number; off
  * the editor asks for the next page when the user scrolls. A trigger mailing whose `get` fails
  * or has no link is left out; when every one on the page fails, the first failure is shown.
  */
-export async function searchTriggerLinks(this: Context, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchTriggerLinks(
+	this: Context,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const cursor = linkCursor(paginationToken);
 	const { triggers, nextFromId } = await launchableTriggers(this, filter, cursor.fromId);
 	const page = triggers.slice(cursor.offset, cursor.offset + LINKS_PER_PAGE);
@@ -230,6 +260,7 @@ export async function searchTriggerLinks(this: Context, filter?: string, paginat
 	});
 	const shown = cursor.offset + page.length;
 	const fromId = cursor.fromId === undefined ? '' : String(cursor.fromId);
-	const next = shown < triggers.length ? `${fromId}:${shown}` : nextFromId !== undefined ? `${nextFromId}:0` : undefined;
+	const next =
+		shown < triggers.length ? `${fromId}:${shown}` : nextFromId !== undefined ? `${nextFromId}:0` : undefined;
 	return { results, paginationToken: next };
 }

@@ -3,15 +3,14 @@ import { failItem } from './failures';
 import { digest } from './requestId';
 
 /** Files attached to the messages (`attach`): from the item's binary fields or from data URLs. */
-export const ATTACHMENTS_FIELD: INodeProperties =
-{
+export const ATTACHMENTS_FIELD: INodeProperties = {
 	displayName: 'Attachments',
 	name: 'attachments',
 	type: 'fixedCollection',
 	placeholder: 'Add Attachment',
 	default: {},
 	typeOptions: { multipleValues: true },
-	description: 'Files to attach to the message, from the item\'s binary data or as data URLs',
+	description: "Files to attach to the message, from the item's binary data or as data URLs",
 	options: [
 		{
 			displayName: 'From Binary Field',
@@ -74,17 +73,34 @@ export type AttachmentRef =
 	/** `fingerprint` tells files apart without reading them: the stored file's ID, or a hash of inline data. */
 	| { name: string; property: string; mime: string; fingerprint: string };
 
-export function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, sources: AttachmentSources | undefined): AttachmentRef[] {
+export function attachmentRefs(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	sources: AttachmentSources | undefined,
+): AttachmentRef[] {
 	const refs: AttachmentRef[] = [];
 	const binaries = ctx.getInputData()[itemIndex]?.binary ?? {};
 	for (const entry of sources?.binary ?? []) {
-		const names = String(entry.binaryPropertyName ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+		const names = String(entry.binaryPropertyName ?? '')
+			.split(',')
+			.map((name) => name.trim())
+			.filter(Boolean);
 		if (names.length === 0) {
-			failItem(ctx, itemIndex, `An attachment has no input binary field (item ${itemIndex})`, 'Enter the name of the binary field that holds the file, e.g. data.');
+			failItem(
+				ctx,
+				itemIndex,
+				`An attachment has no input binary field (item ${itemIndex})`,
+				'Enter the name of the binary field that holds the file, e.g. data.',
+			);
 		}
 		const givenName = entry.fileName?.trim();
 		if (givenName && names.length > 1) {
-			failItem(ctx, itemIndex, `One File Name cannot name ${names.length} attachments (item ${itemIndex})`, 'Leave File Name empty to use each file\'s own name, or add one attachment entry per binary field.');
+			failItem(
+				ctx,
+				itemIndex,
+				`One File Name cannot name ${names.length} attachments (item ${itemIndex})`,
+				"Leave File Name empty to use each file's own name, or add one attachment entry per binary field.",
+			);
 		}
 		for (const property of names) {
 			const binary = binaries[property];
@@ -111,10 +127,20 @@ export function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, source
 		const data = String(entry.data ?? '').trim();
 		const name = String(entry.name ?? '').trim();
 		if (!DATA_URL.test(data)) {
-			failItem(ctx, itemIndex, `An attachment's data URL is not data:<mime>;base64,<data> (item ${itemIndex})`, 'Write it as e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.');
+			failItem(
+				ctx,
+				itemIndex,
+				`An attachment's data URL is not data:<mime>;base64,<data> (item ${itemIndex})`,
+				'Write it as e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.',
+			);
 		}
 		if (name === '') {
-			failItem(ctx, itemIndex, `An attachment from a data URL has no file name (item ${itemIndex})`, 'Give the attachment a file name, e.g. report.csv.');
+			failItem(
+				ctx,
+				itemIndex,
+				`An attachment from a data URL has no file name (item ${itemIndex})`,
+				'Give the attachment a file name, e.g. report.csv.',
+			);
 		}
 		refs.push({ data, name });
 	}
@@ -122,7 +148,11 @@ export function attachmentRefs(ctx: IExecuteFunctions, itemIndex: number, source
 }
 
 /** The `attach` field: data URLs as given, binary files read now. */
-export async function attachmentsFor(ctx: IExecuteFunctions, itemIndex: number, refs: AttachmentRef[]): Promise<IDataObject[] | undefined> {
+export async function attachmentsFor(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	refs: AttachmentRef[],
+): Promise<IDataObject[] | undefined> {
 	if (refs.length === 0) return undefined;
 	return Promise.all(
 		refs.map(async (ref) => {
@@ -132,4 +162,3 @@ export async function attachmentsFor(ctx: IExecuteFunctions, itemIndex: number, 
 		}),
 	);
 }
-

@@ -18,7 +18,8 @@ export const PROFILES_PER_REQUEST_OPTION: INodeProperties = {
 	type: 'number',
 	default: DEFAULT_PROFILES_PER_REQUEST,
 	typeOptions: { minValue: 1, maxValue: MAX_PROFILES_PER_REQUEST },
-	description: 'At most this many profiles in one request; more items make more requests. Altcraft recommends at most 10,000. A request is also kept under Altcraft\'s 10 MB body limit.',
+	description:
+		"At most this many profiles in one request; more items make more requests. Altcraft recommends at most 10,000. A request is also kept under Altcraft's 10 MB body limit.",
 	displayOptions: { show: { '/launchMode': ['audience', 'batch'] } },
 };
 
@@ -27,16 +28,21 @@ export const BACKGROUND_TASK_OPTION: INodeProperties = {
 	name: 'backgroundTask',
 	type: 'boolean',
 	default: false,
-	description: 'Whether Altcraft queues each request and answers at once with a task ID; the output then does not say which profiles got the message',
+	description:
+		'Whether Altcraft queues each request and answers at once with a task ID; the output then does not say which profiles got the message',
 	displayOptions: { show: { '/launchMode': ['batch'] } },
 };
 
 export function readPerRequest(ctx: IExecuteFunctions, options: IDataObject): number {
 	const perRequest = Math.floor(Number(options.profilesPerRequest ?? DEFAULT_PROFILES_PER_REQUEST));
 	if (!(perRequest >= 1 && perRequest <= MAX_PROFILES_PER_REQUEST)) {
-		throw new NodeOperationError(ctx.getNode(), `Profiles per Request must be between 1 and ${MAX_PROFILES_PER_REQUEST}`, {
-			description: 'Altcraft recommends at most 10,000 profiles per request.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Profiles per Request must be between 1 and ${MAX_PROFILES_PER_REQUEST}`,
+			{
+				description: 'Altcraft recommends at most 10,000 profiles per request.',
+			},
+		);
 	}
 	return perRequest;
 }
@@ -132,9 +138,13 @@ export function taskIdOf(body: IDataObject): unknown {
 export function checkElementSize(ctx: IExecuteFunctions, itemIndex: number, what: string, bytes: number): void {
 	if (bytes > MAX_BODY_BYTES - 1024) {
 		const mb = (bytes / 1024 / 1024).toFixed(1);
-		throw new NodeOperationError(ctx.getNode(), `${what} of item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB request limit`, {
-			itemIndex,
-			description: 'Send less data for this item (e.g. fewer or shorter custom data values).',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${what} of item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB request limit`,
+			{
+				itemIndex,
+				description: 'Send less data for this item (e.g. fewer or shorter custom data values).',
+			},
+		);
 	}
 }

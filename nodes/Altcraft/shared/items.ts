@@ -57,7 +57,9 @@ async function sendUnits<T>(
 			const unit = units[unitIndex];
 			try {
 				const result = await send(unit, unitIndex);
-				outputs[unitIndex] = Array.isArray(result) ? result : [{ json: result, pairedItem: paired(unit.items, pairAsList) }];
+				outputs[unitIndex] = Array.isArray(result)
+					? result
+					: [{ json: result, pairedItem: paired(unit.items, pairAsList) }];
 			} catch (error) {
 				if (continueOnFail) {
 					outputs[unitIndex] = [failureOutput(ctx, error, unit.items)];
@@ -97,7 +99,10 @@ export interface ItemPlan<T, U> {
  * item becomes its error item and the others are sent. Outputs come in input order: each request's
  * output stands where its first item stood.
  */
-export async function checkAllThenSend<T, U = T>(ctx: IExecuteFunctions, plan: ItemPlan<T, U>): Promise<INodeExecutionData[]> {
+export async function checkAllThenSend<T, U = T>(
+	ctx: IExecuteFunctions,
+	plan: ItemPlan<T, U>,
+): Promise<INodeExecutionData[]> {
 	const slots: INodeExecutionData[][] = new Array(plan.count);
 	const passed: Array<Checked<T>> = [];
 	const pause = eventLoopYielder();
@@ -109,7 +114,9 @@ export async function checkAllThenSend<T, U = T>(ctx: IExecuteFunctions, plan: I
 			slots[itemIndex] = [failureOutput(ctx, error, [itemIndex])];
 		}
 	}
-	const group = plan.group ?? ((checked) => checked.map(({ itemIndex, value }) => ({ items: [itemIndex], value: value as unknown as U })));
+	const group =
+		plan.group ??
+		((checked) => checked.map(({ itemIndex, value }) => ({ items: [itemIndex], value: value as unknown as U })));
 	const units = await group(passed);
 	const outputs = await sendUnits(ctx, units, plan.concurrency, plan.send, plan.group !== undefined);
 	units.forEach((unit, unitIndex) => {

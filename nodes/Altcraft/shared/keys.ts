@@ -34,10 +34,14 @@ export function findReservedKey(value: unknown, path = ''): string | undefined {
 /** Refuses a key the user named (a field name, a Name of a name/value pair) if it is reserved. */
 export function checkKey(ctx: IExecuteFunctions, itemIndex: number, label: string, key: string): string {
 	if (RESERVED_KEYS.has(key)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} "${key}" cannot be used as a field name (item ${itemIndex})`, {
-			itemIndex,
-			description: FIX,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} "${key}" cannot be used as a field name (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: FIX,
+			},
+		);
 	}
 	return key;
 }
@@ -46,10 +50,14 @@ export function checkKey(ctx: IExecuteFunctions, itemIndex: number, label: strin
 export function checkKeys<T>(ctx: IExecuteFunctions, itemIndex: number, label: string, value: T): T {
 	const found = findReservedKey(value);
 	if (found !== undefined) {
-		throw new NodeOperationError(ctx.getNode(), `${label} holds the key "${found}", which cannot be sent (item ${itemIndex})`, {
-			itemIndex,
-			description: FIX,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${label} holds the key "${found}", which cannot be sent (item ${itemIndex})`,
+			{
+				itemIndex,
+				description: FIX,
+			},
+		);
 	}
 	return value;
 }
@@ -61,10 +69,15 @@ export function checkKeys<T>(ctx: IExecuteFunctions, itemIndex: number, label: s
 export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): IDataObject {
 	const query = body.custom_request;
 	if (query !== undefined && (query === null || typeof query !== 'object' || Object.keys(query).length === 0)) {
-		throw new NodeOperationError(ctx.getNode(), `The custom query of item ${itemIndex} would reach Altcraft empty, so nothing was sent`, {
-			itemIndex,
-			description: 'An empty query selects every profile of the database. Check the Custom Query (or the Audience Query Field) for keys that cannot be sent.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The custom query of item ${itemIndex} would reach Altcraft empty, so nothing was sent`,
+			{
+				itemIndex,
+				description:
+					'An empty query selects every profile of the database. Check the Custom Query (or the Audience Query Field) for keys that cannot be sent.',
+			},
+		);
 	}
 	return body;
 }
@@ -73,7 +86,13 @@ export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, bod
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /** A field name the user gives that travels as a key (an element in XML): refused when it cannot be sent. */
-export function checkKeyName(ctx: IExecuteFunctions, itemIndex: number, label: string, name: string, xml: boolean): string {
+export function checkKeyName(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	name: string,
+	xml: boolean,
+): string {
 	checkKey(ctx, itemIndex, label, name);
 	if (xml && !XML_NAME.test(name)) {
 		failItem(
@@ -87,6 +106,12 @@ export function checkKeyName(ctx: IExecuteFunctions, itemIndex: number, label: s
 }
 
 /** Every field name of an object the user gave (e.g. a profile's custom fields), as checkKeyName does. */
-export function checkFieldNames(ctx: IExecuteFunctions, itemIndex: number, label: string, object: IDataObject, xml: boolean): void {
+export function checkFieldNames(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	object: IDataObject,
+	xml: boolean,
+): void {
 	for (const name of Object.keys(object)) checkKeyName(ctx, itemIndex, label, name, xml);
 }

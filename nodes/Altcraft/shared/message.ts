@@ -63,7 +63,9 @@ export function messageReader(ctx: IExecuteFunctions): (itemIndex: number, addit
  * digest may share a request. Binary attachments count by their fingerprint, not their bytes.
  */
 export function messageDigest(parts: unknown[], fields: IDataObject, attachments: AttachmentRef[]): string {
-	const files = attachments.map((ref) => ('data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint }));
+	const files = attachments.map((ref) =>
+		'data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint },
+	);
 	return digest([...parts, fields, files]);
 }
 

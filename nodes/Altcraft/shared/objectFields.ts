@@ -88,16 +88,31 @@ interface NameValues {
 	values?: Array<{ name?: string; value?: unknown }>;
 }
 
-function fromPairs(ctx: IExecuteFunctions, itemIndex: number, label: string, pairs: NameValues | undefined): IDataObject {
+function fromPairs(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	pairs: NameValues | undefined,
+): IDataObject {
 	const result: IDataObject = {};
 	for (const pair of pairs?.values ?? []) {
 		const name = String(pair.name ?? '').trim();
 		if (name === '') {
-			failItem(ctx, itemIndex, `A ${label} entry has no name (item ${itemIndex})`, `Give every ${label} entry a name, or remove the empty entry.`);
+			failItem(
+				ctx,
+				itemIndex,
+				`A ${label} entry has no name (item ${itemIndex})`,
+				`Give every ${label} entry a name, or remove the empty entry.`,
+			);
 		}
 		checkKey(ctx, itemIndex, `${label} name`, name);
 		if (Object.prototype.hasOwnProperty.call(result, name)) {
-			failItem(ctx, itemIndex, `${label} names "${name}" twice (item ${itemIndex})`, `Keep one ${label} entry named "${name}": only one value can be sent.`);
+			failItem(
+				ctx,
+				itemIndex,
+				`${label} names "${name}" twice (item ${itemIndex})`,
+				`Keep one ${label} entry named "${name}": only one value can be sent.`,
+			);
 		}
 		result[name] = checkKeys(ctx, itemIndex, `${label} "${name}"`, pair.value) as IDataObject;
 	}

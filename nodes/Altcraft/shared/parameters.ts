@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, IGetNodeParameterOptions, INodeExecutionData, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IGetNodeParameterOptions,
+	INodeExecutionData,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');

@@ -10,7 +10,8 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		name: 'dryRun',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to output each request as it would be sent (token hidden) instead of sending it; nothing reaches Altcraft',
+		description:
+			'Whether to output each request as it would be sent (token hidden) instead of sending it; nothing reaches Altcraft',
 	},
 	{
 		displayName: 'Idempotency Key',
@@ -18,7 +19,8 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. {{ $json.orderId }}',
-		description: 'Something unique per launch, e.g. an order ID: a re-run with the same key within a day sends nothing new. Empty: every run launches anew.',
+		description:
+			'Something unique per launch, e.g. an order ID: a re-run with the same key within a day sends nothing new. Empty: every run launches anew.',
 	},
 	{
 		displayName: 'Max Parallel Requests',
@@ -53,7 +55,8 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'fixedCollection',
 		placeholder: 'Set Retries',
 		default: {},
-		description: 'Tries again when Altcraft is busy or unreachable; a repeated launch is not sent twice (same Request-ID)',
+		description:
+			'Tries again when Altcraft is busy or unreachable; a repeated launch is not sent twice (same Request-ID)',
 		options: [
 			{
 				displayName: 'Retry Settings',
@@ -65,7 +68,8 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 						type: 'number',
 						default: 3,
 						typeOptions: { minValue: 1, maxValue: 10 },
-						description: 'How often a request is tried in all; 1 means no retry. A v1.0 link is retried only when Altcraft cannot have received the request.',
+						description:
+							'How often a request is tried in all; 1 means no retry. A v1.0 link is retried only when Altcraft cannot have received the request.',
 					},
 					{
 						displayName: 'First Wait (Seconds)',
@@ -93,7 +97,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'number',
 		default: 30,
 		typeOptions: { minValue: 1, maxValue: 600 },
-		description: 'How long one request may take, from sending it to the end of Altcraft\'s answer',
+		description: "How long one request may take, from sending it to the end of Altcraft's answer",
 	},
 ];
 
@@ -129,7 +133,10 @@ const number = (value: unknown, fallback: number) => (value === undefined || val
 /** Read once per execution: these shape how the whole batch is sent, not one item. */
 export function readRequestSettings(ctx: IExecuteFunctions): RequestSettings {
 	const options = ctx.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const retry = ((options.retries as { settings?: Record<string, unknown> } | undefined)?.settings ?? {}) as Record<string, unknown>;
+	const retry = ((options.retries as { settings?: Record<string, unknown> } | undefined)?.settings ?? {}) as Record<
+		string,
+		unknown
+	>;
 	return {
 		format: options.requestFormat === 'xml' ? 'xml' : 'json',
 		timeoutMs: Math.max(1, number(options.timeout, 30)) * 1000,

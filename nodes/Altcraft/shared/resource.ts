@@ -9,7 +9,8 @@ export function resourceField(show: INodeProperties['displayOptions']): INodePro
 		name: 'resourceId',
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description: 'The resource (site, app or channel setup in Altcraft) whose subscription gets the message when the profile has several (resource_id)',
+		description:
+			'The resource (site, app or channel setup in Altcraft) whose subscription gets the message when the profile has several (resource_id)',
 		displayOptions: show,
 		modes: [
 			{
@@ -23,7 +24,9 @@ export function resourceField(show: INodeProperties['displayOptions']): INodePro
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 24',
-				validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A resource ID is a whole number' } }],
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A resource ID is a whole number' } },
+				],
 			},
 		],
 	};
@@ -35,7 +38,12 @@ export function readResourceId(ctx: IExecuteFunctions, itemIndex: number, value:
 	const text = String(raw ?? '').trim();
 	if (text === '') return undefined;
 	if (!isWholeNumber(text)) {
-		failItem(ctx, itemIndex, `Resource "${text}" is not a resource ID (item ${itemIndex})`, 'A resource ID is a whole number, e.g. 24. Pick the resource from the list to be sure.');
+		failItem(
+			ctx,
+			itemIndex,
+			`Resource "${text}" is not a resource ID (item ${itemIndex})`,
+			'A resource ID is a whole number, e.g. 24. Pick the resource from the list to be sure.',
+		);
 	}
 	return Number(text);
 }

@@ -22,10 +22,14 @@ export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: I
 	const bytes = Buffer.byteLength(JSON.stringify(body));
 	if (bytes > MAX_BODY_BYTES) {
 		const mb = (bytes / 1024 / 1024).toFixed(1);
-		throw new NodeOperationError(ctx.getNode(), `The request for item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB limit`, {
-			itemIndex,
-			description: 'Attach smaller files, or put large files on a server and link to them in the content.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The request for item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB limit`,
+			{
+				itemIndex,
+				description: 'Attach smaller files, or put large files on a server and link to them in the content.',
+			},
+		);
 	}
 }
 
@@ -64,4 +68,3 @@ export async function sendLaunch(
 		launch: { ...call.summary, requestId, duplicate: response.duplicate, attempts: response.attempts },
 	};
 }
-

@@ -22,7 +22,9 @@ export const TRIGGER_MAILING_FIELD: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 84',
-			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A trigger mailing ID is a whole number' } }],
+			validation: [
+				{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A trigger mailing ID is a whole number' } },
+			],
 		},
 	],
 };

@@ -19,7 +19,12 @@ export function scalar(ctx: IExecuteFunctions, itemIndex: number, label: string,
 export function checkPresent(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown): string {
 	const result = scalar(ctx, itemIndex, label, value);
 	if (result === '') {
-		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, or filter out items that have none before this node.`);
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} is empty for item ${itemIndex}`,
+			`Set ${label}, or filter out items that have none before this node.`,
+		);
 	}
 	return result;
 }
@@ -32,7 +37,13 @@ export function isWholeNumber(text: string): boolean {
 }
 
 /** A required ID: present and a whole number, else refused with the list as the way to be sure. */
-export function checkId(ctx: IExecuteFunctions, itemIndex: number, label: string, value: unknown, example: string): number {
+export function checkId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+	example: string,
+): number {
 	const id = checkPresent(ctx, itemIndex, label, value);
 	if (!isWholeNumber(id)) {
 		failItem(
@@ -52,10 +63,21 @@ const MANY_EMAILS_HINT =
 	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "Audience (All Items Together)" for many recipients.';
 
 /** `hint` replaces the advice for operations where the audience mode does not apply. */
-export function checkEmail(ctx: IExecuteFunctions, itemIndex: number, value: unknown, hint?: string, label = 'Email'): string {
+export function checkEmail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+	hint?: string,
+	label = 'Email',
+): string {
 	const email = scalar(ctx, itemIndex, label, value);
 	if (email === '') {
-		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.');
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} is empty for item ${itemIndex}`,
+			hint ?? 'Set Email, e.g. {{ $json.email }}, or filter out items without an email before this node.',
+		);
 	}
 	if (!EMAIL.test(email)) {
 		failItem(ctx, itemIndex, `"${email}" is not one valid email address (item ${itemIndex})`, hint ?? MANY_EMAILS_HINT);
@@ -67,10 +89,20 @@ export function checkPhone(ctx: IExecuteFunctions, itemIndex: number, value: unk
 	const raw = scalar(ctx, itemIndex, label, value);
 	const phone = raw.replace(/[\s().-]/g, '');
 	if (raw === '') {
-		failItem(ctx, itemIndex, `${label} is empty for item ${itemIndex}`, `Set ${label}, e.g. {{ $json.phone }}, or filter out items without a phone.`);
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} is empty for item ${itemIndex}`,
+			`Set ${label}, e.g. {{ $json.phone }}, or filter out items without a phone.`,
+		);
 	}
 	if (!PHONE.test(phone)) {
-		failItem(ctx, itemIndex, `"${raw}" is not a phone number (item ${itemIndex})`, 'Use the international format with 7 to 15 digits, e.g. +79000000000.');
+		failItem(
+			ctx,
+			itemIndex,
+			`"${raw}" is not a phone number (item ${itemIndex})`,
+			'Use the international format with 7 to 15 digits, e.g. +79000000000.',
+		);
 	}
 	return phone;
 }
@@ -82,11 +114,21 @@ export function readJsonObject(ctx: IExecuteFunctions, itemIndex: number, label:
 		try {
 			parsed = value.trim() === '' ? {} : JSON.parse(value);
 		} catch (error) {
-			failItem(ctx, itemIndex, `${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`, `Write ${label} as a JSON object, e.g. {"key": "value"}.`);
+			failItem(
+				ctx,
+				itemIndex,
+				`${label} is not valid JSON (item ${itemIndex}): ${(error as Error).message}`,
+				`Write ${label} as a JSON object, e.g. {"key": "value"}.`,
+			);
 		}
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		failItem(ctx, itemIndex, `${label} must be a JSON object (item ${itemIndex})`, `Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`);
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} must be a JSON object (item ${itemIndex})`,
+			`Write ${label} as a JSON object in braces, e.g. {"key": "value"}.`,
+		);
 	}
 	return checkKeys(ctx, itemIndex, label, parsed as IDataObject);
 }

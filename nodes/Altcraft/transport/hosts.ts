@@ -23,7 +23,10 @@ function splitHost(host: string): { hostname: string; port?: string } {
 export function hostRule(entry: string): HostRule | undefined {
 	let text = entry.trim().toLowerCase();
 	if (text === '') return undefined;
-	text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/[/?#].*$/, '').replace(/\.$/, '');
+	text = text
+		.replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+		.replace(/[/?#].*$/, '')
+		.replace(/\.$/, '');
 	const subdomains = text.startsWith('*.');
 	if (subdomains) text = text.slice(2);
 	const { hostname, port } = splitHost(text);

@@ -85,12 +85,19 @@ type Failure = NodeApiError | NodeOperationError;
 
 /** One try: Altcraft's answer, or a failure and whether trying again is safe and useful. */
 type Attempt =
-	| { response: Omit<AltcraftResponse, 'attempts'> }
-	| { failure: Failure; retryable: boolean; retryAfterMs?: number };
+	{ response: Omit<AltcraftResponse, 'attempts'> } | { failure: Failure; retryable: boolean; retryAfterMs?: number };
 
 /** Statuses that say "not now" rather than "no": proxies and overload, never Altcraft's verdicts. */
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-const RETRYABLE_NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ESOCKETTIMEDOUT']);
+const RETRYABLE_NETWORK = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+]);
 /** Failures that prove the request was not processed: safe to retry without deduplication. */
 const UNPROCESSED_STATUS = new Set([429, 503]);
 const UNPROCESSED_NETWORK = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENOTFOUND']);
@@ -127,7 +134,8 @@ async function readConnection(ctx: Context): Promise<Connection> {
 	const baseUrl = normalizeApiUrl(String(credentials.apiUrl ?? ''));
 	if (baseUrl === '') {
 		throw new NodeOperationError(ctx.getNode(), 'The Altcraft credential has no API URL', {
-			description: 'Open the Altcraft credential and enter the API host of your account, e.g. https://example.altcraft.com.',
+			description:
+				'Open the Altcraft credential and enter the API host of your account, e.g. https://example.altcraft.com.',
 		});
 	}
 	const { rules, invalid } = parseHostList(String(credentials.trackingDomains ?? ''));
@@ -200,10 +208,17 @@ function isLink(request: AltcraftRequest): boolean {
 	return /^https?:\/\//i.test(request.url);
 }
 
-function networkFailure(ctx: Context, error: NetworkErrorLike, url: string, request: AltcraftRequest, redact: (text: string) => string): Attempt {
+function networkFailure(
+	ctx: Context,
+	error: NetworkErrorLike,
+	url: string,
+	request: AltcraftRequest,
+	redact: (text: string) => string,
+): Attempt {
 	if (error instanceof NodeOperationError) return { failure: error, retryable: false };
 	// n8n-core may already have wrapped the socket error in a NodeApiError; its code is in httpCode.
-	const wrappedCode = error instanceof NodeApiError && error.httpCode && !/^\d+$/.test(error.httpCode) ? error.httpCode : '';
+	const wrappedCode =
+		error instanceof NodeApiError && error.httpCode && !/^\d+$/.test(error.httpCode) ? error.httpCode : '';
 	const code = error.code ?? error.cause?.code ?? wrappedCode;
 	const detail = shorten(redact(String(error.cause?.message ?? error.messages?.[0] ?? error.message ?? code)), 300);
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(detail);
@@ -251,10 +266,14 @@ function toXmlBody(ctx: Context, body: IDataObject, itemIndex: number | undefine
 		return buildXml(body);
 	} catch (error) {
 		const shape = error instanceof XmlShapeError;
-		throw new NodeOperationError(ctx.getNode(), `The request cannot be sent as XML: ${error instanceof Error ? error.message : String(error)}`, {
-			description: `${shape ? error.fix : 'The XML builder refused the body.'} Or set Options → Request Format to JSON.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The request cannot be sent as XML: ${error instanceof Error ? error.message : String(error)}`,
+			{
+				description: `${shape ? error.fix : 'The XML builder refused the body.'} Or set Options → Request Format to JSON.`,
+				itemIndex,
+			},
+		);
 	}
 }
 
@@ -264,11 +283,18 @@ function refuseTokenHost(ctx: Context, request: AltcraftRequest, link: Connectio
 	const carriesToken = !(request.body === undefined && (method === 'GET' || method === 'HEAD'));
 	if (!carriesToken || !isLink(request) || hostAllowed(request.url, link.tokenHosts)) return;
 	const host = hostOf(request.url);
-	const invalid = link.invalidHosts.length > 0 ? ` These entries of Tracking Domains are not host names: ${link.invalidHosts.map((entry) => `"${shorten(entry, 60)}"`).join(', ')}.` : '';
-	throw new NodeOperationError(ctx.getNode(), `The trigger link's host ${host} is not a tracking domain of this credential, so the API token is not sent there`, {
-		description: `A POST to a trigger link carries the API token. If ${host} is a tracking domain of your Altcraft account, add it to Tracking Domains in the Altcraft credential (e.g. ${host}, or *.example.org for every subdomain of example.org). Otherwise launch with Method GET, which sends no token.${invalid}`,
-		itemIndex: request.itemIndex,
-	});
+	const invalid =
+		link.invalidHosts.length > 0
+			? ` These entries of Tracking Domains are not host names: ${link.invalidHosts.map((entry) => `"${shorten(entry, 60)}"`).join(', ')}.`
+			: '';
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The trigger link's host ${host} is not a tracking domain of this credential, so the API token is not sent there`,
+		{
+			description: `A POST to a trigger link carries the API token. If ${host} is a tracking domain of your Altcraft account, add it to Tracking Domains in the Altcraft credential (e.g. ${host}, or *.example.org for every subdomain of example.org). Otherwise launch with Method GET, which sends no token.${invalid}`,
+			itemIndex: request.itemIndex,
+		},
+	);
 }
 
 /** Builds the HTTP request once; every attempt sends the same body and the same Request-ID. */
@@ -314,7 +340,10 @@ function beforeDeadline(pending: Promise<RawAnswer>, deadline: AbortSignal): Pro
 		const late = () => {
 			reject(new DeadlinePassed());
 			// Whatever still arrives is not read: close it.
-			pending.then((raw) => discardAnswer(raw.body), () => undefined);
+			pending.then(
+				(raw) => discardAnswer(raw.body),
+				() => undefined,
+			);
 		};
 		if (deadline.aborted) return late();
 		deadline.addEventListener('abort', late, { once: true });
@@ -331,11 +360,23 @@ function beforeDeadline(pending: Promise<RawAnswer>, deadline: AbortSignal): Pro
 	});
 }
 
-function timedOutAttempt(request: AltcraftRequest, ctx: Context, url: string, redact: (text: string) => string): Attempt {
+function timedOutAttempt(
+	request: AltcraftRequest,
+	ctx: Context,
+	url: string,
+	redact: (text: string) => string,
+): Attempt {
 	return networkFailure(ctx, { code: 'ETIMEDOUT', message: 'timeout' }, url, request, redact);
 }
 
-function redirectFailure(ctx: Context, request: AltcraftRequest, url: string, status: number, location: string | undefined, redact: (text: string) => string): Failure {
+function redirectFailure(
+	ctx: Context,
+	request: AltcraftRequest,
+	url: string,
+	status: number,
+	location: string | undefined,
+	redact: (text: string) => string,
+): Failure {
 	const target = location ? shorten(redact(location), 200) : 'an address it does not name';
 	const message = isLink(request)
 		? `The trigger link on ${hostOf(url)} redirects to ${target} (HTTP ${status}): the launch was not sent there`
@@ -351,7 +392,12 @@ function redirectFailure(ctx: Context, request: AltcraftRequest, url: string, st
 	});
 }
 
-async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: AltcraftRequest, link: Connection): Promise<Attempt> {
+async function attemptOnce(
+	ctx: Context,
+	options: IHttpRequestOptions,
+	request: AltcraftRequest,
+	link: Connection,
+): Promise<Attempt> {
 	const { redact } = link;
 	const deadline = AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
 	let raw: RawAnswer;
@@ -374,7 +420,10 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 	const status = raw.statusCode;
 	if (status >= 300 && status < 400) {
 		discardAnswer(raw.body);
-		return { failure: redirectFailure(ctx, request, options.url, status, header(raw.headers, 'location'), redact), retryable: false };
+		return {
+			failure: redirectFailure(ctx, request, options.url, status, header(raw.headers, 'location'), redact),
+			retryable: false,
+		};
 	}
 	const retryable = (request.retrySafeOnly ? UNPROCESSED_STATUS : RETRYABLE_STATUS).has(status);
 	const wait = retryable ? retryAfterMs(header(raw.headers, 'retry-after')) : undefined;
@@ -403,8 +452,20 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 	const body = answer.kind === 'altcraft' ? answer.body : undefined;
 	// Markup is never a plain success: an HTML page, a comment or a <head> is a proxy's or a login page.
 	const markup = text.trimStart().startsWith('<') || answer.kind === 'html';
-	if ((body === undefined || !('error' in body)) && request.acceptPlainSuccess && !markup && status >= 200 && status < 300) {
-		return { response: { status, body: body ?? { httpStatus: status, response: shorten(text, 2000) }, duplicate: isDuplicate(raw.headers) } };
+	if (
+		(body === undefined || !('error' in body)) &&
+		request.acceptPlainSuccess &&
+		!markup &&
+		status >= 200 &&
+		status < 300
+	) {
+		return {
+			response: {
+				status,
+				body: body ?? { httpStatus: status, response: shorten(text, 2000) },
+				duplicate: isDuplicate(raw.headers),
+			},
+		};
 	}
 
 	if (body === undefined || !('error' in body)) {
@@ -438,7 +499,9 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 		const failure = altcraftApiError(ctx.getNode(), {
 			status,
 			code: known && code !== 0 ? code : status,
-			errorText: known ? errorText : `the answer's error code ${shorten(JSON.stringify(body.error) ?? 'undefined', 40)} is not a number, so the launch is not counted as sent: ${errorText}`,
+			errorText: known
+				? errorText
+				: `the answer's error code ${shorten(JSON.stringify(body.error) ?? 'undefined', 40)} is not a number, so the launch is not counted as sent: ${errorText}`,
 			itemIndex: request.itemIndex,
 			response: boundedCopy(body) as JsonObject,
 		});
@@ -449,11 +512,18 @@ async function attemptOnce(ctx: Context, options: IHttpRequestOptions, request: 
 }
 
 /** An error none of the checks above expected (a bug, or the runtime failing): said as such. */
-function unexpected(ctx: Context, error: unknown, url: string, request: AltcraftRequest, redact: (text: string) => string): Failure {
+function unexpected(
+	ctx: Context,
+	error: unknown,
+	url: string,
+	request: AltcraftRequest,
+	redact: (text: string) => string,
+): Failure {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	const reason = shorten(redact(error instanceof Error ? error.message : String(error)), 300);
 	return new NodeOperationError(ctx.getNode(), `The request to ${hostOf(url)} failed unexpectedly: ${reason}`, {
-		description: 'Nothing in the node\'s checks expected this. Altcraft may or may not have processed the request: check in Altcraft before running again. If it repeats, report it with this message.',
+		description:
+			"Nothing in the node's checks expected this. Altcraft may or may not have processed the request: check in Altcraft before running again. If it repeats, report it with this message.",
 		itemIndex: request.itemIndex,
 	});
 }
@@ -493,7 +563,12 @@ export async function altcraftRequest(
 	refuseTokenHost(ctx, request, link);
 	const options = buildOptions(ctx, request, base);
 	if (request.dryRun) {
-		return { status: 0, body: { dryRun: true, request: preview(options, link.placement) }, duplicate: false, attempts: 0 };
+		return {
+			status: 0,
+			body: { dryRun: true, request: preview(options, link.placement) },
+			duplicate: false,
+			attempts: 0,
+		};
 	}
 	const policy = request.retry ?? { maxAttempts: 1, initialWaitMs: 0, maxWaitMs: 0 };
 	for (let attempt = 1; ; attempt++) {

@@ -7,9 +7,11 @@ const JSON_TEXT_KEYS = new Set(['custom_request']);
 
 const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 /** Characters XML 1.0 cannot carry, even escaped: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML_CHAR =
+	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const NAME_FIX = 'XML element names must start with a letter or underscore and contain only letters, digits, _ . -, and must not be __proto__, constructor or prototype. Rename the key.';
+const NAME_FIX =
+	'XML element names must start with a letter or underscore and contain only letters, digits, _ . -, and must not be __proto__, constructor or prototype. Rename the key.';
 
 export class XmlShapeError extends Error {
 	constructor(
@@ -90,7 +92,8 @@ function emptyToNull(value: unknown): unknown {
 	if (value !== null && typeof value === 'object') {
 		const out: IDataObject = {};
 		// A prototype key would turn into the copy's prototype downstream: dropped.
-		for (const [key, child] of Object.entries(value)) if (!PROTOTYPE_KEYS.has(key)) out[key] = emptyToNull(child) as IDataObject;
+		for (const [key, child] of Object.entries(value))
+			if (!PROTOTYPE_KEYS.has(key)) out[key] = emptyToNull(child) as IDataObject;
 		return out;
 	}
 	return value;

@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 				name: 'Launch via Trigger Link',
 				value: 'launchViaLink',
 				action: 'Launch trigger mailing via trigger link',
-				description: 'Launch a trigger mailing for one profile through its own link (Altcraft\'s older, link-based API)',
+				description: "Launch a trigger mailing for one profile through its own link (Altcraft's older, link-based API)",
 			},
 		],
 	},

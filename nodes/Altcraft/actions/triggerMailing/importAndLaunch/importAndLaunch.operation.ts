@@ -14,7 +14,14 @@ import {
 	type BatchEntry,
 } from '../../../shared/batch';
 import { checkAllThenSend } from '../../../shared/items';
-import { ATTACHMENTS_FIELD, inlineAttachmentBytes, messageDigest, messageInputs, messageReader, type Message } from '../../../shared/message';
+import {
+	ATTACHMENTS_FIELD,
+	inlineAttachmentBytes,
+	messageDigest,
+	messageInputs,
+	messageReader,
+	type Message,
+} from '../../../shared/message';
 import { objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
@@ -72,7 +79,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
@@ -112,7 +121,13 @@ function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) =
 		const profile = readProfile(
 			ctx,
 			itemIndex,
-			{ email: email(itemIndex), phone: phone(itemIndex), fields: profileFields(itemIndex), custom: customFields(itemIndex), subscriptions: subscriptions(itemIndex) },
+			{
+				email: email(itemIndex),
+				phone: phone(itemIndex),
+				fields: profileFields(itemIndex),
+				custom: customFields(itemIndex),
+				subscriptions: subscriptions(itemIndex),
+			},
 			xml,
 		);
 		const matched = match(itemIndex, profile);
@@ -128,7 +143,8 @@ function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) =
 /** The profile ID Altcraft answered with, where its answer has one [INF: profiles/import answers profile_id]. */
 function profileIdOf(answer: IDataObject): unknown {
 	const data = answer.data;
-	const nested = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject).profile_id : undefined;
+	const nested =
+		data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject).profile_id : undefined;
 	return answer.profile_id ?? nested ?? null;
 }
 
@@ -157,7 +173,12 @@ async function importEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 				summary: { triggerMailingId: id, ...item.match.summary, import: true },
 				// From the request's content: one Idempotency Key over items still imports each profile,
 				// and a changed profile is a new import.
-				requestId: launchRequestId(scope, itemIndex, `import-${id}`, digest([fields, messageDigest([], {}, item.request.message.attachments)])),
+				requestId: launchRequestId(
+					scope,
+					itemIndex,
+					`import-${id}`,
+					digest([fields, messageDigest([], {}, item.request.message.attachments)]),
+				),
 			});
 			return { ...answer, launch: { ...(answer.launch as IDataObject), profileId: profileIdOf(answer) } };
 		},
@@ -180,7 +201,11 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 			const element: IDataObject = { ...match.key, data: profile };
 			const bytes = elementBytes(element, settings.format);
 			checkElementSize(ctx, itemIndex, 'The profile', bytes);
-			const requestKey = messageDigest([request.triggerMailingId, request.fields], request.message.fields, request.message.attachments);
+			const requestKey = messageDigest(
+				[request.triggerMailingId, request.fields],
+				request.message.fields,
+				request.message.attachments,
+			);
 			return { request, requestKey, element, bytes };
 		},
 		group: (entries) => {
@@ -211,7 +236,12 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 					requests,
 				},
 				// As in Bulk launch: a re-run with the same key and more items sends only the new requests.
-				requestId: launchRequestId(scope, first, `import-${request.triggerMailingId}`, `bulk-${digest([requestKey, task, elements])}`),
+				requestId: launchRequestId(
+					scope,
+					first,
+					`import-${request.triggerMailingId}`,
+					`bulk-${digest([requestKey, task, elements])}`,
+				),
 			});
 			const launch = { ...(answer.launch as IDataObject), profiles: elements.length, items: unit.items.length };
 			if (task) return { ...answer, launch: { ...launch, taskId: taskIdOf(answer) ?? null } };
@@ -226,5 +256,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const baseUrl = await apiBaseUrl(this);
 	const scope = requestIdScope(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
-	return launchMode === 'batch' ? importBatch(this, baseUrl, settings, scope) : importEach(this, baseUrl, settings, scope);
+	return launchMode === 'batch'
+		? importBatch(this, baseUrl, settings, scope)
+		: importEach(this, baseUrl, settings, scope);
 }

@@ -36,7 +36,8 @@ export const IMPORT_FIELDS: INodeProperties[] = [
 		name: 'skipInvalidSubscriptions',
 		type: 'boolean',
 		default: false,
-		description: 'Whether invalid subscriptions are left out instead of failing the import (skip_invalid_subscriptions)',
+		description:
+			'Whether invalid subscriptions are left out instead of failing the import (skip_invalid_subscriptions)',
 	},
 	{
 		displayName: 'Skip Triggers',
@@ -55,7 +56,12 @@ function readDelay(ctx: IExecuteFunctions, itemIndex: number, value: unknown): I
 		const raw = delay[unit];
 		const number = raw === undefined || raw === '' ? 0 : Number(raw);
 		if (!Number.isInteger(number) || number < 0) {
-			failItem(ctx, itemIndex, `Launch Delay → ${unit[0].toUpperCase()}${unit.slice(1)} must be a whole number of 0 or more (item ${itemIndex})`, 'Set days, hours and minutes as whole numbers, e.g. 0 days, 0 hours, 5 minutes.');
+			failItem(
+				ctx,
+				itemIndex,
+				`Launch Delay → ${unit[0].toUpperCase()}${unit.slice(1)} must be a whole number of 0 or more (item ${itemIndex})`,
+				'Set days, hours and minutes as whole numbers, e.g. 0 days, 0 hours, 5 minutes.',
+			);
 		}
 		timeout[unit] = number;
 	}

@@ -15,13 +15,26 @@ export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'email',
-		description: 'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)',
+		description:
+			'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)',
 		options: [
-			{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
-			{ name: 'Email', value: 'email', description: "The profile's email, in its data and its subscriptions (Altcraft's default)" },
+			{
+				name: 'Custom Field',
+				value: 'custom',
+				description: 'A profile data field and its value, e.g. CRM_ID = 123420',
+			},
+			{
+				name: 'Email',
+				value: 'email',
+				description: "The profile's email, in its data and its subscriptions (Altcraft's default)",
+			},
 			{ name: 'Email in Profile Only', value: 'email_profile', description: "The profile's email, in its data only" },
 			{ name: 'Phone', value: 'phone', description: "The profile's phone" },
-			{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID: updates that profile, never creates one' },
+			{
+				name: 'Profile ID',
+				value: 'profile_id',
+				description: 'The Altcraft profile ID: updates that profile, never creates one',
+			},
 		],
 	},
 	...PROFILE_ID_AND_CUSTOM_FIELD,
@@ -35,7 +48,10 @@ export interface ImportMatch {
 }
 
 /** Reads how each item's profile is matched; the email and phone come from the profile already read. */
-export function importMatchReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number, profile: IDataObject) => ImportMatch {
+export function importMatchReader(
+	ctx: IExecuteFunctions,
+	xml: boolean,
+): (itemIndex: number, profile: IDataObject) => ImportMatch {
 	const mode = ctx.getNodeParameter('matching', 0) as ImportMatching;
 	const profileId = parameterReader(ctx, 'profileId');
 	const fieldName = parameterReader(ctx, 'fieldName');
@@ -45,23 +61,47 @@ export function importMatchReader(ctx: IExecuteFunctions, xml: boolean): (itemIn
 			case 'email':
 			case 'email_profile': {
 				if (profile.email === undefined) {
-					failItem(ctx, itemIndex, `Email is empty for item ${itemIndex}`, 'Matching by email needs the profile\'s Email, e.g. {{ $json.email }}. Filter out items without one, or match by another field.');
+					failItem(
+						ctx,
+						itemIndex,
+						`Email is empty for item ${itemIndex}`,
+						"Matching by email needs the profile's Email, e.g. {{ $json.email }}. Filter out items without one, or match by another field.",
+					);
 				}
-				return { request: { matching: mode }, key: { email: profile.email }, summary: { matching: mode, email: profile.email } };
+				return {
+					request: { matching: mode },
+					key: { email: profile.email },
+					summary: { matching: mode, email: profile.email },
+				};
 			}
 			case 'phone': {
 				const phones = profile.phones as string[] | undefined;
 				if (!phones) {
-					failItem(ctx, itemIndex, `Phone is empty for item ${itemIndex}`, 'Matching by phone needs the profile\'s Phone, e.g. {{ $json.phone }}. Filter out items without one, or match by another field.');
+					failItem(
+						ctx,
+						itemIndex,
+						`Phone is empty for item ${itemIndex}`,
+						"Matching by phone needs the profile's Phone, e.g. {{ $json.phone }}. Filter out items without one, or match by another field.",
+					);
 				}
-				return { request: { matching: mode }, key: { phone: phones[0] }, summary: { matching: mode, phone: phones[0] } };
+				return {
+					request: { matching: mode },
+					key: { phone: phones[0] },
+					summary: { matching: mode, phone: phones[0] },
+				};
 			}
 			case 'profile_id': {
 				const id = checkPresent(ctx, itemIndex, 'Profile ID', profileId(itemIndex));
 				return { request: { matching: mode }, key: { profile_id: id }, summary: { matching: mode, profileId: id } };
 			}
 			case 'custom': {
-				const name = checkKeyName(ctx, itemIndex, 'Field Name', checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)), xml);
+				const name = checkKeyName(
+					ctx,
+					itemIndex,
+					'Field Name',
+					checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+					xml,
+				);
 				const raw = fieldValue(itemIndex);
 				const text = checkPresent(ctx, itemIndex, 'Field Value', raw);
 				// An int field must get a number: keep the type an expression gave.

@@ -48,7 +48,8 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 			type: 'string',
 			placeholder: 'e.g. +79000000000',
 			default: '',
-			description: "The profile's phone in international format; with Phone matching it also finds the profile to update",
+			description:
+				"The profile's phone in international format; with Phone matching it also finds the profile to update",
 		},
 		['phone'],
 	),
@@ -59,7 +60,14 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 		placeholder: 'Add Profile Field',
 		default: {},
 		options: [
-			{ displayName: 'Birthday', name: '_bdate', type: 'string', default: '', placeholder: 'e.g. 2001-12-31', description: 'Date of birth as YYYY-MM-DD (_bdate)' },
+			{
+				displayName: 'Birthday',
+				name: '_bdate',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2001-12-31',
+				description: 'Date of birth as YYYY-MM-DD (_bdate)',
+			},
 			{ displayName: 'First Name', name: '_fname', type: 'string', default: '', placeholder: 'e.g. John' },
 			{ displayName: 'Last Name', name: '_lname', type: 'string', default: '', placeholder: 'e.g. Doe' },
 		],
@@ -72,7 +80,8 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 		placeholder: 'Add Subscription',
 		default: {},
 		typeOptions: { multipleValues: true },
-		description: 'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
+		description:
+			'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
 		options: [
 			{
 				displayName: 'Subscription',
@@ -94,7 +103,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. john@example.com',
-						description: 'Address of the subscription; empty: the profile\'s Email',
+						description: "Address of the subscription; empty: the profile's Email",
 						displayOptions: { show: { channel: ['email'] } },
 					},
 					{
@@ -103,10 +112,18 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. +79000000000',
-						description: 'Number of the subscription; empty: the profile\'s Phone',
+						description: "Number of the subscription; empty: the profile's Phone",
 						displayOptions: { show: { channel: ['sms'] } },
 					},
-					{ displayName: 'Resource ID', name: 'resourceId', type: 'string', default: '', required: true, placeholder: 'e.g. 24', description: 'ID of the resource to subscribe to' },
+					{
+						displayName: 'Resource ID',
+						name: 'resourceId',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. 24',
+						description: 'ID of the resource to subscribe to',
+					},
 					{
 						displayName: 'Status',
 						name: 'status',
@@ -147,30 +164,56 @@ function readBirthday(ctx: IExecuteFunctions, itemIndex: number, value: unknown)
 	const match = DATE.exec(text);
 	const valid = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];
 	if (!valid) {
-		failItem(ctx, itemIndex, `Birthday "${text}" is not a date as YYYY-MM-DD (item ${itemIndex})`, 'Altcraft takes the birthday as YYYY-MM-DD, e.g. 2001-12-31. From a date: {{ DateTime.fromISO($json.birthday).toFormat(\'yyyy-MM-dd\') }}.');
+		failItem(
+			ctx,
+			itemIndex,
+			`Birthday "${text}" is not a date as YYYY-MM-DD (item ${itemIndex})`,
+			"Altcraft takes the birthday as YYYY-MM-DD, e.g. 2001-12-31. From a date: {{ DateTime.fromISO($json.birthday).toFormat('yyyy-MM-dd') }}.",
+		);
 	}
 	return text;
 }
 
-function readSubscription(ctx: IExecuteFunctions, itemIndex: number, position: number, entry: IDataObject, profile: IDataObject): IDataObject {
+function readSubscription(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	position: number,
+	entry: IDataObject,
+	profile: IDataObject,
+): IDataObject {
 	const label = `Subscription ${position + 1}`;
 	const resource = scalar(ctx, itemIndex, `${label} → Resource ID`, entry.resourceId);
 	if (!isWholeNumber(resource)) {
-		failItem(ctx, itemIndex, `${label} has no valid Resource ID (item ${itemIndex})`, 'Set the ID of the resource to subscribe to, a whole number such as 24.');
+		failItem(
+			ctx,
+			itemIndex,
+			`${label} has no valid Resource ID (item ${itemIndex})`,
+			'Set the ID of the resource to subscribe to, a whole number such as 24.',
+		);
 	}
 	const channel = entry.channel === 'sms' ? 'sms' : 'email';
 	const subscription: IDataObject = { resource_id: Number(resource), channel };
 	if (channel === 'email') {
 		const own = scalar(ctx, itemIndex, `${label} → Email`, entry.email);
 		if (own === '' && profile.email === undefined) {
-			failItem(ctx, itemIndex, `${label} (email channel) has no email (item ${itemIndex})`, 'An email subscription needs an address: set the profile\'s Email, or the subscription\'s own Email.');
+			failItem(
+				ctx,
+				itemIndex,
+				`${label} (email channel) has no email (item ${itemIndex})`,
+				"An email subscription needs an address: set the profile's Email, or the subscription's own Email.",
+			);
 		}
 		subscription.email = own === '' ? profile.email : checkEmail(ctx, itemIndex, own, undefined, `${label} → Email`);
 	} else {
 		const own = scalar(ctx, itemIndex, `${label} → Phone`, entry.phone);
 		const phones = profile.phones as string[] | undefined;
 		if (own === '' && !phones) {
-			failItem(ctx, itemIndex, `${label} (SMS channel) has no phone (item ${itemIndex})`, 'An SMS subscription needs a phone number: set the profile\'s Phone, or the subscription\'s own Phone.');
+			failItem(
+				ctx,
+				itemIndex,
+				`${label} (SMS channel) has no phone (item ${itemIndex})`,
+				"An SMS subscription needs a phone number: set the profile's Phone, or the subscription's own Phone.",
+			);
 		}
 		subscription.phone = own === '' ? phones![0] : checkPhone(ctx, itemIndex, own, `${label} → Phone`);
 	}
@@ -186,7 +229,8 @@ export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: Pr
 	checkFieldNames(ctx, itemIndex, 'Custom Fields', custom, xml);
 	const profile: IDataObject = { ...custom };
 	const email = scalar(ctx, itemIndex, 'Email', input.email);
-	if (email !== '') profile.email = checkEmail(ctx, itemIndex, email, 'Set Email to one address, e.g. {{ $json.email }}.');
+	if (email !== '')
+		profile.email = checkEmail(ctx, itemIndex, email, 'Set Email to one address, e.g. {{ $json.email }}.');
 	const phone = scalar(ctx, itemIndex, 'Phone', input.phone);
 	if (phone !== '') profile.phones = [checkPhone(ctx, itemIndex, phone)];
 	for (const name of ['_fname', '_lname'] as const) {
@@ -195,8 +239,9 @@ export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: Pr
 	}
 	const birthday = readBirthday(ctx, itemIndex, fields._bdate);
 	if (birthday) profile._bdate = birthday;
-	const subscriptions = (input.subscriptions?.subscription ?? []).map((entry, position) => readSubscription(ctx, itemIndex, position, entry, profile));
+	const subscriptions = (input.subscriptions?.subscription ?? []).map((entry, position) =>
+		readSubscription(ctx, itemIndex, position, entry, profile),
+	);
 	if (subscriptions.length > 0) profile.subscriptions = subscriptions;
 	return profile;
 }
-

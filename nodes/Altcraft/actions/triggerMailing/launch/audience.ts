@@ -14,7 +14,8 @@ export const AUDIENCE_OPTIONS: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. email',
-		description: 'Profile data field the audience query matches on. Empty: email for Email, phone for Phone, _id for Profile ID, the field name for Custom Field.',
+		description:
+			'Profile data field the audience query matches on. Empty: email for Email, phone for Phone, _id for Profile ID, the field name for Custom Field.',
 		displayOptions: audienceOnly,
 	},
 	PROFILES_PER_REQUEST_OPTION,
@@ -59,7 +60,11 @@ export interface AudienceChunk {
  * Splits distinct values into chunks of at most `perRequest`, also keeping each chunk's JSON under
  * `byteBudget` so a request never passes Altcraft's body limit. Values keep first-seen order.
  */
-export async function chunkValues(values: Map<string | number, number[]>, perRequest: number, byteBudget: number): Promise<AudienceChunk[]> {
+export async function chunkValues(
+	values: Map<string | number, number[]>,
+	perRequest: number,
+	byteBudget: number,
+): Promise<AudienceChunk[]> {
 	const pause = eventLoopYielder();
 	const chunks: AudienceChunk[] = [];
 	let current: AudienceChunk = { values: [], items: [] };
@@ -116,7 +121,13 @@ export async function groupAudience(
 		for (const chunk of await chunkValues(values, perRequest, byteBudget(first.payload, first.field))) {
 			units.push({
 				items: chunk.items,
-				value: { triggerMailingId: first.triggerMailingId, field: first.field, payload: first.payload, values: chunk.values, messageKey },
+				value: {
+					triggerMailingId: first.triggerMailingId,
+					field: first.field,
+					payload: first.payload,
+					values: chunk.values,
+					messageKey,
+				},
 			});
 		}
 	}

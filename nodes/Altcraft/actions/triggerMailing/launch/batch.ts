@@ -50,7 +50,10 @@ const ITEM_CUSTOM_DATA = {
 	example: ['order_id', '{{ $json.order_id }}'] as [string, string],
 };
 
-export const ITEM_CUSTOM_DATA_INPUT: INodeProperties[] = objectInput({ ...ITEM_CUSTOM_DATA, displayOptions: batchOnly });
+export const ITEM_CUSTOM_DATA_INPUT: INodeProperties[] = objectInput({
+	...ITEM_CUSTOM_DATA,
+	displayOptions: batchOnly,
+});
 
 /** Key of an item's element by matching mode ([DOC: Data array]). */
 const ELEMENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
@@ -78,7 +81,11 @@ function requestFields(request: BatchRequest, matching: string, task: boolean): 
 }
 
 /** Output of a request whose items can be told apart in the answer: one item each, paired with it. */
-function perItemOutputs(unit: Unit<Batch<BatchRequest>>, answer: IDataObject, launched: Set<string>): INodeExecutionData[] {
+function perItemOutputs(
+	unit: Unit<Batch<BatchRequest>>,
+	answer: IDataObject,
+	launched: Set<string>,
+): INodeExecutionData[] {
 	const { result: _result, launch, ...rest } = answer;
 	return unit.items.map((itemIndex, position) => {
 		const profileId = String(unit.value.elements[position].profile_id);
@@ -89,11 +96,17 @@ function perItemOutputs(unit: Unit<Batch<BatchRequest>>, answer: IDataObject, la
 	});
 }
 
-export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope): Promise<INodeExecutionData[]> {
+export async function launchBatch(
+	ctx: IExecuteFunctions,
+	baseUrl: string,
+	settings: RequestSettings,
+	scope: RequestIdScope,
+): Promise<INodeExecutionData[]> {
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
 		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Bulk"', {
-			description: 'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
+			description:
+				'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
 		});
 	}
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
@@ -124,12 +137,20 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 			if (customData) element.custom_data = customData;
 			const bytes = elementBytes(element, xml ? 'xml' : 'json');
 			checkElementSize(ctx, itemIndex, 'The element of data', bytes);
-			const requestKey = messageDigest([request.triggerMailingId, request.fieldName], request.message.fields, request.message.attachments);
+			const requestKey = messageDigest(
+				[request.triggerMailingId, request.fieldName],
+				request.message.fields,
+				request.message.attachments,
+			);
 			return { request, requestKey, element, bytes };
 		},
 		group: (entries) => {
 			const units = batchUnits(entries, perRequest, (request) =>
-				dataByteBudget(requestFields(request, mode, task), inlineAttachmentBytes(request.message.attachments), settings.format),
+				dataByteBudget(
+					requestFields(request, mode, task),
+					inlineAttachmentBytes(request.message.attachments),
+					settings.format,
+				),
 			);
 			requests = units.length;
 			return units;
@@ -138,7 +159,11 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 			const { request, requestKey, elements } = unit.value;
 			const first = unit.items[0];
 			const attach = await attachmentsFor(ctx, first, request.message.attachments);
-			const body: IDataObject = { ...requestFields(request, mode, task), data: elements, ...(attach ? { attach } : {}) };
+			const body: IDataObject = {
+				...requestFields(request, mode, task),
+				data: elements,
+				...(attach ? { attach } : {}),
+			};
 			if (attach) checkBodySize(ctx, first, body);
 			const answer = await sendLaunch(ctx, baseUrl, settings, {
 				method: 'POST',
@@ -156,12 +181,20 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 				},
 				// Told apart by the message and the profiles (with their own data) it carries: a re-run
 				// with the same Idempotency Key and more items sends only the requests with new ones.
-				requestId: launchRequestId(scope, first, `trigger-${request.triggerMailingId}`, `bulk-${digest([requestKey, task, elements])}`),
+				requestId: launchRequestId(
+					scope,
+					first,
+					`trigger-${request.triggerMailingId}`,
+					`bulk-${digest([requestKey, task, elements])}`,
+				),
 			});
 			const launch = answer.launch as IDataObject;
 			if (task) {
 				const taskId = taskIdOf(answer);
-				return { ...answer, launch: { ...launch, taskId: taskId ?? null, profiles: elements.length, items: unit.items.length } };
+				return {
+					...answer,
+					launch: { ...launch, taskId: taskId ?? null, profiles: elements.length, items: unit.items.length },
+				};
 			}
 			const launched = resultList(answer);
 			if (mode === 'profile_id' && launched) return perItemOutputs(unit, answer, new Set(launched));
@@ -174,4 +207,3 @@ export async function launchBatch(ctx: IExecuteFunctions, baseUrl: string, setti
 		},
 	});
 }
-

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from '../../../shared/failures';
 
-export const EXPIRATION_FIELD: INodeProperties =
-{
+export const EXPIRATION_FIELD: INodeProperties = {
 	displayName: 'Expiration',
 	name: 'expiration',
 	type: 'dateTime',
 	default: '',
-	description: "When unsent messages expire and count as not delivered. A time without a time zone uses the workflow's time zone.",
+	description:
+		"When unsent messages expire and count as not delivered. A time without a time zone uses the workflow's time zone.",
 };
 
 /** Offset of `timeZone` from UTC at `utcMillis`, in minutes. */
@@ -34,7 +34,11 @@ export function toRfc3339(value: unknown, timeZone: string): string | undefined 
 	let millis: number;
 	if (value instanceof Date) {
 		millis = value.getTime();
-	} else if (value !== null && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	} else if (
+		value !== null &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		millis = (value as { toMillis: () => number }).toMillis();
 	} else {
 		const text = String(value ?? '').trim();
@@ -59,11 +63,20 @@ export function readExpiration(ctx: IExecuteFunctions, itemIndex: number, value:
 	if (value === undefined || value === null || value === '') return undefined;
 	const expiration = toRfc3339(value, ctx.getTimezone());
 	if (expiration === undefined) {
-		failItem(ctx, itemIndex, `Expiration "${String(value)}" is not a date-time (item ${itemIndex})`, 'Use a date-time such as 2026-02-22T21:00:00Z, or pick one in the date picker.');
+		failItem(
+			ctx,
+			itemIndex,
+			`Expiration "${String(value)}" is not a date-time (item ${itemIndex})`,
+			'Use a date-time such as 2026-02-22T21:00:00Z, or pick one in the date picker.',
+		);
 	}
 	if (Date.parse(expiration) <= Date.now()) {
-		failItem(ctx, itemIndex, `Expiration ${expiration} is in the past (item ${itemIndex})`, 'Messages would expire before they are sent. Set a future date-time, or remove Expiration.');
+		failItem(
+			ctx,
+			itemIndex,
+			`Expiration ${expiration} is in the past (item ${itemIndex})`,
+			'Messages would expire before they are sent. Set a future date-time, or remove Expiration.',
+		);
 	}
 	return expiration;
 }
-

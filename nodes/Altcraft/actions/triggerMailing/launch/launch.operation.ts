@@ -54,12 +54,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Audience (All Items Together)',
 				value: 'audience',
-				description: 'All items get the same message, sent to up to 1,000 profiles per request (Options → Profiles per Request)',
+				description:
+					'All items get the same message, sent to up to 1,000 profiles per request (Options → Profiles per Request)',
 			},
 			{
 				name: 'Bulk (Each Item Its Own Data)',
 				value: 'batch',
-				description: 'Up to 1,000 items per request, each profile with its own Item Custom Data: for rows from a database or a file',
+				description:
+					'Up to 1,000 items per request, each profile with its own Item Custom Data: for rows from a database or a file',
 			},
 		],
 	},
@@ -72,7 +74,8 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { launchMode: ['audience'] } },
 	},
 	{
-		displayName: 'Each item is one profile with its own Item Custom Data; items whose content differs get requests of their own',
+		displayName:
+			'Each item is one profile with its own Item Custom Data; items whose content differs get requests of their own',
 		name: 'batchNotice',
 		type: 'notice',
 		default: '',
@@ -94,14 +97,21 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...AUDIENCE_OPTIONS, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...AUDIENCE_OPTIONS, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
 export const description = withDisplay(properties, show);
 
 /** The request body of one launch, attachments read now (only when it is sent). */
-async function launchBody(ctx: IExecuteFunctions, itemIndex: number, fields: IDataObject, payload: Payload): Promise<IDataObject> {
+async function launchBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	fields: IDataObject,
+	payload: Payload,
+): Promise<IDataObject> {
 	const attach = await attachmentsFor(ctx, itemIndex, payload.attachments);
 	const body: IDataObject = { ...fields, ...payload.fields, ...(attach ? { attach } : {}) };
 	if (attach || payload.fields.content) checkBodySize(ctx, itemIndex, body);
@@ -121,7 +131,8 @@ async function launchEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 			const id = triggerMailingId(itemIndex);
 			const target = readTarget(itemIndex);
 			const customQuery = 'custom_request' in target.params;
-			if (customQuery) refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
+			if (customQuery)
+				refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
 			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
 			return { id, target, payload };
 		},
@@ -165,12 +176,22 @@ function queryByteBudget(payload: Payload, field: string): number {
  */
 const withMessageKey = (member: AudienceMember): AudienceMember => ({ ...member, messageKey: messageKeyOf(member) });
 
-async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope) {
+async function launchAudience(
+	ctx: IExecuteFunctions,
+	baseUrl: string,
+	settings: RequestSettings,
+	scope: RequestIdScope,
+) {
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
-		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"', {
-			description: 'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"',
+			{
+				description:
+					'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
+			},
+		);
 	}
 	const audienceMode = mode as AudienceMode;
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
@@ -186,12 +207,18 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 	return checkAllThenSend<AudienceMember, AudienceRequest>(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: settings.maxParallel,
-		check: (itemIndex) => withMessageKey({
-			triggerMailingId: triggerMailingId(itemIndex),
-			value: readValue(itemIndex),
-			field: checkKey(ctx, itemIndex, 'Audience Query Field', queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex))),
-			payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
-		}),
+		check: (itemIndex) =>
+			withMessageKey({
+				triggerMailingId: triggerMailingId(itemIndex),
+				value: readValue(itemIndex),
+				field: checkKey(
+					ctx,
+					itemIndex,
+					'Audience Query Field',
+					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+				),
+				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
+			}),
 		group: async (members) => {
 			const units = await groupAudience(members, perRequest, queryByteBudget);
 			requests = units.length;
@@ -216,7 +243,12 @@ async function launchAudience(ctx: IExecuteFunctions, baseUrl: string, settings:
 				},
 				// Each request is told apart by its message and the profiles it carries: a re-run with the
 				// same Idempotency Key and a grown audience sends only the requests with new profiles.
-				requestId: launchRequestId(scope, items[0], `trigger-${id}`, `audience-${digest([request.messageKey, request.values])}`),
+				requestId: launchRequestId(
+					scope,
+					items[0],
+					`trigger-${id}`,
+					`audience-${digest([request.messageKey, request.values])}`,
+				),
 			});
 		},
 	});
@@ -228,5 +260,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const scope = requestIdScope(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
 	if (launchMode === 'batch') return launchBatch(this, baseUrl, settings, scope);
-	return launchMode === 'audience' ? launchAudience(this, baseUrl, settings, scope) : launchEach(this, baseUrl, settings, scope);
+	return launchMode === 'audience'
+		? launchAudience(this, baseUrl, settings, scope)
+		: launchEach(this, baseUrl, settings, scope);
 }

@@ -56,7 +56,8 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		placeholder: 'e.g. +79000000000',
 		default: '',
 		required: true,
-		description: 'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
+		description:
+			'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
 		displayOptions: { show: { matching: ['phone'] } },
 	},
 	...PROFILE_ID_AND_CUSTOM_FIELD,
@@ -70,7 +71,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. {"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb"]}}',
 		description:
-			'Which profiles get the message, as a query over their profile data (Altcraft\'s custom_request, in MongoDB syntax). Every profile it matches gets the message.',
+			"Which profiles get the message, as a query over their profile data (Altcraft's custom_request, in MongoDB syntax). Every profile it matches gets the message.",
 		displayOptions: { show: { matching: ['customQuery'] } },
 	},
 ];
@@ -120,7 +121,12 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 		return (itemIndex) => {
 			const query = readJsonObject(ctx, itemIndex, 'Custom Query', customRequest(itemIndex));
 			if (Object.keys(query).length === 0) {
-				failItem(ctx, itemIndex, `Custom Query is empty (item ${itemIndex})`, 'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.');
+				failItem(
+					ctx,
+					itemIndex,
+					`Custom Query is empty (item ${itemIndex})`,
+					'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.',
+				);
 			}
 			return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
 		};

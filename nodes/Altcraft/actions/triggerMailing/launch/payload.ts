@@ -9,7 +9,10 @@ import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptio
 function notInBulk(field: INodeProperties): INodeProperties {
 	const hide = field.displayOptions?.hide ?? {};
 	const modes = (hide['/launchMode'] as string[] | undefined) ?? [];
-	return { ...field, displayOptions: { ...field.displayOptions, hide: { ...hide, '/launchMode': [...modes, 'batch'] } } };
+	return {
+		...field,
+		displayOptions: { ...field.displayOptions, hide: { ...hide, '/launchMode': [...modes, 'batch'] } },
+	};
 }
 
 /**
@@ -31,7 +34,9 @@ export interface Payload {
 }
 
 /** Reads the optional request fields of one item; checked, not yet sent. Build once per execution. */
-export function payloadReader(ctx: IExecuteFunctions): (itemIndex: number, additionalFields: IDataObject, options: { customQuery: boolean }) => Payload {
+export function payloadReader(
+	ctx: IExecuteFunctions,
+): (itemIndex: number, additionalFields: IDataObject, options: { customQuery: boolean }) => Payload {
 	const readMessage = messageReader(ctx);
 	return (itemIndex, fields, options) => {
 		const message = readMessage(itemIndex, fields);

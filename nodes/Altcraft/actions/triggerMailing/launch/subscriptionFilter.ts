@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export const SUBSCRIPTION_FILTER_FIELD: INodeProperties =
-{
+export const SUBSCRIPTION_FILTER_FIELD: INodeProperties = {
 	displayName: 'Subscription Filter',
 	name: 'subscriptionFilter',
 	type: 'collection',
@@ -15,12 +14,19 @@ export const SUBSCRIPTION_FILTER_FIELD: INodeProperties =
 			name: 'not_strict',
 			type: 'boolean',
 			default: false,
-			description: 'Whether another fitting subscription is used when the one described is not found (Altcraft: not_strict)',
+			description:
+				'Whether another fitting subscription is used when the one described is not found (Altcraft: not_strict)',
 		},
 		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. john@example.com' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79000000000' },
 		{ displayName: 'Provider', name: 'provider', type: 'string', default: '', placeholder: 'e.g. Chrome' },
-		{ displayName: 'Subscription ID', name: 'subscription_id', type: 'string', default: '', placeholder: 'e.g. CAREFULWITHTHATAXE' },
+		{
+			displayName: 'Subscription ID',
+			name: 'subscription_id',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. CAREFULWITHTHATAXE',
+		},
 	],
 };
 
@@ -34,4 +40,3 @@ export function readSubscriptionFilter(value: unknown): IDataObject | undefined 
 	// Allow Other Subscription (not_strict) alone selects no subscription: sending it would only look like a filter.
 	return Object.keys(filter).some((key) => key !== 'not_strict') ? filter : undefined;
 }
-

@@ -37,4 +37,3 @@ export function fieldsFor(ctx: IExecuteFunctions, itemIndex: number, entries: Fi
 		return { name, value: value as IDataObject, option };
 	});
 }
-

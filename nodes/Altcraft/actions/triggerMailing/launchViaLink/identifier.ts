@@ -15,12 +15,26 @@ function checkOneEmail(ctx: IExecuteFunctions, itemIndex: number, raw: unknown):
 }
 
 const HASHES = {
-	md5: { pattern: /^[0-9a-f]{32}$/, what: 'an MD5 hash (32 hex characters)', fix: 'Give the MD5 hash of the profile\'s email, or turn on Compute MD5 From Email and give the email.' },
-	xxh: { pattern: /^[0-9a-f]{16}$/, what: 'an XXHash (16 hex characters)', fix: 'Give the XXHash of the profile\'s email, or set Identify Profile By to Email or MD5 Hash.' },
+	md5: {
+		pattern: /^[0-9a-f]{32}$/,
+		what: 'an MD5 hash (32 hex characters)',
+		fix: "Give the MD5 hash of the profile's email, or turn on Compute MD5 From Email and give the email.",
+	},
+	xxh: {
+		pattern: /^[0-9a-f]{16}$/,
+		what: 'an XXHash (16 hex characters)',
+		fix: "Give the XXHash of the profile's email, or set Identify Profile By to Email or MD5 Hash.",
+	},
 };
 
 /** The value for the link's last segment, checked for its type; not yet URL-encoded. */
-export function identifierFor(ctx: IExecuteFunctions, itemIndex: number, type: IdentifierType, hashEmail: boolean, raw: unknown): string {
+export function identifierFor(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	type: IdentifierType,
+	hashEmail: boolean,
+	raw: unknown,
+): string {
 	if (type === 'email') return checkOneEmail(ctx, itemIndex, raw);
 	if (type === 'md5' && hashEmail) {
 		const email = checkOneEmail(ctx, itemIndex, raw).trim().toLowerCase();
@@ -32,4 +46,3 @@ export function identifierFor(ctx: IExecuteFunctions, itemIndex: number, type: I
 	if (!pattern.test(value)) failItem(ctx, itemIndex, `"${shorten(raw, 120)}" is not ${what} (item ${itemIndex})`, fix);
 	return value;
 }
-

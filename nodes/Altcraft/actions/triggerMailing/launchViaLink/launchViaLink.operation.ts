@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		default: { mode: 'list', value: '' },
 		required: true,
 		description:
-			'The v1.0 link Altcraft shows for the trigger mailing. It changes when the trigger mailing\'s database changes.',
+			"The v1.0 link Altcraft shows for the trigger mailing. It changes when the trigger mailing's database changes.",
 		modes: [
 			{
 				displayName: 'From List',
@@ -32,13 +32,15 @@ const properties: INodeProperties[] = [
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: 'e.g. https://trk.example.org/trg/465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb/<email|md5|xxh>',
+				placeholder:
+					'e.g. https://trk.example.org/trg/465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb/<email|md5|xxh>',
 				validation: [
 					{
 						type: 'regex',
 						properties: {
 							regex: TRIGGER_LINK_PATTERN,
-							errorMessage: 'Not a trigger link: expected e.g. https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>',
+							errorMessage:
+								'Not a trigger link: expected e.g. https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>',
 						},
 					},
 				],
@@ -58,10 +60,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Email (Deprecated)',
 				value: 'email',
-				description: 'The profile\'s email address as it is; Altcraft\'s documentation marks this form as deprecated',
+				description: "The profile's email address as it is; Altcraft's documentation marks this form as deprecated",
 			},
-			{ name: 'MD5 Hash', value: 'md5', description: 'The MD5 hash of the profile\'s email: 32 hex characters, or computed by the node' },
-			{ name: 'XXHash', value: 'xxh', description: 'The XXHash of the profile\'s email: 16 hex characters' },
+			{
+				name: 'MD5 Hash',
+				value: 'md5',
+				description: "The MD5 hash of the profile's email: 32 hex characters, or computed by the node",
+			},
+			{ name: 'XXHash', value: 'xxh', description: "The XXHash of the profile's email: 16 hex characters" },
 		],
 	},
 	{
@@ -72,7 +78,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. john@example.com',
 		description:
-			'The profile\'s email, MD5 hash or XXHash for this item, usually an expression that reads it from the item. It is URL-encoded into the link.',
+			"The profile's email, MD5 hash or XXHash for this item, usually an expression that reads it from the item. It is URL-encoded into the link.",
 	},
 	{
 		displayName: 'Compute MD5 From Email',
@@ -99,7 +105,8 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		typeOptions: { multipleValues: true },
-		description: 'Profile database field values for the message. Altcraft ignores names that match no field of the database.',
+		description:
+			'Profile database field values for the message. Altcraft ignores names that match no field of the database.',
 		displayOptions: { show: { sendFields: [true] } },
 		options: [
 			{
@@ -133,17 +140,17 @@ const properties: INodeProperties[] = [
 							{
 								name: 'Use Only if Profile Field Is Empty',
 								value: 0,
-								description: 'Option 0: when the profile\'s field has a value, the value sent is ignored',
+								description: "Option 0: when the profile's field has a value, the value sent is ignored",
 							},
 							{
-								name: 'Use in Message, Don\'t Save',
+								name: "Use in Message, Don't Save",
 								value: 1,
 								description: 'Option 1: the message shows the value sent; the profile keeps its own',
 							},
 							{
 								name: 'Use in Message and Save to Profile',
 								value: 2,
-								description: 'Option 2: the message shows the value sent, and it overwrites the profile\'s field',
+								description: "Option 2: the message shows the value sent, and it overwrites the profile's field",
 							},
 						],
 					},
@@ -163,10 +170,12 @@ const properties: INodeProperties[] = [
 
 export const description = withDisplay(properties, { resource: ['triggerMailing'], operation: ['launchViaLink'] });
 
-
 /** A refused link as the error shows it: a trigger key (it launches by GET alone) shortened. */
 function shownLink(text: string): string {
-	return shorten(text.replace(/[0-9A-Fa-f]{48,}/g, (key) => `${key.slice(0, 8)}…`), 120);
+	return shorten(
+		text.replace(/[0-9A-Fa-f]{48,}/g, (key) => `${key.slice(0, 8)}…`),
+		120,
+	);
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -184,11 +193,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const check = (itemIndex: number) => {
 		const raw = link(itemIndex);
 		const text = raw === undefined || raw === null ? '' : String(raw);
-		if (text.trim() === '') failItem(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
+		if (text.trim() === '')
+			failItem(this, itemIndex, `Trigger Link is empty for item ${itemIndex}`, TRIGGER_LINK_SHAPE);
 		const parsed = parseTriggerLink(text, apiUrl);
-		if (!parsed) failItem(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
+		if (!parsed)
+			failItem(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
 
-		const value = identifierFor(this, itemIndex, identifyBy, identifyBy === 'md5' && Boolean(hashEmail(itemIndex)), profileIdentifier(itemIndex));
+		const value = identifierFor(
+			this,
+			itemIndex,
+			identifyBy,
+			identifyBy === 'md5' && Boolean(hashEmail(itemIndex)),
+			profileIdentifier(itemIndex),
+		);
 
 		// Only `fields` (the credential adds `token` in body mode). The docs' example also carries
 		// `id`, `matching` and `profile_id`, but on this endpoint the link already names the
