@@ -36,7 +36,7 @@ const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 /** Parameters each Matching option must show, and those it must hide. */
 const MATCHING: Array<{ option: string; shows: string[]; notice?: string }> = [
 	{ option: 'Custom Field', shows: ['fieldName', 'fieldValue'] },
-	{ option: 'Custom Query', shows: ['customRequest'], notice: 'Altcraft ignores the subscription filter' },
+	{ option: 'Custom Query', shows: ['customRequest'] },
 	{ option: 'Email', shows: ['email'] },
 	{ option: 'Phone', shows: ['phone'] },
 	{ option: 'Profile ID', shows: ['profileId'] },
