@@ -1,8 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { RequestFormat } from '../transport';
 import { buildXml } from '../transport/xml';
+import { attachmentsFor } from './attachments';
 import type { Checked, Unit } from './items';
-import { MAX_BODY_BYTES } from './send';
+import type { Message } from './message';
+import { digest, launchRequestId, type RequestIdScope } from './requestId';
+import type { RequestSettings } from './requestSettings';
+import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from './send';
 
 /**
  * What the operations that send many profiles in one request share (Audience and Bulk launch,
@@ -147,4 +151,52 @@ export function checkElementSize(ctx: IExecuteFunctions, itemIndex: number, what
 			},
 		);
 	}
+}
+
+export interface BatchCall {
+	unit: Unit<Batch<{ message: Message }>>;
+	/** The request-level fields (trigger mailing, matching, content, ...): everything but data and attach. */
+	fields: IDataObject;
+	url: string;
+	summary: IDataObject;
+	/** What the Request-ID is scoped by, e.g. `trigger-84`. */
+	target: string;
+	task: boolean;
+}
+
+/**
+ * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output:
+ * Altcraft's answer, `result` always as a list, and a `launch` summary with the counts and, for a
+ * task, its ID. The Request-ID comes from the request's message and the profiles it carries: a
+ * re-run with the same Idempotency Key and more items sends only the requests with new profiles.
+ */
+export async function sendBatch(
+	ctx: IExecuteFunctions,
+	baseUrl: string,
+	settings: RequestSettings,
+	scope: RequestIdScope,
+	call: BatchCall,
+): Promise<{ answer: IDataObject; result?: string[] }> {
+	const { request, requestKey, elements } = call.unit.value;
+	const first = call.unit.items[0];
+	const attach = await attachmentsFor(ctx, first, request.message.attachments);
+	const body: IDataObject = { ...call.fields, data: elements, ...(attach ? { attach } : {}) };
+	if (attach) checkBodySize(ctx, first, body);
+	const answer = await sendLaunch(ctx, baseUrl, settings, {
+		method: 'POST',
+		url: call.url,
+		body,
+		itemIndex: first,
+		summary: { ...call.summary, bulk: true, ...(call.task ? { backgroundTask: true } : {}) },
+		requestId: launchRequestId(scope, first, call.target, `bulk-${digest([requestKey, call.task, elements])}`),
+	});
+	const launch: IDataObject = {
+		...(answer.launch as IDataObject),
+		profiles: elements.length,
+		items: call.unit.items.length,
+	};
+	if (call.task) return { answer: { ...answer, launch: { ...launch, taskId: taskIdOf(answer) ?? null } } };
+	// One <result> element in XML parses as a single value: always a list, as in JSON.
+	const result = resultList(answer);
+	return { answer: { ...answer, ...(result ? { result } : {}), launch }, result };
 }

@@ -8,8 +8,7 @@ import {
 	dataByteBudget,
 	elementBytes,
 	readPerRequest,
-	resultList,
-	taskIdOf,
+	sendBatch,
 	type Batch,
 	type BatchEntry,
 } from '../../../shared/batch';
@@ -216,37 +215,22 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 			return units;
 		},
 		send: async (unit, unitIndex) => {
-			const { request, requestKey, elements } = unit.value;
-			const first = unit.items[0];
-			const attach = await attachmentsFor(ctx, first, request.message.attachments);
-			const body: IDataObject = { ...requestFields(request), data: elements, ...(attach ? { attach } : {}) };
-			if (attach) checkBodySize(ctx, first, body);
-			const answer = await sendLaunch(ctx, baseUrl, settings, {
-				method: 'POST',
+			const { request } = unit.value;
+			const { answer } = await sendBatch(ctx, baseUrl, settings, scope, {
+				unit,
+				fields: requestFields(request),
 				url: task ? IMPORT_BATCH_TASK_PATH : IMPORT_BATCH_PATH,
-				body,
-				itemIndex: first,
 				summary: {
 					triggerMailingId: request.triggerMailingId,
 					matching: request.fields.matching,
 					import: true,
-					bulk: true,
-					...(task ? { backgroundTask: true } : {}),
 					request: unitIndex + 1,
 					requests,
 				},
-				// As in Bulk launch: a re-run with the same key and more items sends only the new requests.
-				requestId: launchRequestId(
-					scope,
-					first,
-					`import-${request.triggerMailingId}`,
-					`bulk-${digest([requestKey, task, elements])}`,
-				),
+				target: `import-${request.triggerMailingId}`,
+				task,
 			});
-			const launch = { ...(answer.launch as IDataObject), profiles: elements.length, items: unit.items.length };
-			if (task) return { ...answer, launch: { ...launch, taskId: taskIdOf(answer) ?? null } };
-			const result = resultList(answer);
-			return { ...answer, ...(result ? { result } : {}), launch };
+			return answer;
 		},
 	});
 }

@@ -5,15 +5,13 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { attachmentsFor } from '../../../shared/attachments';
 import {
 	batchUnits,
 	checkElementSize,
 	dataByteBudget,
 	elementBytes,
 	readPerRequest,
-	resultList,
-	taskIdOf,
+	sendBatch,
 	type Batch,
 	type BatchEntry,
 } from '../../../shared/batch';
@@ -22,8 +20,7 @@ import { inlineAttachmentBytes, messageDigest, messageReader, type Message } fro
 import { objectInput, objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import type { RequestSettings } from '../../../shared/requestSettings';
-import { digest, launchRequestId, type RequestIdScope } from '../../../shared/requestId';
-import { checkBodySize, sendLaunch } from '../../../shared/send';
+import type { RequestIdScope } from '../../../shared/requestId';
 import { triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { checkPresent } from '../../../shared/validators';
 import { matchValueReader, type MatchingMode } from './matching';
@@ -156,54 +153,25 @@ export async function launchBatch(
 			return units;
 		},
 		send: async (unit, unitIndex) => {
-			const { request, requestKey, elements } = unit.value;
-			const first = unit.items[0];
-			const attach = await attachmentsFor(ctx, first, request.message.attachments);
-			const body: IDataObject = {
-				...requestFields(request, mode, task),
-				data: elements,
-				...(attach ? { attach } : {}),
-			};
-			if (attach) checkBodySize(ctx, first, body);
-			const answer = await sendLaunch(ctx, baseUrl, settings, {
-				method: 'POST',
+			const { request } = unit.value;
+			const { answer, result } = await sendBatch(ctx, baseUrl, settings, scope, {
+				unit,
+				fields: requestFields(request, mode, task),
 				url: task ? BATCH_TASK_PATH : BATCH_PATH,
-				body,
-				itemIndex: first,
 				summary: {
 					triggerMailingId: request.triggerMailingId,
 					matching: mode,
 					...(request.fieldName !== undefined ? { fieldName: request.fieldName } : {}),
-					bulk: true,
-					...(task ? { backgroundTask: true } : {}),
 					request: unitIndex + 1,
 					requests,
 				},
-				// Told apart by the message and the profiles (with their own data) it carries: a re-run
-				// with the same Idempotency Key and more items sends only the requests with new ones.
-				requestId: launchRequestId(
-					scope,
-					first,
-					`trigger-${request.triggerMailingId}`,
-					`bulk-${digest([requestKey, task, elements])}`,
-				),
+				target: `trigger-${request.triggerMailingId}`,
+				task,
 			});
-			const launch = answer.launch as IDataObject;
-			if (task) {
-				const taskId = taskIdOf(answer);
-				return {
-					...answer,
-					launch: { ...launch, taskId: taskId ?? null, profiles: elements.length, items: unit.items.length },
-				};
-			}
-			const launched = resultList(answer);
-			if (mode === 'profile_id' && launched) return perItemOutputs(unit, answer, new Set(launched));
-			return {
-				...answer,
-				// One <result> element in XML parses as a single value: always a list, as in JSON.
-				...(launched ? { result: launched } : {}),
-				launch: { ...launch, profiles: elements.length, launched: launched?.length ?? null, items: unit.items.length },
-			};
+			if (task) return answer;
+			// With Profile ID matching the answer tells each item's fate: one output per item.
+			if (mode === 'profile_id' && result) return perItemOutputs(unit, answer, new Set(result));
+			return { ...answer, launch: { ...(answer.launch as IDataObject), launched: result?.length ?? null } };
 		},
 	});
 }
