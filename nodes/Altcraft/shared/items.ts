@@ -96,8 +96,8 @@ export interface ItemPlan<T, U> {
  * Checks every item before the first request goes out, then sends: a bad item stops the run while
  * nothing is sent yet. (Were it found halfway, the launches before it would be lost from the
  * output, and a re-run would send them again under new Request-IDs.) With Continue On Fail a bad
- * item becomes its error item and the others are sent. Outputs come in input order: each request's
- * output stands where its first item stood.
+ * item becomes its error item and the others are sent. Outputs come in input order: an output for
+ * one item stands at that item, a request's output for several items where the first of them stood.
  */
 export async function checkAllThenSend<T, U = T>(
 	ctx: IExecuteFunctions,
@@ -120,7 +120,14 @@ export async function checkAllThenSend<T, U = T>(
 	const units = await group(passed);
 	const outputs = await sendUnits(ctx, units, plan.concurrency, plan.send, plan.group !== undefined);
 	units.forEach((unit, unitIndex) => {
-		slots[unit.items[0]] = outputs[unitIndex];
+		for (const output of outputs[unitIndex]) {
+			// An output paired with one item stands at that item (a bulk answer told per item); one
+			// paired with several stands where the first of them stood.
+			const paired = output.pairedItem;
+			const slot =
+				paired !== undefined && !Array.isArray(paired) && typeof paired === 'object' ? paired.item : unit.items[0];
+			(slots[slot] ??= []).push(output);
+		}
 	});
 	return slots.flat();
 }

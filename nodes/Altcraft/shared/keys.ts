@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { failItem } from './failures';
+import { PROTOTYPE_KEYS, XML_NAME } from '../transport/names';
 
 /**
  * Names JavaScript objects treat specially. As a key of a request object, `__proto__` replaces
@@ -7,7 +8,7 @@ import { failItem } from './failures';
  * copies: a custom query `{"constructor": …}` reached Altcraft as `{}`, which selects every
  * profile. Wherever the user names a key, these names are refused.
  */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEYS = PROTOTYPE_KEYS;
 
 const FIX =
 	'__proto__, constructor and prototype are names JavaScript objects reserve: a field with such a name would be dropped from the request. Rename the field in Altcraft, or leave it out.';
@@ -81,9 +82,6 @@ export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, bod
 	}
 	return body;
 }
-
-/** XML element names: Altcraft's XML carries a key as an element, so other names cannot travel. */
-const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 
 /** A field name the user gives that travels as a key (an element in XML): refused when it cannot be sent. */
 export function checkKeyName(

@@ -4,6 +4,7 @@ import type {
 	INodeExecutionData,
 	NodeParameterValueType,
 } from 'n8n-workflow';
+import { PROTOTYPE_KEYS } from '../transport/names';
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -30,7 +31,7 @@ const STEP = new RegExp(`^(?:\\.(${IDENTIFIER})|\\[\\s*(?:${QUOTED}|(0|[1-9]\\d{
 /** The whole parameter is one `{{ }}` block around `$json…`: no text before or after it. */
 const WHOLE = /^=\{\{\s*\$json((?:[.[][^{}]*?)?)\s*\}\}$/;
 /** Names n8n's expression sandbox guards, or that JavaScript finds on every object: n8n decides. */
-const GUARDED = new Set(['__proto__', 'prototype', 'constructor', ...Object.getOwnPropertyNames(Object.prototype)]);
+const GUARDED = new Set([...PROTOTYPE_KEYS, ...Object.getOwnPropertyNames(Object.prototype)]);
 
 /**
  * The path of a `={{ $json.a.b }}`-shaped expression (also `$json["a"]`, `$json['a b']`,

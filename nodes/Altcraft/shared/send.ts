@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { altcraftRequest, type AltcraftRequest } from '../transport';
+import { altcraftRequest, toXmlBody, type AltcraftRequest } from '../transport';
 import type { RequestSettings } from './requestSettings';
 
 /** Altcraft's default request body limit (10 MB); the rest of a larger body would be refused. */
@@ -31,6 +31,20 @@ export function checkBodySize(ctx: IExecuteFunctions, itemIndex: number, body: I
 			},
 		);
 	}
+}
+
+/**
+ * Checks, while items are checked and before anything is sent, that an item's part of a request can
+ * travel in the chosen format: in XML every key must be an element name and every text XML 1.0.
+ * (Sending finds the same, but by then other items' launches may have gone out.)
+ */
+export function checkSendable(
+	ctx: IExecuteFunctions,
+	settings: RequestSettings,
+	itemIndex: number,
+	body: IDataObject,
+): void {
+	if (settings.format === 'xml') toXmlBody(ctx, body, itemIndex);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { shorten } from './text';
 import { parseXml } from './xml';
+import { PROTOTYPE_KEYS } from './names';
 
 /**
  * Reading what a server sent back, on the assumption that the server may be hostile or broken:
@@ -104,9 +105,6 @@ export async function readAnswer(body: unknown, limit: number, deadline: AbortSi
 export function discardAnswer(body: unknown): void {
 	if (isStream(body)) body.destroy?.();
 }
-
-/** Keys that change an object's prototype or shadow its constructor when copied downstream. */
-export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** JSON.parse without prototype keys: `{"__proto__": {...}}` would become inherited after n8n's deepCopy. */
 export function parseJsonAnswer(text: string): unknown {

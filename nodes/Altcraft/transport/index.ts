@@ -261,7 +261,8 @@ export function retryWaitMs(attempt: number, policy: RetryPolicy, serverWaitMs?:
 	return Math.round(exponential * (0.5 + Math.random() * 0.5));
 }
 
-function toXmlBody(ctx: Context, body: IDataObject, itemIndex: number | undefined): string {
+/** The body as XML, or a NodeOperationError saying which key or text has no XML form and how to fix it. */
+export function toXmlBody(ctx: Context, body: IDataObject, itemIndex: number | undefined): string {
 	try {
 		return buildXml(body);
 	} catch (error) {

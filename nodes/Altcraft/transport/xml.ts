@@ -1,11 +1,11 @@
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { IDataObject } from 'n8n-workflow';
 import { XML_ROOT } from './xmlRoot';
+import { PROTOTYPE_KEYS, XML_NAME } from './names';
 
 /** Keys whose value Altcraft reads as JSON text inside the element (seed: custom_request). */
 const JSON_TEXT_KEYS = new Set(['custom_request']);
 
-const XML_NAME = /^[A-Za-z_][\w.-]*$/;
 /** Characters XML 1.0 cannot carry, even escaped: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates. */
 const NOT_XML_CHAR =
 	/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -22,9 +22,6 @@ export class XmlShapeError extends Error {
 		super(message);
 	}
 }
-
-/** Keys that JavaScript objects treat specially: never element names, never read from answers. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function checkText(text: string, path: string): string {
 	const bad = NOT_XML_CHAR.exec(text);

@@ -25,7 +25,7 @@ import { objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
-import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../../shared/send';
+import { MAX_BODY_BYTES, checkBodySize, checkSendable, sendLaunch } from '../../../shared/send';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { apiBaseUrl } from '../../../transport';
 import { withDisplay } from '../../display';
@@ -155,6 +155,7 @@ async function importEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 		check: (itemIndex) => {
 			const item = read(itemIndex);
 			const fields: IDataObject = { ...requestFields(item.request), ...item.match.key, data: item.profile };
+			checkSendable(ctx, settings, itemIndex, fields);
 			// Attachments are counted when they are read; the rest is known now.
 			if (Buffer.byteLength(JSON.stringify(fields)) > MAX_BODY_BYTES - 1024) checkBodySize(ctx, itemIndex, fields);
 			return { item, fields };
@@ -198,6 +199,7 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
 			// Data array page, which names these keys for the import batch calls too [INF].
 			const element: IDataObject = { ...match.key, data: profile };
+			checkSendable(ctx, settings, itemIndex, { ...requestFields(request), data: [element] });
 			const bytes = elementBytes(element, settings.format);
 			checkElementSize(ctx, itemIndex, 'The profile', bytes);
 			const requestKey = messageDigest(

@@ -21,6 +21,7 @@ import { objectInput, objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { RequestIdScope } from '../../../shared/requestId';
+import { checkSendable } from '../../../shared/send';
 import { triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { checkPresent } from '../../../shared/validators';
 import { matchValueReader, type MatchingMode } from './matching';
@@ -132,6 +133,7 @@ export async function launchBatch(
 			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
 			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
+			checkSendable(ctx, settings, itemIndex, { ...requestFields(request, mode, task), data: [element] });
 			const bytes = elementBytes(element, xml ? 'xml' : 'json');
 			checkElementSize(ctx, itemIndex, 'The element of data', bytes);
 			const requestKey = messageDigest(

@@ -12,7 +12,7 @@ import { checkKey, checkQueryCarried } from '../../../shared/keys';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
-import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from '../../../shared/send';
+import { MAX_BODY_BYTES, checkBodySize, checkSendable, sendLaunch } from '../../../shared/send';
 import { BACKGROUND_TASK_OPTION, readPerRequest } from '../../../shared/batch';
 import { inlineAttachmentBytes, messageInputs } from '../../../shared/message';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
@@ -131,9 +131,11 @@ async function launchEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 			const id = triggerMailingId(itemIndex);
 			const target = readTarget(itemIndex);
 			const customQuery = 'custom_request' in target.params;
+			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
+			checkSendable(ctx, settings, itemIndex, { id, ...target.params, ...payload.fields });
+			// Last, so that only an item that will be sent counts as the first with its query.
 			if (customQuery)
 				refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
-			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
 			return { id, target, payload };
 		},
 		send: async ({ items: [itemIndex], value: { id, target, payload } }) =>
@@ -207,8 +209,8 @@ async function launchAudience(
 	return checkAllThenSend<AudienceMember, AudienceRequest>(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: settings.maxParallel,
-		check: (itemIndex) =>
-			withMessageKey({
+		check: (itemIndex) => {
+			const member = withMessageKey({
 				triggerMailingId: triggerMailingId(itemIndex),
 				value: readValue(itemIndex),
 				field: checkKey(
@@ -218,7 +220,14 @@ async function launchAudience(
 					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
 				),
 				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
-			}),
+			});
+			checkSendable(ctx, settings, itemIndex, {
+				id: member.triggerMailingId,
+				custom_request: audienceQuery(member.field, [member.value]),
+				...member.payload.fields,
+			});
+			return member;
+		},
 		group: async (members) => {
 			const units = await groupAudience(members, perRequest, queryByteBudget);
 			requests = units.length;

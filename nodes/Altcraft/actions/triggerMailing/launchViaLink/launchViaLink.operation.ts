@@ -4,7 +4,7 @@ import { checkAllThenSend } from '../../../shared/items';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope } from '../../../shared/requestId';
-import { sendLaunch } from '../../../shared/send';
+import { checkSendable, sendLaunch } from '../../../shared/send';
 import { shorten } from '../../../transport/text';
 import { apiBaseUrl } from '../../../transport';
 import { withDisplay } from '../../display';
@@ -212,6 +212,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// trigger mailing (its key) and the profile (its last segment): repeating them could only
 		// contradict the link, and the docs say nothing about which would win.
 		const body = method === 'POST' ? { fields: fieldsFor(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
+		if (body) checkSendable(this, settings, itemIndex, body);
 		return { parsed, value, body };
 	};
 
