@@ -4,7 +4,7 @@
  */
 import { getResourcesList } from '../fixtures';
 import { byId, pageOf } from './paging';
-import type { Route } from './route';
+import { apiCall, type Route } from './route';
 import { itemTemplate } from './template';
 
 const TEMPLATE = itemTemplate(getResourcesList);
@@ -13,10 +13,7 @@ export const resourcesList: Route = {
 	path: '/api/v1.1/resources/list',
 	methods: ['POST'],
 	handle(exchange, context) {
-		if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
-		const denied = context.authenticate(exchange);
-		if (denied) return denied;
-		return context.attempt(exchange, () => {
+		return apiCall(exchange, context, () => {
 			const resources = byId(context.resources);
 			const page = pageOf(exchange, resources);
 			const data = page.items.map(({ id, name }) => ({ ...TEMPLATE, id, name }));

@@ -39,3 +39,16 @@ export interface Route {
 	/** `path` is the request's path without trailing slashes. */
 	handle(exchange: Exchange, context: RouteContext, path: string): Reply;
 }
+
+/**
+ * What every v1.1 API route does first: a body that did not parse is a 400, then the token is
+ * checked; then `action` runs, deduplicated by Request-ID / checksum when `dedupPath` is given
+ * (data-changing and launch methods), its ApiErrors answered as Altcraft errors.
+ */
+export function apiCall(exchange: Exchange, context: RouteContext, action: () => Reply, dedupPath?: string): Reply {
+	if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
+	const denied = context.authenticate(exchange);
+	if (denied) return denied;
+	const attempt = () => context.attempt(exchange, action);
+	return dedupPath === undefined ? attempt() : context.deduplicated(exchange, dedupPath, attempt);
+}

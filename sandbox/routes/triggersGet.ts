@@ -6,7 +6,7 @@
 import { getTriggerMailingInformation } from '../fixtures';
 import { LINK_PLACEHOLDER } from '../links';
 import { ApiError } from '../validate';
-import type { Route } from './route';
+import { apiCall, type Route } from './route';
 import { itemTemplate } from './template';
 
 const TEMPLATE = itemTemplate(getTriggerMailingInformation);
@@ -15,10 +15,7 @@ export const triggersGet: Route = {
 	path: '/api/v1.1/campaigns/triggers/get',
 	methods: ['POST'],
 	handle(exchange, context) {
-		if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
-		const denied = context.authenticate(exchange);
-		if (denied) return denied;
-		return context.attempt(exchange, () => {
+		return apiCall(exchange, context, () => {
 			const id = exchange.parsed?.body?.id;
 			if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) {
 				throw new ApiError(400, `id must be a trigger mailing ID (a positive integer), got ${JSON.stringify(id)}`);

@@ -25,7 +25,7 @@ import {
 } from '../importProfile';
 import { checkAttach } from '../validate';
 import type { Exchange, Reply } from '../http';
-import type { Route, RouteContext } from './route';
+import { apiCall, type Route, type RouteContext } from './route';
 
 const IMPORT = '/api/v1.1/campaigns/triggers/import_and_start';
 const IMPORT_BATCH = '/api/v1.1/campaigns/triggers/import_and_start_batch';
@@ -96,15 +96,15 @@ function importRoute(
 		path,
 		methods: ['POST'],
 		handle(exchange, context, requestPath) {
-			if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
-			const denied = context.authenticate(exchange);
-			if (denied) return denied;
-			return context.deduplicated(exchange, requestPath, () =>
-				context.attempt(exchange, () => {
+			return apiCall(
+				exchange,
+				context,
+				() => {
 					const body = exchange.parsed?.body;
 					if (!body) throw bad('Request body required: trigger_id and data');
 					return handle(exchange, context, body);
-				}),
+				},
+				requestPath,
 			);
 		},
 	};

@@ -6,7 +6,7 @@
 import { getTriggerMailingsList } from '../fixtures';
 import type { SandboxTrigger } from '../demo-data';
 import { booleanParam, byId, pageOf } from './paging';
-import type { Route } from './route';
+import { apiCall, type Route } from './route';
 import { itemTemplate } from './template';
 
 const TEMPLATE = itemTemplate(getTriggerMailingsList);
@@ -20,10 +20,7 @@ export const triggersList: Route = {
 	path: '/api/v1.1/campaigns/triggers/list',
 	methods: ['POST'],
 	handle(exchange, context) {
-		if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
-		const denied = context.authenticate(exchange);
-		if (denied) return denied;
-		return context.attempt(exchange, () => {
+		return apiCall(exchange, context, () => {
 			const onlyActive = booleanParam(exchange.parsed?.body, 'is_active');
 			const triggers = byId(context.triggers).filter((trigger) => !onlyActive || trigger.is_active);
 			const page = pageOf(exchange, triggers);

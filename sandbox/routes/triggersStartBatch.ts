@@ -25,7 +25,7 @@ import {
 } from '../batch';
 import { checkAttach } from '../validate';
 import type { Exchange, Reply } from '../http';
-import type { Route, RouteContext } from './route';
+import { apiCall, type Route, type RouteContext } from './route';
 
 const START_BATCH = '/api/v1.1/campaigns/triggers/start_batch';
 const START_BATCH_TASK = '/api/v1.1/campaigns/triggers/start_batch_task';
@@ -59,16 +59,16 @@ function batchRoute(path: string, task: boolean): Route {
 		path,
 		methods: ['POST'],
 		handle(exchange, context, requestPath) {
-			if (exchange.parseError) return context.answers.error(exchange, 400, exchange.parseError);
-			const denied = context.authenticate(exchange);
-			if (denied) return denied;
-			return context.deduplicated(exchange, requestPath, () =>
-				context.attempt(exchange, (): Reply => {
+			return apiCall(
+				exchange,
+				context,
+				(): Reply => {
 					const result = launchBatch(exchange, context, path, task);
 					return task
 						? context.answers.successWith(exchange, { data: { id: context.nextTaskId() } })
 						: context.answers.successWith(exchange, { result });
-				}),
+				},
+				requestPath,
 			);
 		},
 	};
