@@ -3,10 +3,10 @@ import type { RequestFormat } from '../transport';
 import { buildXml } from '../transport/xml';
 import { attachmentsFor } from './attachments';
 import type { Checked, Unit } from './items';
-import type { Message } from './message';
+import { inlineAttachmentBytes, messageDigest, type Message } from './message';
 import { digest, launchRequestId, type RequestIdScope } from './requestId';
 import type { RequestSettings } from './requestSettings';
-import { MAX_BODY_BYTES, checkBodySize, sendLaunch } from './send';
+import { MAX_BODY_BYTES, checkBodySize, checkSendable, sendLaunch } from './send';
 
 /**
  * What the operations that send many profiles in one request share (Audience and Bulk launch,
@@ -115,6 +115,37 @@ export function batchUnits<R>(
 		}
 	}
 	return units;
+}
+
+/**
+ * One checked item of a bulk request: its element checked as it will travel (XML names, size),
+ * measured, and keyed by what its request shares (`keyParts` plus the message), so that only
+ * items asking for the same request share one.
+ */
+export function batchEntry<R extends { message: Message }>(
+	ctx: IExecuteFunctions,
+	settings: RequestSettings,
+	itemIndex: number,
+	entry: { request: R; fields: IDataObject; keyParts: unknown[]; element: IDataObject; what: string },
+): BatchEntry<R> {
+	const { request, element } = entry;
+	checkSendable(ctx, settings, itemIndex, { ...entry.fields, data: [element] });
+	const bytes = elementBytes(element, settings.format);
+	checkElementSize(ctx, itemIndex, entry.what, bytes);
+	const requestKey = messageDigest(entry.keyParts, request.message.fields, request.message.attachments);
+	return { request, requestKey, element, bytes };
+}
+
+/** The bulk requests of the checked items, each under the body limit once its own fields are counted. */
+export function batchRequests<R extends { message: Message }>(
+	entries: Array<Checked<BatchEntry<R>>>,
+	perRequest: number,
+	format: RequestFormat,
+	fieldsOf: (request: R) => IDataObject,
+): Array<Unit<Batch<R>>> {
+	return batchUnits(entries, perRequest, (request) =>
+		dataByteBudget(fieldsOf(request), inlineAttachmentBytes(request.message.attachments), format),
+	);
 }
 
 /** `result` as a list, whichever format it came in (one XML element parses as a single value). */

@@ -3,24 +3,15 @@ import { attachmentsFor } from '../../../shared/attachments';
 import {
 	BACKGROUND_TASK_OPTION,
 	PROFILES_PER_REQUEST_OPTION,
-	batchUnits,
-	checkElementSize,
-	dataByteBudget,
-	elementBytes,
+	batchEntry,
+	batchRequests,
 	readPerRequest,
 	sendBatch,
 	type Batch,
 	type BatchEntry,
 } from '../../../shared/batch';
 import { checkAllThenSend } from '../../../shared/items';
-import {
-	ATTACHMENTS_FIELD,
-	inlineAttachmentBytes,
-	messageDigest,
-	messageInputs,
-	messageReader,
-	type Message,
-} from '../../../shared/message';
+import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../shared/message';
 import { objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
@@ -199,20 +190,16 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
 			// Data array page, which names these keys for the import batch calls too [INF].
 			const element: IDataObject = { ...match.key, data: profile };
-			checkSendable(ctx, settings, itemIndex, { ...requestFields(request), data: [element] });
-			const bytes = elementBytes(element, settings.format);
-			checkElementSize(ctx, itemIndex, 'The profile', bytes);
-			const requestKey = messageDigest(
-				[request.triggerMailingId, request.fields],
-				request.message.fields,
-				request.message.attachments,
-			);
-			return { request, requestKey, element, bytes };
+			return batchEntry(ctx, settings, itemIndex, {
+				request,
+				fields: requestFields(request),
+				keyParts: [request.triggerMailingId, request.fields],
+				element,
+				what: 'The profile',
+			});
 		},
 		group: (entries) => {
-			const units = batchUnits(entries, perRequest, (request) =>
-				dataByteBudget(requestFields(request), inlineAttachmentBytes(request.message.attachments), settings.format),
-			);
+			const units = batchRequests(entries, perRequest, settings.format, requestFields);
 			requests = units.length;
 			return units;
 		},

@@ -6,22 +6,19 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import {
-	batchUnits,
-	checkElementSize,
-	dataByteBudget,
-	elementBytes,
+	batchEntry,
+	batchRequests,
 	readPerRequest,
 	sendBatch,
 	type Batch,
 	type BatchEntry,
 } from '../../../shared/batch';
 import { checkAllThenSend, type Unit } from '../../../shared/items';
-import { inlineAttachmentBytes, messageDigest, messageReader, type Message } from '../../../shared/message';
+import { messageReader, type Message } from '../../../shared/message';
 import { objectInput, objectInputReader } from '../../../shared/objectFields';
 import { parameterReader } from '../../../shared/parameters';
 import type { RequestSettings } from '../../../shared/requestSettings';
 import type { RequestIdScope } from '../../../shared/requestId';
-import { checkSendable } from '../../../shared/send';
 import { triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { checkPresent } from '../../../shared/validators';
 import { matchValueReader, type MatchingMode } from './matching';
@@ -110,7 +107,6 @@ export async function launchBatch(
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const perRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;
-	const xml = settings.format === 'xml';
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const readValue = matchValueReader(ctx, mode);
 	const fieldName = mode === 'custom' ? parameterReader(ctx, 'fieldName') : undefined;
@@ -133,23 +129,17 @@ export async function launchBatch(
 			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
 			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
-			checkSendable(ctx, settings, itemIndex, { ...requestFields(request, mode, task), data: [element] });
-			const bytes = elementBytes(element, xml ? 'xml' : 'json');
-			checkElementSize(ctx, itemIndex, 'The element of data', bytes);
-			const requestKey = messageDigest(
-				[request.triggerMailingId, request.fieldName],
-				request.message.fields,
-				request.message.attachments,
-			);
-			return { request, requestKey, element, bytes };
+			return batchEntry(ctx, settings, itemIndex, {
+				request,
+				fields: requestFields(request, mode, task),
+				keyParts: [request.triggerMailingId, request.fieldName],
+				element,
+				what: 'The element of data',
+			});
 		},
 		group: (entries) => {
-			const units = batchUnits(entries, perRequest, (request) =>
-				dataByteBudget(
-					requestFields(request, mode, task),
-					inlineAttachmentBytes(request.message.attachments),
-					settings.format,
-				),
+			const units = batchRequests(entries, perRequest, settings.format, (request) =>
+				requestFields(request, mode, task),
 			);
 			requests = units.length;
 			return units;
