@@ -231,3 +231,18 @@ export async function sendBatch(
 	const result = resultList(answer);
 	return { answer: { ...answer, ...(result ? { result } : {}), launch }, result };
 }
+
+/**
+ * The Launch Mode choice of an operation that can send per item or in bulk: Per Item first and the
+ * default; `options` say what each mode means for that operation.
+ */
+export function launchModeField(options: INodeProperties['options']): INodeProperties {
+	return {
+		displayName: 'Launch Mode',
+		name: 'launchMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'eachItem',
+		options,
+	};
+}

@@ -5,6 +5,7 @@ import {
 	PROFILES_PER_REQUEST_OPTION,
 	batchEntry,
 	batchRequests,
+	launchModeField,
 	readPerRequest,
 	sendBatch,
 	type Batch,
@@ -33,25 +34,18 @@ const show = { resource: ['triggerMailing'], operation: ['importAndLaunch'] };
 
 const properties: INodeProperties[] = [
 	TRIGGER_MAILING_FIELD,
-	{
-		displayName: 'Launch Mode',
-		name: 'launchMode',
-		type: 'options',
-		noDataExpression: true,
-		default: 'eachItem',
-		options: [
-			{
-				name: 'Per Item',
-				value: 'eachItem',
-				description: 'One request per item: for a form or a webhook that brings one person',
-			},
-			{
-				name: 'Bulk (Each Item Its Own Data)',
-				value: 'batch',
-				description: 'Up to 1,000 items per request, each its own profile: for rows from a database or a file',
-			},
-		],
-	},
+	launchModeField([
+		{
+			name: 'Per Item',
+			value: 'eachItem',
+			description: 'One request per item: for a form or a webhook that brings one person',
+		},
+		{
+			name: 'Bulk (Each Item Its Own Data)',
+			value: 'batch',
+			description: 'Up to 1,000 items per request, each its own profile: for rows from a database or a file',
+		},
+	]),
 	...IMPORT_MATCHING_PROPERTIES,
 	...PROFILE_PROPERTIES,
 	...messageInputs(),

@@ -13,7 +13,7 @@ import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
 import { MAX_BODY_BYTES, checkBodySize, checkSendable, sendLaunch } from '../../../shared/send';
-import { BACKGROUND_TASK_OPTION, readPerRequest } from '../../../shared/batch';
+import { BACKGROUND_TASK_OPTION, launchModeField, readPerRequest } from '../../../shared/batch';
 import { inlineAttachmentBytes, messageInputs } from '../../../shared/message';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
 import { checkPresent } from '../../../shared/validators';
@@ -39,32 +39,25 @@ const show = { resource: ['triggerMailing'], operation: ['launch'] };
 
 const properties: INodeProperties[] = [
 	TRIGGER_MAILING_FIELD,
-	{
-		displayName: 'Launch Mode',
-		name: 'launchMode',
-		type: 'options',
-		noDataExpression: true,
-		default: 'eachItem',
-		options: [
-			{
-				name: 'Per Item',
-				value: 'eachItem',
-				description: 'One request per item: for a few items, or when each needs its own content or attachments',
-			},
-			{
-				name: 'Audience (All Items Together)',
-				value: 'audience',
-				description:
-					'All items get the same message, sent to up to 1,000 profiles per request (Options → Profiles per Request)',
-			},
-			{
-				name: 'Bulk (Each Item Its Own Data)',
-				value: 'batch',
-				description:
-					'Up to 1,000 items per request, each profile with its own Item Custom Data: for rows from a database or a file',
-			},
-		],
-	},
+	launchModeField([
+		{
+			name: 'Per Item',
+			value: 'eachItem',
+			description: 'One request per item: for a few items, or when each needs its own content or attachments',
+		},
+		{
+			name: 'Audience (All Items Together)',
+			value: 'audience',
+			description:
+				'All items get the same message, sent to up to 1,000 profiles per request (Options → Profiles per Request)',
+		},
+		{
+			name: 'Bulk (Each Item Its Own Data)',
+			value: 'batch',
+			description:
+				'Up to 1,000 items per request, each profile with its own Item Custom Data: for rows from a database or a file',
+		},
+	]),
 	...MATCHING_PROPERTIES,
 	{
 		displayName: 'Items with the same message share requests; items whose content differs get requests of their own',
