@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import type { RequestFormat } from '../transport';
-import { buildXml } from '../transport/xml';
+import { buildXml } from '../helpers/xml';
 import { attachmentsFor } from './attachments';
 import type { Checked, Unit } from './items';
 import { inlineAttachmentBytes, messageDigest, type Message } from './message';

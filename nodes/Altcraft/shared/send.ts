@@ -44,7 +44,7 @@ export function checkSendable(
 	itemIndex: number,
 	body: IDataObject,
 ): void {
-	if (settings.format === 'xml') toXmlBody(ctx, body, itemIndex);
+	if (settings.format === 'xml') toXmlBody(ctx.getNode(), body, itemIndex);
 }
 
 /**
@@ -59,24 +59,20 @@ export async function sendLaunch(
 	call: LaunchCall,
 ): Promise<IDataObject> {
 	const { requestId } = call;
-	const response = await altcraftRequest(
-		ctx,
-		{
-			method: call.method,
-			url: call.url,
-			body: call.body,
-			format: settings.format,
-			requestId,
-			timeoutMs: settings.timeoutMs,
-			itemIndex: call.itemIndex,
-			retry: settings.retry,
-			pace: settings.pace,
-			acceptPlainSuccess: call.acceptPlainSuccess,
-			retrySafeOnly: call.retrySafeOnly,
-			dryRun: settings.dryRun,
-		},
-		baseUrl,
-	);
+	const response = await altcraftRequest(ctx, {
+		method: call.method,
+		url: call.url,
+		body: call.body,
+		format: settings.format,
+		requestId,
+		timeoutMs: settings.timeoutMs,
+		itemIndex: call.itemIndex,
+		retry: settings.retry,
+		pace: settings.pace,
+		acceptPlainSuccess: call.acceptPlainSuccess,
+		retrySafeOnly: call.retrySafeOnly,
+		dryRun: settings.dryRun,
+	});
 	return {
 		...response.body,
 		launch: { ...call.summary, requestId, duplicate: response.duplicate, attempts: response.attempts },

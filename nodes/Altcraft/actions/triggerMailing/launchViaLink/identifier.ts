@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { failItem } from '../../../shared/failures';
-import { shorten } from '../../../transport/text';
+import { shorten } from '../../../helpers/text';
 import { checkEmail } from '../../../shared/validators';
 
 /** What the last segment of the link carries; Altcraft's own names for it. */

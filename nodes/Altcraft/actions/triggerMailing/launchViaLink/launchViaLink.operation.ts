@@ -5,7 +5,7 @@ import { parameterReader } from '../../../shared/parameters';
 import { REQUEST_OPTIONS, readRequestSettings } from '../../../shared/requestSettings';
 import { digest, launchRequestId, requestIdScope } from '../../../shared/requestId';
 import { checkSendable, sendLaunch } from '../../../shared/send';
-import { shorten } from '../../../transport/text';
+import { shorten } from '../../../helpers/text';
 import { apiBaseUrl } from '../../../transport';
 import { withDisplay } from '../../display';
 import { fieldsFor, type FieldEntry } from './fields';
