@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
+import { failItem } from '../../../engine/failures';
 import { shorten } from '../../../helpers/text';
 
 /** Altcraft's `option` of a field: 0 only if empty, 1 message only, 2 message and profile. */
