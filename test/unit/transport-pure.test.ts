@@ -1,4 +1,4 @@
-import { applyToken } from '../../credentials/AltcraftApi.credentials';
+import { applyToken } from '../../nodes/Altcraft/transport/token';
 import { normalizeApiUrl } from '../../nodes/Altcraft/transport/apiUrl';
 import { retryWaitMs } from '../../nodes/Altcraft/transport/retry';
 import { buildXml, parseXml, XmlShapeError } from '../../nodes/Altcraft/helpers/xml';

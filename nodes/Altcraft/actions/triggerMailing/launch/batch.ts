@@ -10,11 +10,12 @@ import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
 import { matchValueReader, type MatchingMode } from './matching';
 
-/**
- * Launch Mode "Bulk": one trigger mailing for many profiles per request
- * (Altcraft "Bulk trigger launch", campaigns/triggers/start_batch), each input item one element
- * of `data` with its own custom data.
+/*
+ * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one
+ * element of `data` with its own custom data.
  */
+
+/** Altcraft "Bulk trigger launch". */
 export const BATCH_PATH = '/api/v1.1/campaigns/triggers/start_batch';
 /** Altcraft "Task for bulk trigger launch": the same, answered at once with a task ID. */
 export const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
