@@ -9,10 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { API_URL_EXPRESSION, normalizeApiUrl } from '../nodes/Altcraft/transport/apiUrl';
+import { API_URL_EXPRESSION } from '../nodes/Altcraft/transport/apiUrl';
 import { applyToken } from '../nodes/Altcraft/transport/token';
-
-export { applyToken, normalizeApiUrl };
 
 const failWhenBodyErrorIs = (code: number | undefined, message: string): IAuthenticateRuleResponseSuccessBody => ({
 	type: 'responseSuccessBody',

@@ -16,8 +16,7 @@ export class Altcraft implements INodeType {
 		icon: { light: 'file:altcraft.svg', dark: 'file:altcraft.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle:
-			'={{ $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : ($parameter["operation"] === "importAndLaunch" ? "Import and Launch" : "Launch") + ($parameter["launchMode"] === "audience" ? ": Audience" : $parameter["launchMode"] === "batch" ? ": Bulk" : ": Per Item") }}',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },

@@ -5,7 +5,7 @@
  * from it, since the list has none.
  */
 import { getTriggerMailingInformation as page, getTriggerMailingsList } from '../../sandbox/fixtures';
-import { parseXml } from '../../nodes/Altcraft/transport/xml';
+import { parseXml } from '../../nodes/Altcraft/helpers/xml';
 import { listSearch } from '../helpers/engine';
 import { useSandbox } from '../helpers/fixture';
 import { documentedRequest, serveDocumented } from './docExamples';

@@ -3,7 +3,8 @@
  * through n8n-core's RoutingNode against the sandbox and judged with the credential's rules.
  */
 import { NodeConnectionTypes, Workflow, type INode } from 'n8n-workflow';
-import { AltcraftApi, normalizeApiUrl } from '../../credentials/AltcraftApi.credentials';
+import { AltcraftApi } from '../../credentials/AltcraftApi.credentials';
+import { normalizeApiUrl } from '../../nodes/Altcraft/transport/apiUrl';
 import { shutdownEngine, testCredential, TestNodeTypes, type CredentialData } from '../helpers/engine';
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
 import { closedPort } from '../helpers/net';

@@ -14,7 +14,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
-import { jsonPathOf, parameterReader } from '../../nodes/Altcraft/shared/parameters';
+import { jsonPathOf, parameterReader } from '../../nodes/Altcraft/engine/parameters';
 import { runWorkflow, shutdownEngine } from '../helpers/engine';
 
 afterAll(() => shutdownEngine());

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { REQUEST_OPTIONS, readRequestSettings } from '../../nodes/Altcraft/shared/requestSettings';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { readRequestSettings } from '../../nodes/Altcraft/client/settings';
+import { REQUEST_OPTIONS } from '../../nodes/Altcraft/fields/requestOptions';
 
-/** A context whose Options hold `options`, as n8n hands them to the node. */
-const withOptions = (options: object) => ({ getNodeParameter: () => options }) as unknown as IExecuteFunctions;
+/** The Options collection as n8n hands it to the node. */
+const withOptions = (options: object) => options as IDataObject;
 
 describe('Options → Retries', () => {
 	const retries = REQUEST_OPTIONS.find((option) => option.name === 'retries')!;

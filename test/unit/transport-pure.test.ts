@@ -1,8 +1,8 @@
-import { applyToken } from '../../credentials/AltcraftApi.credentials';
+import { applyToken } from '../../nodes/Altcraft/transport/token';
 import { normalizeApiUrl } from '../../nodes/Altcraft/transport/apiUrl';
-import { retryWaitMs } from '../../nodes/Altcraft/transport';
-import { buildXml, parseXml, XmlShapeError } from '../../nodes/Altcraft/transport/xml';
-import { prependToXmlRoot } from '../../nodes/Altcraft/transport/xmlRoot';
+import { retryWaitMs } from '../../nodes/Altcraft/transport/retry';
+import { buildXml, parseXml, XmlShapeError } from '../../nodes/Altcraft/helpers/xml';
+import { prependToXmlRoot } from '../../nodes/Altcraft/helpers/xmlRoot';
 
 describe('buildXml: Altcraft XML bodies', () => {
 	test('root <xml>, arrays as repeated elements, nested objects as elements', () => {

@@ -1,22 +1,20 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { AltcraftResource } from './node.type';
 import * as triggerMailing from './triggerMailing';
 
-type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
-
-const operations: Record<string, Record<string, Operation>> = {
-	triggerMailing: {
-		launch: triggerMailing.launch.execute,
-		importAndLaunch: triggerMailing.importAndLaunch.execute,
-		launchViaLink: triggerMailing.launchViaLink.execute,
-	},
+/** Every resource by its `value` in the Resource list. */
+const resources: Record<string, AltcraftResource> = {
+	triggerMailing: triggerMailing.operations,
 };
 
+/** Runs the operation the node is set to, looked up by resource and operation name. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[resource]?.[operation];
+	const found = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
+	const run = found && Object.hasOwn(found, operation) ? found[operation] : undefined;
 	if (!run) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return [await run.call(this)];
+	return [await run.execute.call(this)];
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { shorten } from './text';
-import { parseXml } from './xml';
-import { PROTOTYPE_KEYS } from './names';
+import { shorten } from '../helpers/text';
+import { parseXml } from '../helpers/xml';
+import { PROTOTYPE_KEYS } from '../helpers/names';
 
 /**
  * Reading what a server sent back, on the assumption that the server may be hostile or broken:

@@ -1,5 +1,5 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
-import { prependToXmlRoot } from './xmlRoot';
+import { prependToXmlRoot } from '../helpers/xmlRoot';
 
 export type TokenPlacement = 'body' | 'header';
 

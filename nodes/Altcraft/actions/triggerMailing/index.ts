@@ -1,9 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
+import type { AltcraftResource } from '../node.type';
 import * as importAndLaunch from './importAndLaunch/importAndLaunch.operation';
 import * as launch from './launch/launch.operation';
 import * as launchViaLink from './launchViaLink/launchViaLink.operation';
 
-export { importAndLaunch, launch, launchViaLink };
+/** The operations of Trigger Mailing, in the order of its Operation list: one line each. */
+export const operations: AltcraftResource = {
+	launch,
+	importAndLaunch,
+	launchViaLink,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -13,28 +19,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['triggerMailing'] } },
 		default: 'launch',
-		options: [
-			{
-				name: 'Launch',
-				value: 'launch',
-				action: 'Launch trigger mailing',
-				description: 'Launch a trigger mailing for one profile, an audience or many profiles at once',
-			},
-			{
-				name: 'Import Profile and Launch',
-				value: 'importAndLaunch',
-				action: 'Import profile and launch trigger mailing',
-				description: 'Create or update a profile, then launch a trigger mailing for it, e.g. for a form sign-up',
-			},
-			{
-				name: 'Launch via Trigger Link',
-				value: 'launchViaLink',
-				action: 'Launch trigger mailing via trigger link',
-				description: "Launch a trigger mailing for one profile through its own link (Altcraft's older, link-based API)",
-			},
-		],
+		options: Object.values(operations).map((operation) => operation.option),
 	},
-	...launch.description,
-	...importAndLaunch.description,
-	...launchViaLink.description,
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

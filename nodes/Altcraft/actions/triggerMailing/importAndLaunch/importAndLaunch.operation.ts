@@ -1,26 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { attachmentsFor } from '../../../shared/attachments';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { createLaunchClient, type LaunchClient } from '../../../client/launch';
+import { checkAllThenSend } from '../../../engine/items';
+import { parameterReader } from '../../../engine/parameters';
+import { attachmentsFor } from '../../../fields/attachments';
 import {
 	BACKGROUND_TASK_OPTION,
 	PROFILES_PER_REQUEST_OPTION,
-	batchEntry,
-	batchRequests,
 	launchModeField,
 	readPerRequest,
-	sendBatch,
-	type Batch,
-	type BatchEntry,
-} from '../../../shared/batch';
-import { checkAllThenSend } from '../../../shared/items';
-import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../shared/message';
-import { objectInputReader } from '../../../shared/objectFields';
-import { parameterReader } from '../../../shared/parameters';
-import { REQUEST_OPTIONS, readRequestSettings, type RequestSettings } from '../../../shared/requestSettings';
-import { digest, launchRequestId, requestIdScope, type RequestIdScope } from '../../../shared/requestId';
-import { MAX_BODY_BYTES, checkBodySize, checkSendable, sendLaunch } from '../../../shared/send';
-import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../shared/triggerMailing';
-import { apiBaseUrl } from '../../../transport';
-import { withDisplay } from '../../display';
+} from '../../../fields/bulk';
+import { withDisplay } from '../../../fields/display';
+import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
+import { objectInputReader } from '../../../fields/objectFields';
+import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
+import { digest } from '../../../helpers/hash';
+import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
 import { IMPORT_FIELDS, readImportFields } from './importOptions';
 import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from './matching';
 import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from './profile';
@@ -68,6 +69,13 @@ const properties: INodeProperties[] = [
 		),
 	},
 ];
+
+export const option: INodePropertyOptions = {
+	name: 'Import Profile and Launch',
+	value: 'importAndLaunch',
+	action: 'Import profile and launch trigger mailing',
+	description: 'Create or update a profile, then launch a trigger mailing for it, e.g. for a form sign-up',
+};
 
 export const description = withDisplay(properties, show);
 
@@ -132,25 +140,26 @@ function profileIdOf(answer: IDataObject): unknown {
 	return answer.profile_id ?? nested ?? null;
 }
 
-async function importEach(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope) {
-	const read = itemReader(ctx, settings.format === 'xml');
+async function importEach(client: LaunchClient) {
+	const { ctx } = client;
+	const read = itemReader(ctx, client.settings.format === 'xml');
 	return checkAllThenSend(ctx, {
 		count: ctx.getInputData().length,
-		concurrency: settings.maxParallel,
+		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const item = read(itemIndex);
 			const fields: IDataObject = { ...requestFields(item.request), ...item.match.key, data: item.profile };
-			checkSendable(ctx, settings, itemIndex, fields);
+			client.checkSendable(itemIndex, fields);
 			// Attachments are counted when they are read; the rest is known now.
-			if (Buffer.byteLength(JSON.stringify(fields)) > MAX_BODY_BYTES - 1024) checkBodySize(ctx, itemIndex, fields);
+			if (client.nearLimit(fields)) client.checkBodySize(itemIndex, fields);
 			return { item, fields };
 		},
 		send: async ({ items: [itemIndex], value: { item, fields } }) => {
 			const attach = await attachmentsFor(ctx, itemIndex, item.request.message.attachments);
 			const body = attach ? { ...fields, attach } : fields;
-			if (attach) checkBodySize(ctx, itemIndex, body);
+			if (attach) client.checkBodySize(itemIndex, body);
 			const id = item.request.triggerMailingId;
-			const answer = await sendLaunch(ctx, baseUrl, settings, {
+			const answer = await client.launch({
 				method: 'POST',
 				url: IMPORT_PATH,
 				body,
@@ -158,8 +167,7 @@ async function importEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 				summary: { triggerMailingId: id, ...item.match.summary, import: true },
 				// From the request's content: one Idempotency Key over items still imports each profile,
 				// and a changed profile is a new import.
-				requestId: launchRequestId(
-					scope,
+				requestId: client.requestId(
 					itemIndex,
 					`import-${id}`,
 					digest([fields, messageDigest([], {}, item.request.message.attachments)]),
@@ -170,21 +178,21 @@ async function importEach(ctx: IExecuteFunctions, baseUrl: string, settings: Req
 	});
 }
 
-async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: RequestSettings, scope: RequestIdScope) {
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+async function importBatch(client: LaunchClient) {
+	const { ctx, options } = client;
 	const perRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;
-	const read = itemReader(ctx, settings.format === 'xml');
+	const read = itemReader(ctx, client.settings.format === 'xml');
 	let requests = 0;
 	return checkAllThenSend<BatchEntry<ImportRequest>, Batch<ImportRequest>>(ctx, {
 		count: ctx.getInputData().length,
-		concurrency: settings.maxParallel,
+		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const { request, match, profile } = read(itemIndex);
 			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
 			// Data array page, which names these keys for the import batch calls too [INF].
 			const element: IDataObject = { ...match.key, data: profile };
-			return batchEntry(ctx, settings, itemIndex, {
+			return batchEntry(client, itemIndex, {
 				request,
 				fields: requestFields(request),
 				keyParts: [request.triggerMailingId, request.fields],
@@ -192,14 +200,14 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 				what: 'The profile',
 			});
 		},
-		group: (entries) => {
-			const units = batchRequests(entries, perRequest, settings.format, requestFields);
+		group: async (entries) => {
+			const units = await batchRequests(client, entries, perRequest, requestFields);
 			requests = units.length;
 			return units;
 		},
 		send: async (unit, unitIndex) => {
 			const { request } = unit.value;
-			const { answer } = await sendBatch(ctx, baseUrl, settings, scope, {
+			const { answer } = await sendBatch(client, {
 				unit,
 				fields: requestFields(request),
 				url: task ? IMPORT_BATCH_TASK_PATH : IMPORT_BATCH_PATH,
@@ -219,11 +227,7 @@ async function importBatch(ctx: IExecuteFunctions, baseUrl: string, settings: Re
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this);
-	const baseUrl = await apiBaseUrl(this);
-	const scope = requestIdScope(this);
+	const client = await createLaunchClient(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
-	return launchMode === 'batch'
-		? importBatch(this, baseUrl, settings, scope)
-		: importEach(this, baseUrl, settings, scope);
+	return launchMode === 'batch' ? importBatch(client) : importEach(client);
 }

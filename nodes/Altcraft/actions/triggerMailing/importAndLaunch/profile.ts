@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
-import { checkFieldNames } from '../../../shared/keys';
-import { objectInput } from '../../../shared/objectFields';
-import { checkEmail, checkPhone, isWholeNumber, scalar } from '../../../shared/validators';
+import { failItem } from '../../../engine/failures';
+import { checkFieldNames } from '../../../engine/keys';
+import { objectInput } from '../../../fields/objectFields';
+import { checkEmail, checkPhone, isWholeNumber, scalar } from '../../../engine/validators';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the

@@ -1,9 +1,18 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { PROFILES_PER_REQUEST_OPTION } from '../../../shared/batch';
-import { eventLoopYielder, type Checked, type Unit } from '../../../shared/items';
-import { messageDigest } from '../../../shared/message';
-import type { MatchingMode } from './matching';
-import type { Payload } from './payload';
+import { NodeOperationError, type IDataObject, type INodeProperties } from 'n8n-workflow';
+import type { LaunchClient } from '../../../client/launch';
+import { checkKey } from '../../../engine/keys';
+import { parameterReader } from '../../../engine/parameters';
+import { checkPresent } from '../../../engine/validators';
+import { groupRequests } from '../../../engine/grouping';
+import { checkAllThenSend, type Checked, type Unit } from '../../../engine/items';
+import { PROFILES_PER_REQUEST_OPTION, readPerRequest } from '../../../fields/bulk';
+import { inlineAttachmentBytes, messageDigest } from '../../../fields/message';
+import { triggerMailingIdReader } from '../../../fields/triggerMailing';
+import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
+import { digest } from '../../../helpers/hash';
+import { matchValueReader, type MatchingMode } from './matching';
+import { payloadReader, type Payload } from './payload';
+import { LAUNCH_PATH, launchBody } from './request';
 
 const audienceOnly = { show: { '/launchMode': ['audience'] } };
 
@@ -36,6 +45,8 @@ export interface AudienceMember {
 	triggerMailingId: number;
 	field: string;
 	payload: Payload;
+	/** Bytes the value adds to the audience query, in the format the request is sent in. */
+	bytes: number;
 	/** messageKeyOf(this), computed while the items are checked: that loop yields to the event loop, grouping does not. */
 	messageKey?: string;
 }
@@ -50,42 +61,6 @@ export interface AudienceRequest {
 	messageKey: string;
 }
 
-export interface AudienceChunk {
-	values: Array<string | number>;
-	/** Every input item whose value is in this chunk (several items may share one value). */
-	items: number[];
-}
-
-/**
- * Splits distinct values into chunks of at most `perRequest`, also keeping each chunk's JSON under
- * `byteBudget` so a request never passes Altcraft's body limit. Values keep first-seen order.
- */
-export async function chunkValues(
-	values: Map<string | number, number[]>,
-	perRequest: number,
-	byteBudget: number,
-): Promise<AudienceChunk[]> {
-	const pause = eventLoopYielder();
-	const chunks: AudienceChunk[] = [];
-	let current: AudienceChunk = { values: [], items: [] };
-	let bytes = 0;
-	for (const [value, items] of values) {
-		await pause();
-		const size = Buffer.byteLength(JSON.stringify(value)) + 1;
-		if (current.values.length > 0 && (current.values.length >= perRequest || bytes + size > byteBudget)) {
-			chunks.push(current);
-			current = { values: [], items: [] };
-			bytes = 0;
-		}
-		current.values.push(value);
-		for (const item of items) current.items.push(item);
-		bytes += size;
-	}
-	if (current.values.length > 0) chunks.push(current);
-	for (const chunk of chunks) chunk.items.sort((a, b) => a - b);
-	return chunks;
-}
-
 /** What makes two items' messages the same request: everything but their recipients. */
 export function messageKeyOf(member: AudienceMember): string {
 	return messageDigest([member.triggerMailingId, member.field], member.payload.fields, member.payload.attachments);
@@ -94,46 +69,132 @@ export function messageKeyOf(member: AudienceMember): string {
 /**
  * Items that ask for the same message form one audience, sent in chunks; items whose message
  * differs (content from an expression, another trigger mailing) form audiences of their own. No
- * item is ever sent another item's message.
+ * item is ever sent another item's message, and a profile several items name is sent once.
  */
 export async function groupAudience(
 	members: Array<Checked<AudienceMember>>,
 	perRequest: number,
 	byteBudget: (payload: Payload, field: string) => number,
 ): Promise<Array<Unit<AudienceRequest>>> {
-	// Linear, but 200,000 members take about a second on a busy machine: give the event loop turns.
-	const pause = eventLoopYielder();
-	const groups = new Map<string, { first: AudienceMember; values: Map<string | number, number[]> }>();
-	for (const { itemIndex, value: member } of members) {
-		await pause();
-		const key = member.messageKey ?? messageKeyOf(member);
-		let group = groups.get(key);
-		if (!group) {
-			group = { first: member, values: new Map() };
-			groups.set(key, group);
-		}
-		const items = group.values.get(member.value);
-		if (items) items.push(itemIndex);
-		else group.values.set(member.value, [itemIndex]);
-	}
-	const units: Array<Unit<AudienceRequest>> = [];
-	for (const [messageKey, { first, values }] of groups) {
-		for (const chunk of await chunkValues(values, perRequest, byteBudget(first.payload, first.field))) {
-			units.push({
-				items: chunk.items,
-				value: {
-					triggerMailingId: first.triggerMailingId,
-					field: first.field,
-					payload: first.payload,
-					values: chunk.values,
-					messageKey,
-				},
-			});
-		}
-	}
-	return units;
+	const entries = members.map(({ itemIndex, value: member }) => ({
+		itemIndex,
+		value: {
+			request: member,
+			requestKey: member.messageKey ?? messageKeyOf(member),
+			element: member.value,
+			elementKey: member.value,
+			bytes: member.bytes,
+		},
+	}));
+	const units = await groupRequests(entries, perRequest, (first) => byteBudget(first.payload, first.field));
+	return units.map(({ items, value: { request: first, requestKey, elements } }) => ({
+		items,
+		value: {
+			triggerMailingId: first.triggerMailingId,
+			field: first.field,
+			payload: first.payload,
+			values: elements,
+			messageKey: requestKey,
+		},
+	}));
 }
 
 export function audienceQuery(field: string, values: Array<string | number>): IDataObject {
 	return { [field]: { $in: values } };
+}
+
+const withMessageKey = (member: AudienceMember): AudienceMember => ({ ...member, messageKey: messageKeyOf(member) });
+
+/**
+ * The items as audiences: each item contributes its match value; items that ask for the same
+ * message (trigger mailing, content, attachments, ...) share requests of up to Profiles per
+ * Request profiles, sent as custom queries.
+ */
+export async function launchAudience(client: LaunchClient) {
+	const { ctx, options } = client;
+	const { format } = client.settings;
+	// What the values of one request may take once the rest of its body is counted, in the format sent.
+	const queryByteBudget = (payload: Payload, field: string) =>
+		budgetBeside(
+			{ id: 0, custom_request: audienceQuery(field, []), ...payload.fields },
+			inlineAttachmentBytes(payload.attachments),
+			format,
+		);
+	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
+	if (mode === 'customQuery') {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"',
+			{
+				description:
+					'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
+			},
+		);
+	}
+	const audienceMode = mode as AudienceMode;
+	const perRequest = readPerRequest(ctx, options);
+	const triggerMailingId = triggerMailingIdReader(ctx);
+	const readValue = matchValueReader(ctx, audienceMode);
+	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const readPayload = payloadReader(ctx);
+	const queryField = String(options.audienceField ?? '').trim() || DEFAULT_QUERY_FIELD[audienceMode];
+	const fieldName = queryField ? () => queryField : parameterReader(ctx, 'fieldName');
+
+	let requests = 0;
+	return checkAllThenSend<AudienceMember, AudienceRequest>(ctx, {
+		count: ctx.getInputData().length,
+		concurrency: client.settings.maxParallel,
+		check: (itemIndex) => {
+			const value = readValue(itemIndex);
+			const member = withMessageKey({
+				triggerMailingId: triggerMailingId(itemIndex),
+				value,
+				bytes: jsonTextValueBytes(value, format),
+				field: checkKey(
+					ctx,
+					itemIndex,
+					'Audience Query Field',
+					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+				),
+				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
+			});
+			client.checkSendable(itemIndex, {
+				id: member.triggerMailingId,
+				custom_request: audienceQuery(member.field, [member.value]),
+				...member.payload.fields,
+			});
+			return member;
+		},
+		group: async (members) => {
+			const units = await groupAudience(members, perRequest, queryByteBudget);
+			requests = units.length;
+			return units;
+		},
+		send: async ({ items, value: request }, unitIndex) => {
+			const id = request.triggerMailingId;
+			const fields = { id, custom_request: audienceQuery(request.field, request.values) };
+			return client.launch({
+				method: 'POST',
+				url: LAUNCH_PATH,
+				body: await launchBody(client, items[0], fields, request.payload),
+				itemIndex: items[0],
+				summary: {
+					triggerMailingId: id,
+					matching: 'custom_request',
+					audienceField: request.field,
+					profiles: request.values.length,
+					items: items.length,
+					request: unitIndex + 1,
+					requests,
+				},
+				// Each request is told apart by its message and the profiles it carries: a re-run with the
+				// same Idempotency Key and a grown audience sends only the requests with new profiles.
+				requestId: client.requestId(
+					items[0],
+					`trigger-${id}`,
+					`audience-${digest([request.messageKey, request.values])}`,
+				),
+			});
+		},
+	});
 }

@@ -1,33 +1,21 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-import {
-	batchEntry,
-	batchRequests,
-	readPerRequest,
-	sendBatch,
-	type Batch,
-	type BatchEntry,
-} from '../../../shared/batch';
-import { checkAllThenSend, type Unit } from '../../../shared/items';
-import { messageReader, type Message } from '../../../shared/message';
-import { objectInput, objectInputReader } from '../../../shared/objectFields';
-import { parameterReader } from '../../../shared/parameters';
-import type { RequestSettings } from '../../../shared/requestSettings';
-import type { RequestIdScope } from '../../../shared/requestId';
-import { triggerMailingIdReader } from '../../../shared/triggerMailing';
-import { checkPresent } from '../../../shared/validators';
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import type { LaunchClient } from '../../../client/launch';
+import { checkAllThenSend, type Unit } from '../../../engine/items';
+import { parameterReader } from '../../../engine/parameters';
+import { checkPresent } from '../../../engine/validators';
+import { readPerRequest } from '../../../fields/bulk';
+import { messageReader, type Message } from '../../../fields/message';
+import { objectInput, objectInputReader } from '../../../fields/objectFields';
+import { triggerMailingIdReader } from '../../../fields/triggerMailing';
+import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
 import { matchValueReader, type MatchingMode } from './matching';
 
-/**
- * Launch Mode "Bulk": one trigger mailing for many profiles per request
- * (Altcraft "Bulk trigger launch", campaigns/triggers/start_batch), each input item one element
- * of `data` with its own custom data.
+/*
+ * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one
+ * element of `data` with its own custom data.
  */
+
+/** Altcraft "Bulk trigger launch". */
 export const BATCH_PATH = '/api/v1.1/campaigns/triggers/start_batch';
 /** Altcraft "Task for bulk trigger launch": the same, answered at once with a task ID. */
 export const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
@@ -91,12 +79,8 @@ function perItemOutputs(
 	});
 }
 
-export async function launchBatch(
-	ctx: IExecuteFunctions,
-	baseUrl: string,
-	settings: RequestSettings,
-	scope: RequestIdScope,
-): Promise<INodeExecutionData[]> {
+export async function launchBatch(client: LaunchClient): Promise<INodeExecutionData[]> {
+	const { ctx, options } = client;
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
 		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Bulk"', {
@@ -104,7 +88,6 @@ export async function launchBatch(
 				'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
 		});
 	}
-	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const perRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;
 	const triggerMailingId = triggerMailingIdReader(ctx);
@@ -118,7 +101,7 @@ export async function launchBatch(
 
 	return checkAllThenSend<BatchEntry<BatchRequest>, Batch<BatchRequest>>(ctx, {
 		count: ctx.getInputData().length,
-		concurrency: settings.maxParallel,
+		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const fields = additionalFields(itemIndex);
 			const request: BatchRequest = {
@@ -129,7 +112,7 @@ export async function launchBatch(
 			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
 			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
-			return batchEntry(ctx, settings, itemIndex, {
+			return batchEntry(client, itemIndex, {
 				request,
 				fields: requestFields(request, mode, task),
 				keyParts: [request.triggerMailingId, request.fieldName],
@@ -137,16 +120,14 @@ export async function launchBatch(
 				what: 'The element of data',
 			});
 		},
-		group: (entries) => {
-			const units = batchRequests(entries, perRequest, settings.format, (request) =>
-				requestFields(request, mode, task),
-			);
+		group: async (entries) => {
+			const units = await batchRequests(client, entries, perRequest, (request) => requestFields(request, mode, task));
 			requests = units.length;
 			return units;
 		},
 		send: async (unit, unitIndex) => {
 			const { request } = unit.value;
-			const { answer, result } = await sendBatch(ctx, baseUrl, settings, scope, {
+			const { answer, result } = await sendBatch(client, {
 				unit,
 				fields: requestFields(request, mode, task),
 				url: task ? BATCH_TASK_PATH : BATCH_PATH,

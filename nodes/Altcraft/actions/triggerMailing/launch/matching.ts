@@ -1,8 +1,8 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
-import { parameterReader } from '../../../shared/parameters';
-import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../shared/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../shared/matchFields';
+import { failItem } from '../../../engine/failures';
+import { parameterReader } from '../../../engine/parameters';
+import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../engine/validators';
+import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../fields/matchFields';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';

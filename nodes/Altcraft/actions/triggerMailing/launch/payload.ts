@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { AttachmentRef } from '../../../shared/attachments';
-import { ATTACHMENTS_FIELD, messageReader } from '../../../shared/message';
-import { readResourceId, resourceField } from '../../../shared/resource';
+import type { AttachmentRef } from '../../../fields/attachments';
+import { ATTACHMENTS_FIELD, messageReader } from '../../../fields/message';
+import { readResourceId, resourceField } from '../../../fields/resource';
 import { EXPIRATION_FIELD, readExpiration } from './expiration';
 import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
 
@@ -18,7 +18,7 @@ function notInBulk(field: INodeProperties): INodeProperties {
 /**
  * Additional Fields of a v1.1 launch: attachments (shared with the other launch operations), and
  * expiration, subscription resource and subscription filter of its own. Content and custom data
- * are top-level inputs (shared/message.ts).
+ * are top-level inputs (fields/message.ts).
  */
 export const PAYLOAD_FIELDS: INodeProperties[] = [
 	ATTACHMENTS_FIELD,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
-import { shorten } from '../../../transport/text';
+import { failItem } from '../../../engine/failures';
+import { shorten } from '../../../helpers/text';
 
 /** Altcraft's `option` of a field: 0 only if empty, 1 message only, 2 message and profile. */
 const FIELD_OPTIONS = [0, 1, 2];

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
-import { shorten } from '../../../transport/text';
-import { checkEmail } from '../../../shared/validators';
+import { failItem } from '../../../engine/failures';
+import { shorten } from '../../../helpers/text';
+import { checkEmail } from '../../../engine/validators';
 
 /** What the last segment of the link carries; Altcraft's own names for it. */
 export type IdentifierType = 'email' | 'md5' | 'xxh';

@@ -1,13 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../shared/failures';
-import { checkAllThenSend } from '../../../shared/items';
-import { parameterReader } from '../../../shared/parameters';
-import { REQUEST_OPTIONS, readRequestSettings } from '../../../shared/requestSettings';
-import { digest, launchRequestId, requestIdScope } from '../../../shared/requestId';
-import { checkSendable, sendLaunch } from '../../../shared/send';
-import { shorten } from '../../../transport/text';
-import { apiBaseUrl } from '../../../transport';
-import { withDisplay } from '../../display';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { createLaunchClient } from '../../../client/launch';
+import { failItem } from '../../../engine/failures';
+import { checkAllThenSend } from '../../../engine/items';
+import { parameterReader } from '../../../engine/parameters';
+import { withDisplay } from '../../../fields/display';
+import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { digest } from '../../../helpers/hash';
+import { shorten } from '../../../helpers/text';
 import { fieldsFor, type FieldEntry } from './fields';
 import { identifierFor, type IdentifierType } from './identifier';
 import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from './triggerLink';
@@ -168,6 +167,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const option: INodePropertyOptions = {
+	name: 'Launch via Trigger Link',
+	value: 'launchViaLink',
+	action: 'Launch trigger mailing via trigger link',
+	description: "Launch a trigger mailing for one profile through its own link (Altcraft's older, link-based API)",
+};
+
 export const description = withDisplay(properties, { resource: ['triggerMailing'], operation: ['launchViaLink'] });
 
 /** A refused link as the error shows it: a trigger key (it launches by GET alone) shortened. */
@@ -179,10 +185,9 @@ function shownLink(text: string): string {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const settings = readRequestSettings(this);
-	const scope = requestIdScope(this);
+	const client = await createLaunchClient(this);
 	// Tells the scheme of a link shown without one when it is on the API host (see parseTriggerLink).
-	const apiUrl = await apiBaseUrl(this);
+	const apiUrl = client.baseUrl;
 	const link = parameterReader(this, 'triggerLink', '', { extractValue: true });
 	const identifyBy = this.getNodeParameter('identifyBy', 0) as IdentifierType;
 	const profileIdentifier = parameterReader(this, 'profileIdentifier');
@@ -212,16 +217,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// trigger mailing (its key) and the profile (its last segment): repeating them could only
 		// contradict the link, and the docs say nothing about which would win.
 		const body = method === 'POST' ? { fields: fieldsFor(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
-		if (body) checkSendable(this, settings, itemIndex, body);
+		if (body) client.checkSendable(itemIndex, body);
 		return { parsed, value, body };
 	};
 
 	return checkAllThenSend(this, {
 		count: this.getInputData().length,
-		concurrency: settings.maxParallel,
+		concurrency: client.settings.maxParallel,
 		check,
 		send: async ({ items: [itemIndex], value: { parsed, value, body } }) =>
-			sendLaunch(this, apiUrl, settings, {
+			client.launch({
 				method,
 				url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
 				body,
@@ -229,7 +234,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				// The key alone launches the mailing by GET: the output shows only its start.
 				summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
 				// The recipient is part of the ID: one Idempotency Key for many items still launches each.
-				requestId: launchRequestId(scope, itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
+				requestId: client.requestId(itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
 				// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
 				// (an HTML page is not), and only failures before Altcraft saw the request are retried.
 				acceptPlainSuccess: true,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from './failures';
-import { digest } from './requestId';
+import { failItem } from '../engine/failures';
+import { digest } from '../helpers/hash';
 
 /** Files attached to the messages (`attach`): from the item's binary fields or from data URLs. */
 export const ATTACHMENTS_FIELD: INodeProperties = {

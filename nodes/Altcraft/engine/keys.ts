@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { failItem } from './failures';
-import { PROTOTYPE_KEYS, XML_NAME } from '../transport/names';
+import { PROTOTYPE_KEYS, XML_NAME } from '../helpers/names';
 
 /**
  * Names JavaScript objects treat specially. As a key of a request object, `__proto__` replaces

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { parameterReader } from './parameters';
-import { checkId } from './validators';
+import { parameterReader } from '../engine/parameters';
+import { checkId } from '../engine/validators';
 
 /** The trigger mailing every launch operation starts: a picker, or its ID. */
 export const TRIGGER_MAILING_FIELD: INodeProperties = {

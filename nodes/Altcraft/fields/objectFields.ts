@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from './failures';
-import { checkKey, checkKeys } from './keys';
-import { parameterReader } from './parameters';
-import { readJsonObject } from './validators';
+import { failItem } from '../engine/failures';
+import { checkKey, checkKeys } from '../engine/keys';
+import { parameterReader } from '../engine/parameters';
+import { readJsonObject } from '../engine/validators';
 
 /**
  * An object of the request (content, custom data, a profile's custom fields) as n8n's HTTP Request

@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 	NodeParameterValueType,
 } from 'n8n-workflow';
-import { PROTOTYPE_KEYS } from '../transport/names';
+import { PROTOTYPE_KEYS } from '../helpers/names';
 
 function containsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');

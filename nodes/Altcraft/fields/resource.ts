@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from './failures';
-import { isWholeNumber } from './validators';
+import { failItem } from '../engine/failures';
+import { isWholeNumber } from '../engine/validators';
 
 /** The subscription resource (`resource_id`) email and phone matching look in; a picker or an ID. */
 export function resourceField(show: INodeProperties['displayOptions']): INodeProperties {

@@ -86,8 +86,10 @@ export interface ItemPlan<T, U> {
 	concurrency: number;
 	/** Reads and checks one item; throws (via failItem) what is wrong with it. */
 	check: (itemIndex: number) => T;
-	/** Forms the requests from the items that passed; per item by default. */
-	/** May be async: grouping 200,000 items takes long enough to need turns of the event loop. */
+	/**
+	 * Forms the requests from the items that passed; per item by default. May be async: grouping
+	 * 200,000 items takes long enough to need turns of the event loop.
+	 */
 	group?: (checked: Array<Checked<T>>) => Array<Unit<U>> | Promise<Array<Unit<U>>>;
 	send: (unit: Unit<U>, unitIndex: number) => Promise<UnitResult>;
 }

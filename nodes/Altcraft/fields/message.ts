@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ATTACHMENTS_FIELD, attachmentRefs, type AttachmentRef, type AttachmentSources } from './attachments';
 import { objectInput, objectInputReader } from './objectFields';
-import { digest } from './requestId';
+import { digest } from '../helpers/hash';
 
 /**
  * What every launch carries besides its recipients, whichever endpoint it goes to (start,

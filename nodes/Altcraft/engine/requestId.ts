@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
+import { asUuid } from '../helpers/hash';
 import { parameterReader } from './parameters';
 
 /**
@@ -12,16 +13,6 @@ export interface RequestIdScope {
 	execution: string;
 	/** The user's Idempotency Key for an item ('' when unset). */
 	key: (itemIndex: number) => string;
-}
-
-function asUuid(text: string): string {
-	const hex = createHash('sha256').update(text).digest('hex');
-	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** A short fingerprint of values, e.g. the profiles of one audience request. */
-export function digest(values: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
 }
 
 export function requestIdScope(ctx: IExecuteFunctions): RequestIdScope {
@@ -41,7 +32,7 @@ export function requestIdScope(ctx: IExecuteFunctions): RequestIdScope {
 }
 
 /** `part` tells apart several requests of one item (audience chunks). */
-export function defaultRequestId(scope: RequestIdScope, itemIndex: number, part = ''): string {
+function defaultRequestId(scope: RequestIdScope, itemIndex: number, part = ''): string {
 	return asUuid(`${scope.execution}|${itemIndex}|${part}`);
 }
 
@@ -52,7 +43,7 @@ const HEADER_SAFE = /^[A-Za-z0-9._:@+=-]{1,128}$/;
  * may still launch several different trigger mailings. Keys that cannot travel in a header as
  * they are (spaces, non-ASCII, very long) are hashed.
  */
-export function keyedRequestId(target: string, key: string, part = ''): string {
+function keyedRequestId(target: string, key: string, part = ''): string {
 	const id = `${target}-${key}${part ? `-${part}` : ''}`;
 	return HEADER_SAFE.test(id) ? id : asUuid(id);
 }

@@ -1,0 +1,80 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { BODY_BUDGET_BYTES, MAX_BODY_BYTES, bodyBytes } from '../helpers/bodySize';
+import { altcraftRequest, apiBaseUrl, toXmlBody, type AltcraftRequest, type AltcraftResponse } from '../transport';
+import { readRequestSettings, type RequestSettings } from './settings';
+
+/** One Altcraft call as an operation asks for it; how it travels comes from the client. */
+export interface ClientCall {
+	method: AltcraftRequest['method'];
+	/** A path on the account's API host (`/api/v1.1/...`), or an absolute URL (the v1.0 link). */
+	url: string;
+	body?: IDataObject;
+	itemIndex: number;
+	/** Altcraft's deduplication key, the same for every attempt; calls that are not launches may go without. */
+	requestId?: string;
+	acceptPlainSuccess?: boolean;
+	retrySafeOnly?: boolean;
+}
+
+/** What every operation of one execution talks to Altcraft through. */
+export interface Client {
+	/** The execution this client serves. */
+	ctx: IExecuteFunctions;
+	/** The account's API host (from the credential). */
+	baseUrl: string;
+	/** The Options collection, read once for the execution. */
+	options: IDataObject;
+	settings: RequestSettings;
+	/** Any Altcraft call: Request-ID, retries, dry run, size caps and host rules applied. */
+	request(call: ClientCall): Promise<AltcraftResponse>;
+	/**
+	 * Checks, while items are checked and before anything is sent, that an item's part of a
+	 * request can travel in the chosen format: in XML every key must be an element name and every
+	 * text XML 1.0. (Sending finds the same, but by then other items' requests may have gone out.)
+	 */
+	checkSendable(itemIndex: number, body: IDataObject): void;
+	/** Refuses a body over Altcraft's limit, measured in the format it is sent in. */
+	checkBodySize(itemIndex: number, body: IDataObject): void;
+	/** Whether a body's known parts already come near the limit (then checkBodySize says by how much). */
+	nearLimit(body: IDataObject): boolean;
+}
+
+/** Reads the credential and the Options collection once; every request of the execution goes through it. */
+export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const settings = readRequestSettings(options);
+	const baseUrl = await apiBaseUrl(ctx);
+	const size = (body: IDataObject) => bodyBytes(body, settings.format);
+	return {
+		ctx,
+		baseUrl,
+		options,
+		settings,
+		request: (call) =>
+			altcraftRequest(ctx, {
+				...call,
+				format: settings.format,
+				timeoutMs: settings.timeoutMs,
+				retry: settings.retry,
+				pace: settings.pace,
+				dryRun: settings.dryRun,
+			}),
+		checkSendable: (itemIndex, body) => {
+			if (settings.format === 'xml') toXmlBody(ctx.getNode(), body, itemIndex);
+		},
+		checkBodySize: (itemIndex, body) => {
+			const bytes = size(body);
+			if (bytes <= MAX_BODY_BYTES) return;
+			const mb = (bytes / 1024 / 1024).toFixed(1);
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The request for item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB limit`,
+				{
+					itemIndex,
+					description: 'Attach smaller files, or put large files on a server and link to them in the content.',
+				},
+			);
+		},
+		nearLimit: (body) => size(body) > BODY_BUDGET_BYTES,
+	};
+}
