@@ -10,7 +10,7 @@ import {
 	REFRESH_COMMAND,
 	builtDescriptionHash,
 	recordedDescriptionHash,
-} from '../test/helpers/description-hash';
+} from '../devkit/description-hash';
 
 const root = resolve(__dirname, '..');
 const current = builtDescriptionHash(root);

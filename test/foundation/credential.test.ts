@@ -4,7 +4,7 @@
  */
 import { NodeConnectionTypes, Workflow, type INode } from 'n8n-workflow';
 import { AltcraftApi, normalizeApiUrl } from '../../credentials/AltcraftApi.credentials';
-import { shutdownEngine, testCredential, TestNodeTypes, type CredentialData } from '../helpers/engine';
+import { shutdownEngine, testCredential, TestNodeTypes, type CredentialData } from '../../devkit/engine';
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
 import { closedPort } from '../helpers/net';
 

@@ -5,7 +5,7 @@
  * retried failures stay fast; what is retried is tested in test/reliability.
  */
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
-import { runWorkflow, type RunResult } from '../helpers/engine';
+import { runWorkflow, type RunResult } from '../../devkit/engine';
 import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { closedPort } from '../helpers/net';
 

@@ -6,7 +6,7 @@
  * Which documented example each answer comes from: test/contract/.
  */
 import { demoData } from '../../sandbox';
-import { listSearch } from '../helpers/engine';
+import { listSearch } from '../../devkit/engine';
 import { useSandbox } from '../helpers/fixture';
 
 const ctx = useSandbox();

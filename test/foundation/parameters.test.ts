@@ -15,7 +15,7 @@ import type {
 } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { jsonPathOf, parameterReader } from '../../nodes/Altcraft/shared/parameters';
-import { runWorkflow, shutdownEngine } from '../helpers/engine';
+import { runWorkflow, shutdownEngine } from '../../devkit/engine';
 
 afterAll(() => shutdownEngine());
 

@@ -12,7 +12,7 @@ import {
 	builtDescriptionHash,
 	hashDescription,
 	recordedDescriptionHash,
-} from '../helpers/description-hash';
+} from '../../devkit/description-hash';
 
 const ROOT = resolve(__dirname, '../..');
 

@@ -5,7 +5,7 @@
  * (launch-via-link.test.ts holds further cases of the same operation.)
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { listSearch, runWorkflow, type RunResult } from '../helpers/engine';
+import { listSearch, runWorkflow, type RunResult } from '../../devkit/engine';
 import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../../sandbox';

@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { listSearch } from '../helpers/engine';
+import { listSearch } from '../../devkit/engine';
 import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
 import { xmlTree } from '../helpers/seed';
 import { md5Hex, xxh64Hex } from '../../sandbox';

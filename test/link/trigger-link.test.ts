@@ -8,7 +8,7 @@ import {
 	TRIGGER_LINK_PATTERN,
 	parseTriggerLink,
 } from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
-import { NODE_TYPE } from '../helpers/engine-core';
+import { NODE_TYPE } from '../../devkit/engine/core';
 
 const KEY48 = '465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb';
 const KEY64 = '39f41fcd000e1dccbf66c1bfe11705927499da7d54e297b8a0ea64552dc6d958';

@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { deepCopy } from 'n8n-workflow';
-import { runWorkflow, shutdownEngine, type CredentialData, type RunResult } from '../helpers/engine';
+import { runWorkflow, shutdownEngine, type CredentialData, type RunResult } from '../../devkit/engine';
 import { json, launchParams, linkLaunchParams, nodeOptions } from '../helpers/fixture';
 import { closedPort } from '../helpers/net';
 import { answer, startHostile, type Hostile } from './hostile';

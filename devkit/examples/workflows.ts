@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO_ROOT } from './n8n';
+import { REPO_ROOT } from '../n8n/install';
 
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 export const MANUAL_TRIGGER = 'n8n-nodes-base.manualTrigger';

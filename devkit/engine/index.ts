@@ -8,9 +8,9 @@ import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-ma
 import * as workflow from 'n8n-workflow';
 import { AltcraftApi } from '../../credentials/AltcraftApi.credentials';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
-import { createEngine, type CredentialData } from './engine-core';
+import { createEngine, type CredentialData } from './core';
 
-export { NODE_TYPE, type CredentialData, type RunOptions, type RunResult } from './engine-core';
+export { NODE_TYPE, type CredentialData, type RunOptions, type RunResult } from './core';
 
 const engine = createEngine(
 	{ core, workflow, stopBackgroundWork: () => Container.get(SSHClientsManager).onShutdown() },

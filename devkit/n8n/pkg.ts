@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { step } from './log';
-import { InstallError, REPO_ROOT } from './n8n';
+import { InstallError, REPO_ROOT } from './install';
 import { run } from './proc';
 
 export const PACKAGE_NAME = 'n8n-nodes-altcraft';

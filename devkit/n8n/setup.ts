@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Sandbox } from '../../sandbox';
-import { InstallError, n8n, type N8nHome } from './n8n';
+import { InstallError, n8n, type N8nHome } from './install';
 import { installIntoUserFolder, type Packed } from './pkg';
 
 /** What a home needs of the sandbox: where it is and its token (the bench runs it in another process). */

@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Launch, RecordedRequest, Sandbox } from '../../sandbox';
-import { NODE_TYPE } from './pkg';
+import { NODE_TYPE } from '../n8n/pkg';
 import type { Workflow } from './workflows';
 
 export interface RunEvidence {

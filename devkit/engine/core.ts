@@ -1,6 +1,6 @@
 /**
  * The engine harness as a factory over n8n's modules: tests pass the repo's own n8n-core and
- * n8n-workflow (see engine.ts); the benchmark passes those of a real n8n install, so the package
+ * n8n-workflow (see index.ts); the benchmark passes those of a real n8n install, so the package
  * node and n8n's HTTP Request node run in the same n8n.
  */
 import type * as N8nCore from 'n8n-core';
