@@ -11,6 +11,7 @@ import type {
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
+	IConnections,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
@@ -20,6 +21,7 @@ import type {
 	INodeProperties,
 	INodeType,
 	INodeTypes,
+	IPinData,
 	IRun,
 	IVersionedNodeType,
 	IWorkflowExecuteAdditionalData,
@@ -62,6 +64,13 @@ export interface RunOptions {
 	nodeType?: INodeType | IVersionedNodeType;
 	/** Run another node instead of Altcraft (benchmarks: n8n's HTTP Request, NoOp). */
 	node?: { type: string; typeVersion: number; nodeType: INodeType | IVersionedNodeType };
+}
+
+/** A workflow as n8n stores it: its nodes and their connections. */
+export interface StoredWorkflow {
+	name: string;
+	nodes: INode[];
+	connections: IConnections;
 }
 
 export interface RunResult {
@@ -226,6 +235,34 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 
 	let executionCounter = 0;
 
+	/** Runs a workflow through WorkflowExecute as n8n's manual run does; `known` are its node types. */
+	async function execute(
+		stored: StoredWorkflow,
+		known: Record<string, INodeType | IVersionedNodeType>,
+		credentials: IDataObject,
+		options: { pinData?: IPinData; timezone?: string } = {},
+	) {
+		const workflow = new wf.Workflow({
+			id: `wf-${++executionCounter}`,
+			name: stored.name,
+			// n8n writes defaults into the nodes it is given: hand it copies.
+			nodes: structuredClone(stored.nodes),
+			connections: stored.connections,
+			active: false,
+			nodeTypes: new TestNodeTypes(known),
+			settings: options.timezone ? { timezone: options.timezone } : {},
+		});
+		const additionalData = additionalDataFor(credentials, `exec-${executionCounter}`, workflow);
+		const run = await new core.WorkflowExecute(additionalData, 'manual').run(
+			workflow,
+			undefined,
+			undefined,
+			options.pinData,
+		);
+		const credentialReads = (additionalData.credentialsHelper as TestCredentialsHelper).reads;
+		return { run, error: run.data.resultData.error as RunResult['error'], credentialReads };
+	}
+
 	async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		const trigger: INode = {
 			id: 'trigger',
@@ -242,31 +279,39 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			type: tested.type,
 			typeVersion: tested.typeVersion,
 			position: [200, 0],
-			// n8n writes defaults into the parameters it is given: hand it a copy.
-			parameters: structuredClone(options.parameters),
+			parameters: options.parameters,
 			credentials: { altcraftApi: { id: '1', name: 'Altcraft sandbox' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			...options.settings,
 		};
-		const workflow = new wf.Workflow({
-			id: `wf-${++executionCounter}`,
-			name: 'Altcraft test',
-			nodes: [trigger, node],
-			connections: { Trigger: { main: [[{ node: 'Altcraft', type: wf.NodeConnectionTypes.Main, index: 0 }]] } },
-			active: false,
-			nodeTypes: new TestNodeTypes({ [TRIGGER_TYPE]: new ManualTrigger(), [tested.type]: tested.nodeType }),
-			settings: options.timezone ? { timezone: options.timezone } : {},
-		});
-		const additionalData = additionalDataFor(
+		const result = await execute(
+			{
+				name: 'Altcraft test',
+				nodes: [trigger, node],
+				connections: { Trigger: { main: [[{ node: 'Altcraft', type: wf.NodeConnectionTypes.Main, index: 0 }]] } },
+			},
+			{ [TRIGGER_TYPE]: new ManualTrigger(), [tested.type]: tested.nodeType },
 			options.credentials as unknown as IDataObject,
-			`exec-${executionCounter}`,
-			workflow,
+			{ pinData: { Trigger: options.items ?? [{ json: {} }] }, timezone: options.timezone },
 		);
-		const pinData = { Trigger: options.items ?? [{ json: {} }] };
-		const run = await new core.WorkflowExecute(additionalData, 'manual').run(workflow, undefined, undefined, pinData);
-		const output = run.data.resultData.runData.Altcraft?.[0]?.data?.main?.[0] ?? [];
-		const credentialReads = (additionalData.credentialsHelper as TestCredentialsHelper).reads;
-		return { items: output, error: run.data.resultData.error as RunResult['error'], run, credentialReads };
+		const output = result.run.data.resultData.runData.Altcraft?.[0]?.data?.main?.[0] ?? [];
+		return { items: output, ...result };
+	}
+
+	/**
+	 * Runs a whole stored workflow (e.g. one of examples/) from its Manual Trigger, with the
+	 * package's node, the Manual Trigger stand-in and `nodeTypes` as the only node types it knows.
+	 */
+	async function runStoredWorkflow(
+		stored: StoredWorkflow,
+		credentials: CredentialData,
+		nodeTypes: Record<string, INodeType | IVersionedNodeType> = {},
+	): Promise<Omit<RunResult, 'items'>> {
+		return execute(
+			stored,
+			{ [TRIGGER_TYPE]: new ManualTrigger(), [NODE_TYPE]: types.node, ...nodeTypes },
+			credentials as unknown as IDataObject,
+		);
 	}
 
 	/** One node alone in a workflow, for what the editor runs outside executions (pickers, the Test button). */
@@ -377,5 +422,12 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		return { status: 'OK', message: 'Connection successful!' };
 	}
 
-	return { runWorkflow, listSearch, testCredential, shutdown: modules.stopBackgroundWork, TestNodeTypes };
+	return {
+		runWorkflow,
+		runStoredWorkflow,
+		listSearch,
+		testCredential,
+		shutdown: modules.stopBackgroundWork,
+		TestNodeTypes,
+	};
 }

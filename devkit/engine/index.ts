@@ -10,14 +10,14 @@ import { AltcraftApi } from '../../credentials/AltcraftApi.credentials';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { createEngine, type CredentialData } from './core';
 
-export { NODE_TYPE, type CredentialData, type RunOptions, type RunResult } from './core';
+export { NODE_TYPE, type CredentialData, type RunOptions, type RunResult, type StoredWorkflow } from './core';
 
 const engine = createEngine(
 	{ core, workflow, stopBackgroundWork: () => Container.get(SSHClientsManager).onShutdown() },
 	{ node: new Altcraft(), credential: new AltcraftApi() },
 );
 
-export const { runWorkflow, testCredential, TestNodeTypes } = engine;
+export const { runWorkflow, runStoredWorkflow, testCredential, TestNodeTypes } = engine;
 
 /** Calls a list search method the way the editor does when a user opens a "From List" picker. */
 export const listSearch = (

@@ -10,9 +10,11 @@ import type { Workflow } from './workflows';
 
 export interface RunEvidence {
 	workflow: Workflow;
-	/** The parsed `n8n execute --rawOutput` JSON (undefined if none was printed). */
+	/** The parsed `n8n execute --rawOutput` JSON (undefined if none was printed), or the run data of an in-process run. */
 	run: any;
-	exitCode: number | null;
+	/** `n8n execute`'s exit code; absent for a run inside this process (test/examples/). */
+	exitCode?: number | null;
+	/** What the run printed; for an in-process run, its run data as JSON. */
 	stdout: string;
 	stderr: string;
 	sandbox: Sandbox;
@@ -74,7 +76,7 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 		failures.add(
 			`the run failed: ${error.message ?? JSON.stringify(error)}${error.description ? ` (${error.description})` : ''}`,
 		);
-	if (evidence.exitCode !== 0) failures.add(`n8n execute exited ${evidence.exitCode}`);
+	if ('exitCode' in evidence && evidence.exitCode !== 0) failures.add(`n8n execute exited ${evidence.exitCode}`);
 	const name = altcraftNodeName(evidence.workflow);
 	const items = nodeItems(run, name);
 	if (!items) {
