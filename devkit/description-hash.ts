@@ -2,9 +2,10 @@
  * The hash that ties the screenshots in docs/screenshots/ to the node description they show.
  *
  * `npm run test:editor -- --update-docs` retakes the screenshots and writes the hash of the
- * built node description next to them; `npm test` (test/foundation/screenshots.test.ts)
- * fails when the description built now hashes differently, i.e. when a parameter, option,
- * default or text of the panel changed after the screenshots were taken.
+ * built node description next to them; the end-to-end run (`npm run test:e2e`, CI) and the
+ * editor test fail when the description built now hashes differently, i.e. when a parameter,
+ * option, default or text of the panel changed after the screenshots were taken. They run where
+ * the screenshots can be retaken, so `npm test` does not need a browser.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,6 +56,22 @@ export function recordedDescriptionHash(root: string): string | undefined {
 	return line?.split(/\s+/)[0];
 }
 
+/**
+ * Why the screenshots do not show the description built in dist/ now (what to do about it), or
+ * undefined when they do.
+ */
+export function staleScreenshots(root: string): string | undefined {
+	const recorded = recordedDescriptionHash(root);
+	const current = builtDescriptionHash(root);
+	if (recorded === current) return undefined;
+	return (
+		`The Altcraft node's description changed after the screenshots in docs/screenshots/ were taken ` +
+		`(${DESCRIPTION_HASH_FILE}: ${recorded ?? 'missing'}; built now: ${current}). ` +
+		`Retake them with \`${REFRESH_COMMAND}\` (it rewrites the screenshots and ${DESCRIPTION_HASH_FILE}) ` +
+		`and commit both; see CONTRIBUTING.md, "Screenshots".`
+	);
+}
+
 /** Records the built description's hash as the one the screenshots show; returns it. */
 export function writeDescriptionHash(root: string): string {
 	const hash = builtDescriptionHash(root);
@@ -63,7 +80,8 @@ export function writeDescriptionHash(root: string): string {
 		[
 			'# SHA-256 of the Altcraft node description (dist/nodes/Altcraft/Altcraft.node.js) that the',
 			'# screenshots in this folder show. Written by `' + REFRESH_COMMAND + '` together with',
-			'# the screenshots; `npm test` fails when the description built now hashes differently.',
+			'# the screenshots; `npm run test:e2e` and `npm run test:editor` fail when the description',
+			'# built now hashes differently.',
 			hash,
 			'',
 		].join('\n'),

@@ -12,7 +12,9 @@
  * tarball as a community package, start the Altcraft sandbox in this process, import a credential
  * pointing at it, import every example (triggers that `n8n execute` cannot start from replaced by a
  * Manual Trigger, see devkit/examples/workflows.ts), run each with `n8n execute --id`, check the node's output
- * and what the sandbox received. Prints a PASS/FAIL table and "N passed, M failed".
+ * and what the sandbox received. Also checks that the screenshots in docs/screenshots/ were taken
+ * from the node description just packed (CI runs this suite, `npm test` does not check that).
+ * Prints a PASS/FAIL table and "N passed, M failed".
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -32,6 +34,7 @@ import { buildAndPack, NODE_TYPE, type Packed } from '../devkit/n8n/pkg';
 import { onInterrupt } from '../devkit/n8n/proc';
 import { runQueueMode } from './lib/queue';
 import { printFailures, printTable, type Row } from './lib/report';
+import { screenshotsRow } from './lib/screenshots';
 import { prepareHome } from '../devkit/n8n/setup';
 import { forManualRun, listExamples, loadExample, pointLinksAt, unknownNodeTypes } from '../devkit/examples/workflows';
 
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
 			process.exitCode = 1;
 			return;
 		}
+		rows.push(screenshotsRow('-'));
 		for (const version of args.queueOnly ? [] : args.versions) {
 			const versionStart = Date.now();
 			rows.push(...(await runVersion(version, args, packed, sandbox, tmp, files)));
