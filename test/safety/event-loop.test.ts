@@ -1,6 +1,6 @@
 /**
  * A node that checks 200,000 items must not stall n8n's event loop: in a main process the same
- * loop serves the editor and webhooks (issue 13). A timer every 10 ms records the longest gap
+ * loop serves the editor and webhooks. A timer every 10 ms records the longest gap
  * while the workflow runs through n8n-core's engine.
  */
 import { launchParams, useSandbox } from '../helpers/fixture';

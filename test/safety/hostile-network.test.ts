@@ -1,5 +1,5 @@
 /**
- * The node against servers that misbehave on purpose (issue 13): redirects that would carry the
+ * The node against servers that misbehave on purpose: redirects that would carry the
  * token away, answers too big or too slow, servers that echo the token, answers whose `error`
  * only looks like 0, prototype keys in answers. Each runs Trigger → Altcraft through n8n-core's
  * engine against a small server on loopback.

@@ -1,7 +1,7 @@
 /**
  * Keys JavaScript treats specially (__proto__, constructor, prototype) wherever the user names a
- * key: a custom query with such a key reached Altcraft as `{}`, which selects every profile
- * (issue 13). Each is refused before anything is sent, naming the item and the key.
+ * key: a custom query with such a key would reach Altcraft as `{}`, which selects every profile.
+ * Each is refused before anything is sent, naming the item and the key.
  */
 import { json, launchParams, useSandbox } from '../helpers/fixture';
 
