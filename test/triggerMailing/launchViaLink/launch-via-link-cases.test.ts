@@ -5,10 +5,10 @@
  * (launch-via-link.test.ts holds further cases of the same operation.)
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { listSearch, runWorkflow, type RunResult } from '../../devkit/engine';
-import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
-import { xmlTree } from '../helpers/seed';
-import { md5Hex, xxh64Hex } from '../../sandbox';
+import { listSearch, runWorkflow, type RunResult } from '../../../devkit/engine';
+import { json, linkLaunchParams, useSandbox, nodeOptions } from '../../helpers/fixture';
+import { xmlTree } from '../../helpers/seed';
+import { md5Hex, xxh64Hex } from '../../../sandbox';
 
 const ctx = useSandbox();
 
@@ -467,7 +467,7 @@ test('Continue On Fail: each failure is an error item paired with its item; the 
 });
 
 describe('the "From List" picker', () => {
-	// Paging, failures and odd answers of this picker: test/foundation/list-search.test.ts.
+	// Paging, failures and odd answers of this picker: test/methods/list-search.test.ts.
 	test('lists the links of the trigger mailings an API call launches, and a picked link launches', async () => {
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials);
 		expect(results.slice(0, 2)).toEqual([

@@ -3,12 +3,12 @@
  * URL the node sends to), and the editor's check of a typed link. The engine tests show them at work.
  */
 import { NodeHelpers, type INode } from 'n8n-workflow';
-import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
+import { Altcraft } from '../../../nodes/Altcraft/Altcraft.node';
 import {
 	TRIGGER_LINK_PATTERN,
 	parseTriggerLink,
-} from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
-import { NODE_TYPE } from '../../devkit/engine/core';
+} from '../../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
+import { NODE_TYPE } from '../../../devkit/engine/core';
 
 const KEY48 = '465ea6fedf0a75fa9ee0b5fb8f9d5fe89af34054909af8bb';
 const KEY64 = '39f41fcd000e1dccbf66c1bfe11705927499da7d54e297b8a0ea64552dc6d958';

@@ -1,4 +1,4 @@
-import { json, launchParams, useSandbox, nodeOptions } from '../helpers/fixture';
+import { json, launchParams, useSandbox, nodeOptions } from '../../helpers/fixture';
 
 const ctx = useSandbox();
 const bulk = (extra: object = {}) =>

@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { json, useSandbox } from '../helpers/fixture';
+import { json, useSandbox } from '../../helpers/fixture';
 
 const ctx = useSandbox();
 const JOHN = '6606e08f10bcdd88297057a7';

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { json, useSandbox } from '../helpers/fixture';
-import { seedJson, seedXml, withToken, xmlTree } from '../helpers/seed';
+import { json, useSandbox } from '../../helpers/fixture';
+import { seedJson, seedXml, withToken, xmlTree } from '../../helpers/seed';
 
 const ctx = useSandbox();
 

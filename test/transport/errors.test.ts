@@ -2,7 +2,7 @@
  * What a user sees when a launch fails for reasons outside the node's input: the network, a proxy,
  * a wrong host, Altcraft refusing the token, a slow answer. Each runs Trigger → Altcraft through
  * n8n-core's engine with two items; the failure hits item 0. Retry waits are set to 0 so that
- * retried failures stay fast; what is retried is tested in test/reliability.
+ * retried failures stay fast; what is retried is tested in retries.test.ts.
  */
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
 import { runWorkflow, type RunResult } from '../../devkit/engine';

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { listSearch } from '../../devkit/engine';
-import { json, linkLaunchParams, useSandbox, nodeOptions } from '../helpers/fixture';
-import { xmlTree } from '../helpers/seed';
-import { md5Hex, xxh64Hex } from '../../sandbox';
+import { listSearch } from '../../../devkit/engine';
+import { json, linkLaunchParams, useSandbox, nodeOptions } from '../../helpers/fixture';
+import { xmlTree } from '../../helpers/seed';
+import { md5Hex, xxh64Hex } from '../../../sandbox';
 
 const ctx = useSandbox();
 
@@ -197,7 +197,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 	test("the From List picker offers the trigger mailings' links", async () => {
 		const { results } = await listSearch('searchTriggerLinks', ctx.credentials);
-		// Like the v1.1 picker: launchable by API call only, active ones first (the rest: test/foundation/list-search).
+		// Like the v1.1 picker: launchable by API call only, active ones first (the rest: test/methods/list-search).
 		expect(results.slice(0, 2).map((result) => result.name)).toEqual([
 			'Welcome series (ID 84)',
 			'New videos digest (ID 96)',

@@ -2,7 +2,7 @@ import {
 	chunkValues,
 	groupAudience,
 	type AudienceMember,
-} from '../../nodes/Altcraft/actions/triggerMailing/launch/audience';
+} from '../../../nodes/Altcraft/actions/triggerMailing/launch/audience';
 
 const valuesOf = (entries: Array<[string | number, number[]]>) => new Map(entries);
 

@@ -1,4 +1,4 @@
-import { json, launchParams, useSandbox } from '../helpers/fixture';
+import { json, launchParams, useSandbox } from '../../helpers/fixture';
 
 const ctx = useSandbox();
 
