@@ -5,6 +5,6 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	// Types are checked once by `npm run typecheck`; per-file type checks would triple the run time.
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
-	setupFiles: ['<rootDir>/test/helpers/env.ts'],
+	setupFiles: ['<rootDir>/devkit/engine/env.ts'],
 	testTimeout: 30000,
 };

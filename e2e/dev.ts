@@ -13,14 +13,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSandbox } from '../sandbox';
-import { makeLogDir, printLog, step } from './lib/log';
-import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseVersions } from './lib/n8n';
-import { buildAndPack, installIntoUserFolder } from './lib/pkg';
-import { onInterrupt } from './lib/proc';
+import { makeLogDir, printLog, step } from '../devkit/n8n/log';
+import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseVersions } from '../devkit/n8n/install';
+import { buildAndPack, installIntoUserFolder } from '../devkit/n8n/pkg';
+import { onInterrupt } from '../devkit/n8n/proc';
 import { SANDBOX_OWNER, ensureOwner, startN8n } from './lib/server';
-import { CREDENTIAL, credentialFile } from './lib/setup';
-import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
-import { argValue } from '../test/helpers/args';
+import { CREDENTIAL, credentialFile } from '../devkit/n8n/setup';
+import { listExamples, loadExample, pointLinksAt } from '../devkit/examples/workflows';
+import { argValue } from './lib/args';
 
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);

@@ -11,23 +11,25 @@
  * then in the browser: opens the form example and its Altcraft node, checks the parameters render,
  * opens the Trigger Mailing "From List" picker (it must list the sandbox's launchable trigger
  * mailings), runs the node with "Execute step" (one launch must reach the sandbox), and switches
- * Matching through all its options, checking each one's fields.
+ * Matching through all its options, checking each one's fields. Without --update-docs it also checks
+ * that the screenshots in docs/screenshots/ show the description built now.
  * Ends with "N passed, M failed" like the e2e runner.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { demoData, startSandbox, type Sandbox } from '../sandbox';
 import { CHROMIUM_ARGS, ensureChromium, loadPlaywright } from './lib/browser';
-import { makeLogDir, step } from './lib/log';
-import { InstallError, REPO_ROOT, ensureN8n, makeHome, parseVersions } from './lib/n8n';
-import { buildAndPack } from './lib/pkg';
-import { onInterrupt } from './lib/proc';
+import { makeLogDir, step } from '../devkit/n8n/log';
+import { InstallError, REPO_ROOT, ensureN8n, makeHome, parseVersions } from '../devkit/n8n/install';
+import { buildAndPack } from '../devkit/n8n/pkg';
+import { onInterrupt } from '../devkit/n8n/proc';
 import { printFailures, printTable, type Row } from './lib/report';
+import { screenshotsRow } from './lib/screenshots';
 import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
-import { CREDENTIAL, prepareHome } from './lib/setup';
-import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
-import { argValue } from '../test/helpers/args';
-import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../test/helpers/description-hash';
+import { CREDENTIAL, prepareHome } from '../devkit/n8n/setup';
+import { listExamples, loadExample, pointLinksAt } from '../devkit/examples/workflows';
+import { argValue } from './lib/args';
+import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../devkit/description-hash';
 
 const EXAMPLE = 'form-submission-launch.json';
 const LINK_EXAMPLE = 'link-launch-v10.json';
@@ -343,6 +345,8 @@ async function main(): Promise<void> {
 	}
 
 	for (const row of rows) if (!row.ok && server && !row.logs.includes(server.logFile)) row.logs.push(server.logFile);
+	// --update-docs writes the hash below; otherwise the screenshots on file must show this description.
+	if (!updateDocs) rows.push(screenshotsRow(version));
 	printTable(rows);
 	printFailures(rows);
 	const shots = fs.readdirSync(shotsDir).filter((file) => file.endsWith('.png'));
@@ -350,7 +354,7 @@ async function main(): Promise<void> {
 		fs.mkdirSync(DOCS_DIR, { recursive: true });
 		for (const file of shots) fs.copyFileSync(path.join(shotsDir, file), path.join(DOCS_DIR, file));
 		step(`screenshots written to ${path.relative(REPO_ROOT, DOCS_DIR)}/: ${shots.join(', ')}`);
-		// dist/ is what was packed and shown in the editor: npm test checks the screenshots against it.
+		// dist/ is what was packed and shown in the editor: the e2e run checks the screenshots against it.
 		step(`${DESCRIPTION_HASH_FILE}: ${writeDescriptionHash(REPO_ROOT)}`);
 	} else {
 		step(

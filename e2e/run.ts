@@ -11,21 +11,32 @@
  * Per version: install n8n into .n8n-cache/ (reused while it matches the pin), install the packed
  * tarball as a community package, start the Altcraft sandbox in this process, import a credential
  * pointing at it, import every example (triggers that `n8n execute` cannot start from replaced by a
- * Manual Trigger, see lib/workflows.ts), run each with `n8n execute --id`, check the node's output
- * and what the sandbox received. Prints a PASS/FAIL table and "N passed, M failed".
+ * Manual Trigger, see devkit/examples/workflows.ts), run each with `n8n execute --id`, check the node's output
+ * and what the sandbox received. Also checks that the screenshots in docs/screenshots/ were taken
+ * from the node description just packed (CI runs this suite, `npm test` does not check that).
+ * Prints a PASS/FAIL table and "N passed, M failed".
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { Failures, SPECS, commonChecks, specFor } from './lib/checks';
-import { makeLogDir, printLog, step } from './lib/log';
-import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseRunOutput, parseVersions } from './lib/n8n';
-import { buildAndPack, NODE_TYPE, type Packed } from './lib/pkg';
-import { onInterrupt } from './lib/proc';
+import { Failures, SPECS, commonChecks, specFor } from '../devkit/examples/checks';
+import { makeLogDir, printLog, step } from '../devkit/n8n/log';
+import {
+	CACHE_DIR,
+	InstallError,
+	ensureN8n,
+	makeHome,
+	n8n,
+	parseRunOutput,
+	parseVersions,
+} from '../devkit/n8n/install';
+import { buildAndPack, NODE_TYPE, type Packed } from '../devkit/n8n/pkg';
+import { onInterrupt } from '../devkit/n8n/proc';
 import { runQueueMode } from './lib/queue';
 import { printFailures, printTable, type Row } from './lib/report';
-import { prepareHome } from './lib/setup';
-import { forManualRun, listExamples, loadExample, pointLinksAt, unknownNodeTypes } from './lib/workflows';
+import { screenshotsRow } from './lib/screenshots';
+import { prepareHome } from '../devkit/n8n/setup';
+import { forManualRun, listExamples, loadExample, pointLinksAt, unknownNodeTypes } from '../devkit/examples/workflows';
 
 interface Args {
 	versions: string[];
@@ -129,7 +140,7 @@ async function runVersion(
 			stderr: result.stderr,
 			sandbox,
 		};
-		if (!spec) failures.add('no expectations for this example in e2e/lib/checks.ts');
+		if (!spec) failures.add('no expectations for this example in devkit/examples/checks.ts');
 		else {
 			commonChecks(spec, evidence, failures);
 			if (evidence.run) {
@@ -193,6 +204,7 @@ async function main(): Promise<void> {
 			process.exitCode = 1;
 			return;
 		}
+		rows.push(screenshotsRow('-'));
 		for (const version of args.queueOnly ? [] : args.versions) {
 			const versionStart = Date.now();
 			rows.push(...(await runVersion(version, args, packed, sandbox, tmp, files)));

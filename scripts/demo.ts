@@ -3,16 +3,11 @@
  * workflow (Manual Trigger with three customers → Altcraft "Launch", one launch per item) through
  * n8n's execution engine with the built package from dist/, and prints what was launched.
  */
+import '../devkit/engine/env';
 import { Container } from '@n8n/di';
-import { createEngine } from '../test/helpers/engine-core';
+import { createEngine } from '../devkit/engine/core';
 import { startSandbox } from '../sandbox';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'altcraft-demo-'));
-process.env.N8N_ENCRYPTION_KEY ??= 'altcraft-demo';
-process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 
 async function main() {
 	// Loaded after the environment is set (n8n-core reads it when it loads), and as CommonJS, the

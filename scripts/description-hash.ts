@@ -7,19 +7,18 @@
 import { resolve } from 'node:path';
 import {
 	DESCRIPTION_HASH_FILE,
-	REFRESH_COMMAND,
 	builtDescriptionHash,
 	recordedDescriptionHash,
-} from '../test/helpers/description-hash';
+	staleScreenshots,
+} from '../devkit/description-hash';
 
 const root = resolve(__dirname, '..');
-const current = builtDescriptionHash(root);
-const recorded = recordedDescriptionHash(root);
-process.stdout.write(`built (dist/):                 ${current}\n${DESCRIPTION_HASH_FILE}: ${recorded ?? 'missing'}\n`);
-if (current !== recorded) {
-	process.stdout.write(
-		`The screenshots are older than the node description: retake them with \`${REFRESH_COMMAND}\`.\n`,
-	);
+process.stdout.write(
+	`built (dist/):                 ${builtDescriptionHash(root)}\n${DESCRIPTION_HASH_FILE}: ${recordedDescriptionHash(root) ?? 'missing'}\n`,
+);
+const stale = staleScreenshots(root);
+if (stale) {
+	process.stdout.write(`${stale}\n`);
 	process.exitCode = 1;
 } else {
 	process.stdout.write('The screenshots were taken from this description.\n');

@@ -5,9 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { step } from './log';
-import { CACHE_DIR, InstallError } from './n8n';
-import { run } from './proc';
+import { step } from '../../devkit/n8n/log';
+import { CACHE_DIR, InstallError } from '../../devkit/n8n/install';
+import { run } from '../../devkit/n8n/proc';
 
 const PLAYWRIGHT_VERSION = '1.65.1';
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 /** The PASS/FAIL table and failure details. */
-import { printLog } from './log';
+import { printLog } from '../../devkit/n8n/log';
 
 export interface Row {
 	version: string;

@@ -3,9 +3,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { step } from './log';
-import type { N8nHome } from './n8n';
-import { killGroup, startBackground, waitForExit } from './proc';
+import { step } from '../../devkit/n8n/log';
+import type { N8nHome } from '../../devkit/n8n/install';
+import { killGroup, startBackground, waitForExit } from '../../devkit/n8n/proc';
 
 export interface Owner {
 	email: string;

@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRunOutput, type N8nHome } from '../../e2e/lib/n8n';
+import { parseRunOutput, type N8nHome } from '../../devkit/n8n/install';
 import { MEASURED } from './workflows';
 
 const SAMPLE_MS = 5;

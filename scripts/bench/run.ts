@@ -18,9 +18,9 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CACHE_DIR, InstallError, PINS, ensureN8n, makeHome, type N8nHome } from '../../e2e/lib/n8n';
-import { buildAndPack } from '../../e2e/lib/pkg';
-import { prepareHome } from '../../e2e/lib/setup';
+import { CACHE_DIR, InstallError, PINS, ensureN8n, makeHome, type N8nHome } from '../../devkit/n8n/install';
+import { buildAndPack } from '../../devkit/n8n/pkg';
+import { prepareHome } from '../../devkit/n8n/setup';
 import { measureRun, type Measurement } from './measure';
 import { summarise } from './profile';
 import { SCENARIOS, benchWorkflow, type Kind } from './workflows';
@@ -105,7 +105,7 @@ const spread = (values: number[], digits = 0) =>
 
 async function main() {
 	if (!PINS[VERSION])
-		throw new Error(`n8n ${VERSION} is not pinned in e2e/lib/n8n.ts (pinned: ${Object.keys(PINS).join(', ')})`);
+		throw new Error(`n8n ${VERSION} is not pinned in devkit/n8n/install.ts (pinned: ${Object.keys(PINS).join(', ')})`);
 	const tmp = mkdtempSync(join(tmpdir(), 'altcraft-bench-'));
 	console.log(
 		`bench: n8n ${VERSION} from ${CACHE_DIR} (installed there first if missing: takes minutes; logs in ${tmp})`,

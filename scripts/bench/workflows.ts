@@ -4,9 +4,9 @@
  * memory baseline of the others. The measured node is always named MEASURED: its own start time
  * and execution time in n8n's run data are what the bench reports.
  */
-import { NODE_TYPE } from '../../e2e/lib/pkg';
-import { CREDENTIAL } from '../../e2e/lib/setup';
-import type { Workflow, WorkflowNode } from '../../e2e/lib/workflows';
+import { NODE_TYPE } from '../../devkit/n8n/pkg';
+import { CREDENTIAL } from '../../devkit/n8n/setup';
+import type { Workflow, WorkflowNode } from '../../devkit/examples/workflows';
 
 export const MEASURED = 'Measured';
 export const LAUNCH_PATH = '/api/v1.1/campaigns/triggers/start/';

@@ -4,7 +4,7 @@
  * sandbox/fixtures/resourcesList.ts). Used by the Resource picker.
  */
 import { getResourcesList as page } from '../../sandbox/fixtures';
-import { listSearch } from '../helpers/engine';
+import { listSearch } from '../../devkit/engine';
 import { useSandbox } from '../helpers/fixture';
 import { documentedRequest, serveDocumented } from './docExamples';
 

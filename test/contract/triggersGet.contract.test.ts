@@ -6,7 +6,7 @@
  */
 import { getTriggerMailingInformation as page, getTriggerMailingsList } from '../../sandbox/fixtures';
 import { parseXml } from '../../nodes/Altcraft/helpers/xml';
-import { listSearch } from '../helpers/engine';
+import { listSearch } from '../../devkit/engine';
 import { useSandbox } from '../helpers/fixture';
 import { documentedRequest, serveDocumented } from './docExamples';
 

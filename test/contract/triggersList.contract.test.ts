@@ -5,7 +5,7 @@
  * and the credential test.
  */
 import { getTriggerMailingsList as page } from '../../sandbox/fixtures';
-import { listSearch, testCredential } from '../helpers/engine';
+import { listSearch, testCredential } from '../../devkit/engine';
 import { useSandbox } from '../helpers/fixture';
 import { documentedRequest, serveDocumented } from './docExamples';
 

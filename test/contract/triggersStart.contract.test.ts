@@ -2,7 +2,7 @@
  * Contract: "Trigger launch (API call)", POST /api/v1.1/campaigns/triggers/start/
  * (https://guides.altcraft.com/en/developer-guide/campaigns/trigger-campaigns/2196177, fixture
  * sandbox/fixtures/triggersStart.ts). The request examples of this page (the seed copy) are held
- * in test/launch/seed-examples.test.ts; here: its response examples, the deduplication headers
+ * in test/triggerMailing/launch/seed-examples.test.ts; here: its response examples, the deduplication headers
  * and the error envelope ([INF]: no error example is documented, see sandbox/fixtures/apiInteraction.ts).
  */
 import { triggerLaunch as page } from '../../sandbox/fixtures';

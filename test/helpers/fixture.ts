@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
-import { runWorkflow, shutdownEngine, type CredentialData, type RunOptions } from './engine';
+import { runWorkflow, shutdownEngine, type CredentialData, type RunOptions } from '../../devkit/engine';
 
 /**
  * One sandbox per test file, reset before each test, so each test reads:

@@ -1,0 +1,359 @@
+/**
+ * What each example must do when n8n runs it: the Altcraft node's output, and what the sandbox
+ * received (launch count, the body fields that matter). Checks return failure messages; an empty
+ * list is a pass.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Launch, RecordedRequest, Sandbox } from '../../sandbox';
+import { NODE_TYPE } from '../n8n/pkg';
+import type { Workflow } from './workflows';
+
+export interface RunEvidence {
+	workflow: Workflow;
+	/** The parsed `n8n execute --rawOutput` JSON (undefined if none was printed), or the run data of an in-process run. */
+	run: any;
+	/** `n8n execute`'s exit code; absent for a run inside this process (test/examples/). */
+	exitCode?: number | null;
+	/** What the run printed; for an in-process run, its run data as JSON. */
+	stdout: string;
+	stderr: string;
+	sandbox: Sandbox;
+}
+
+export interface ExampleSpec {
+	file: string;
+	/** Short label for the table. */
+	label: string;
+	/** Launches the sandbox must record. */
+	launches: number;
+	/** Items the Altcraft node must output. */
+	outputItems: number;
+	check: (evidence: RunEvidence, failures: Failures) => void;
+}
+
+export class Failures {
+	readonly list: string[] = [];
+	add(message: string): void {
+		this.list.push(message);
+	}
+	equal(label: string, actual: unknown, expected: unknown): void {
+		if (!isDeepStrictEqual(actual, expected))
+			this.add(`${label}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+	}
+	truthy(label: string, value: unknown): void {
+		if (!value) this.add(label);
+	}
+}
+
+export function nodeItems(run: any, nodeName: string): any[] | undefined {
+	const runs = run?.data?.resultData?.runData?.[nodeName];
+	return runs?.[0]?.data?.main?.[0];
+}
+
+function altcraftNodeName(workflow: Workflow): string {
+	const node = workflow.nodes.find((candidate) => candidate.type === NODE_TYPE);
+	if (!node) throw new Error(`${workflow.name} has no ${NODE_TYPE} node`);
+	return node.name;
+}
+
+function launchRequests(sandbox: Sandbox): RecordedRequest[] {
+	return sandbox.requests.filter(
+		(request) =>
+			/^\/api\/v1\.1\/campaigns\/triggers\/(start|import_and_start)/.test(request.path) ||
+			request.path.startsWith('/trg/'),
+	);
+}
+
+/** Checks every example gets: a clean run, Altcraft's success in every output item, no token leak. */
+export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures: Failures): void {
+	const { run, sandbox } = evidence;
+	if (!run) {
+		failures.add('n8n printed no run JSON');
+		return;
+	}
+	const error = run.data?.resultData?.error;
+	if (error)
+		failures.add(
+			`the run failed: ${error.message ?? JSON.stringify(error)}${error.description ? ` (${error.description})` : ''}`,
+		);
+	if ('exitCode' in evidence && evidence.exitCode !== 0) failures.add(`n8n execute exited ${evidence.exitCode}`);
+	const name = altcraftNodeName(evidence.workflow);
+	const items = nodeItems(run, name);
+	if (!items) {
+		failures.add(`node "${name}" produced no output`);
+	} else {
+		failures.equal(`"${name}" output items`, items.length, spec.outputItems);
+		items.forEach((item, index) => {
+			if (item.json?.error !== 0)
+				failures.add(`output item ${index}: error ${JSON.stringify(item.json?.error)} ${item.json?.error_text ?? ''}`);
+			if (!item.json?.launch) failures.add(`output item ${index} has no launch summary`);
+			if (item.pairedItem === undefined) failures.add(`output item ${index} has no pairedItem`);
+		});
+	}
+	failures.equal('launches recorded by the sandbox', sandbox.launches.length, spec.launches);
+	for (const request of sandbox.requests) {
+		const status = request.response?.status;
+		if (status === undefined || status >= 400) {
+			failures.add(
+				`sandbox answered ${status ?? 'nothing'} to ${request.method} ${request.path}: ${JSON.stringify(request.response?.body)}`,
+			);
+		}
+		if (request.response?.duplicate) failures.add(`sandbox saw a duplicate of ${request.method} ${request.path}`);
+	}
+	const ids = launchRequests(sandbox).map((request) => request.requestId);
+	if (ids.some((id) => !id)) failures.add('a launch request had no Request-ID header');
+	if (new Set(ids).size !== ids.length) failures.add('two launch requests shared a Request-ID');
+	const token = sandbox.token;
+	if (evidence.stdout.includes(token)) failures.add('the API token appears in the run output');
+	if (evidence.stderr.includes(token)) failures.add("the API token appears in n8n's log output");
+}
+
+const JOHN = '6606e08f10bcdd88297057a7';
+const JANE = 'abcdefghijklmnqrstuvwxyz';
+
+function altcraftItems(evidence: RunEvidence): any[] {
+	return nodeItems(evidence.run, altcraftNodeName(evidence.workflow)) ?? [];
+}
+
+function byTarget(launches: Launch[]): Launch[] {
+	return [...launches].sort((a, b) => String(a.target).localeCompare(String(b.target)));
+}
+
+export const SPECS: ExampleSpec[] = [
+	{
+		file: 'form-submission-launch.json',
+		label: 'form → launch for the email',
+		launches: 1,
+		outputItems: 1,
+		check({ sandbox, ...evidence }, f) {
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal('trigger', launch.triggerId, 84);
+			f.equal('matching', launch.body.matching, 'email');
+			f.equal('email', launch.body.email, 'john@example.com');
+			f.equal('profiles reached', launch.profiles, [JOHN]);
+			f.equal('content', launch.body.content, { first_name: 'John', topic: 'Tutorials' });
+			f.equal('custom_data', launch.body.custom_data, { source: 'n8n form' });
+			f.equal('token in JSON body (authPlacement body)', launch.body.token, sandbox.token);
+			const [item] = altcraftItems({ sandbox, ...evidence });
+			f.equal('output launch.email', item?.json?.launch?.email, 'john@example.com');
+			f.equal('output launch.triggerMailingId', item?.json?.launch?.triggerMailingId, 84);
+		},
+	},
+	{
+		file: 'schedule-audience-launch.json',
+		label: 'schedule + rows → one audience launch',
+		launches: 1,
+		outputItems: 1,
+		check({ sandbox, ...evidence }, f) {
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal('trigger', launch.triggerId, 96);
+			f.equal('matching (none: custom_request)', launch.body.matching, undefined);
+			f.equal('custom_request', launch.body.custom_request, {
+				email: { $in: ['john@example.com', 'jane@example.com', 'ivan+news@example.org'] },
+			});
+			f.equal('profiles reached', launch.profiles.length, 3);
+			f.equal('content', launch.body.content, { email_title: 'New videos on your favorite channels' });
+			f.equal('subscription_filter (not sent with a query)', launch.body.subscription_filter, undefined);
+			const [item] = altcraftItems({ sandbox, ...evidence });
+			f.equal('output launch.profiles', item?.json?.launch?.profiles, 3);
+			f.equal('output launch.items', item?.json?.launch?.items, 4);
+			f.equal('output pairedItem', item?.pairedItem, [{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		},
+	},
+	{
+		file: 'link-launch-v10.json',
+		label: 'v1.0 trigger link, POST with fields',
+		launches: 2,
+		outputItems: 2,
+		check({ sandbox, ...evidence }, f) {
+			const key = '9800d34551adffb078387a3a64c9e5a50240105b57dd8d66';
+			const requests = launchRequests(sandbox);
+			for (const request of requests) {
+				f.equal('method', request.method, 'POST');
+				f.truthy(`path ${request.path} is the trigger's link`, request.path.startsWith(`/trg/${key}/`));
+				f.truthy(
+					`the token is not in the URL (${request.path})`,
+					!request.path.includes(sandbox.token) && !Object.values(request.query).includes(sandbox.token),
+				);
+				f.equal('token in the POST body', request.body?.token, sandbox.token);
+			}
+			const ivanRequest = requests.find((request) => request.path.includes('ivan'));
+			f.truthy(
+				`"+" of ivan+news@ is URL-encoded (${ivanRequest?.path})`,
+				ivanRequest?.path.includes('ivan%2Bnews%40example.org'),
+			);
+			const [ivan, john] = byTarget(sandbox.launches);
+			if (!ivan || !john) return;
+			for (const launch of [ivan, john]) {
+				f.equal('version', launch.version, '1.0');
+				f.equal('trigger', launch.triggerId, 84);
+				f.equal('matching', launch.matching, 'email');
+			}
+			f.equal('ivan target', ivan.target, 'ivan+news@example.org');
+			f.equal('ivan profiles', ivan.profiles, ['6606e08f10bcdd88297057a8']);
+			f.equal('ivan fields', ivan.body?.fields, [{ name: 'FirstName', value: 'Ivan', option: 1 }]);
+			f.equal('john target', john.target, 'john@example.com');
+			f.equal('john profiles', john.profiles, [JOHN]);
+			f.equal('john fields', john.body?.fields, [{ name: 'FirstName', value: 'Johnny', option: 1 }]);
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal(
+				'output order (input order kept)',
+				items.map((item) => item.json?.launch?.profileIdentifier),
+				['john@example.com', 'ivan+news@example.org'],
+			);
+			for (const item of items) {
+				f.truthy('output does not show the whole link key', !JSON.stringify(item.json).includes(key));
+			}
+		},
+	},
+	{
+		file: 'xml-request-format.json',
+		label: 'XML request format, custom field',
+		launches: 2,
+		outputItems: 2,
+		check({ sandbox, ...evidence }, f) {
+			const requests = launchRequests(sandbox);
+			for (const request of requests) {
+				f.equal('request format', request.format, 'xml');
+				f.truthy(
+					`content-type is XML (${request.headers['content-type']})`,
+					/xml/.test(String(request.headers['content-type'])),
+				);
+				f.truthy('XML body has a <token> element', /<token>[^<]+<\/token>/.test(request.rawBody));
+				f.truthy('XML body has <matching>custom</matching>', request.rawBody.includes('<matching>custom</matching>'));
+				f.truthy(
+					'XML body has <field_name>CRM_ID</field_name>',
+					request.rawBody.includes('<field_name>CRM_ID</field_name>'),
+				);
+			}
+			const [first, second] = byTarget(sandbox.launches);
+			if (!first || !second) return;
+			f.equal('first launch target', first.target, '123420');
+			f.equal('first launch profiles', first.profiles, [JOHN]);
+			f.equal('first launch content.order_id', String(first.body.content?.order_id), 'A-1001');
+			f.equal('second launch target', second.target, '123421');
+			f.equal('second launch profiles', second.profiles, [JANE]);
+			f.equal('second launch content.order_total', String(second.body.content?.order_total), '35.00');
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal(
+				'output order (input order kept)',
+				items.map((item) => item.json?.launch?.fieldValue),
+				[123420, 123421],
+			);
+			f.equal('output error_text (parsed from the XML answer)', items[0]?.json?.error_text, 'Successful operation');
+		},
+	},
+	{
+		file: 'binary-attachment.json',
+		label: 'attachment from binary (CSV)',
+		launches: 1,
+		outputItems: 1,
+		check({ sandbox }, f) {
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal('email', launch.body.email, 'john@example.com');
+			const attach = launch.body.attach;
+			f.equal('attachments', Array.isArray(attach) ? attach.length : attach, 1);
+			const [file] = Array.isArray(attach) ? attach : [];
+			if (!file) return;
+			f.equal('attachment name', file.name, 'order-10025.csv');
+			const match = /^data:([^;]+);base64,(.*)$/.exec(String(file.data));
+			f.truthy(`attachment is a base64 data URL (${String(file.data).slice(0, 40)}…)`, match);
+			if (!match) return;
+			f.equal('attachment MIME type', match[1], 'text/csv');
+			const csv = Buffer.from(match[2], 'base64').toString('utf8');
+			f.truthy(
+				`the CSV has a header and both lines (${JSON.stringify(csv.slice(0, 120))})`,
+				/sku/.test(csv) && csv.includes('SKU-1') && csv.includes('Paper filters'),
+			);
+			f.equal('content', launch.body.content, { order_id: '10025' });
+		},
+	},
+	{
+		file: 'import-and-launch-form.json',
+		label: 'form → import profile + launch',
+		launches: 1,
+		outputItems: 1,
+		check({ sandbox, ...evidence }, f) {
+			const [request] = launchRequests(sandbox);
+			f.equal('endpoint', request?.path, '/api/v1.1/campaigns/triggers/import_and_start');
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal('trigger_id', launch.body.trigger_id, 84);
+			f.equal('matching', launch.body.matching, 'email');
+			f.equal('email (match key)', launch.body.email, 'nina@example.com');
+			f.equal('profile data', launch.body.data, {
+				Source: 'n8n form',
+				email: 'nina@example.com',
+				_fname: 'Nina',
+				_lname: 'Petrova',
+				subscriptions: [{ resource_id: 24, channel: 'email', email: 'nina@example.com', status: 'subscribed' }],
+			});
+			f.equal('content', launch.body.content, { first_name: 'Nina' });
+			f.equal('custom_data', launch.body.custom_data, { source: 'n8n form' });
+			f.truthy(
+				`Request-ID from the Idempotency Key (${request?.requestId})`,
+				String(request?.requestId).startsWith('import-84-nina@example.com-'),
+			);
+			const [item] = altcraftItems({ sandbox, ...evidence });
+			const answered = request?.response?.body?.profile_id;
+			f.truthy(`sandbox answered a profile_id (${answered})`, typeof answered === 'string' && answered.length === 24);
+			f.equal('output launch.profileId', item?.json?.launch?.profileId, answered);
+			f.equal('output pairedItem', item?.pairedItem, { item: 0 });
+		},
+	},
+	{
+		file: 'bulk-launch.json',
+		label: '2,500 rows → 3 bulk launches, own custom data',
+		launches: 2500,
+		outputItems: 3,
+		check({ sandbox, ...evidence }, f) {
+			const requests = launchRequests(sandbox);
+			f.equal(
+				'requests',
+				requests.map((request) => request.path),
+				Array(3).fill('/api/v1.1/campaigns/triggers/start_batch'),
+			);
+			f.equal(
+				'profiles per request',
+				requests.map((request) => request.body?.data?.length).sort(),
+				[1000, 1000, 500].sort(),
+			);
+			const first = requests.find((request) => request.body?.data?.[0]?.email === 'john@example.com');
+			f.truthy('the first rows are in one request', first);
+			if (!first) return;
+			f.equal('trigger_id', first.body.trigger_id, 84);
+			f.equal('matching', first.body.matching, 'email');
+			f.equal('content (once per request)', first.body.content, { email_title: 'Your order is on its way' });
+			f.equal("john's element", first.body.data[0], {
+				email: 'john@example.com',
+				custom_data: { order_id: 'A-1001', total: 49.9, items: 2 },
+			});
+			f.equal("jane's element", first.body.data[1], {
+				email: 'jane@example.com',
+				custom_data: { order_id: 'A-1002', total: 12.5, items: 1 },
+			});
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal(
+				'output launch.profiles',
+				items.map((item) => item.json?.launch?.profiles),
+				[1000, 1000, 500],
+			);
+			f.equal('output result of the first request (profiles found)', items[0]?.json?.result, [JOHN, JANE]);
+			const paired = items.flatMap((item) =>
+				(Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((p: { item: number }) => p.item),
+			);
+			f.equal(
+				'every row paired once, in order',
+				paired,
+				Array.from({ length: 2500 }, (_, i) => i),
+			);
+		},
+	},
+];
+
+export function specFor(file: string): ExampleSpec | undefined {
+	return SPECS.find((spec) => spec.file === file);
+}
