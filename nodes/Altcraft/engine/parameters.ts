@@ -137,7 +137,7 @@ function directResolver(raw: unknown): Resolve | undefined {
  *   item's JSON: n8n's `$json` is that very object, and building n8n's expression context costs
  *   tens of microseconds an item. Only without options (no `extractValue`, `ensureType`) and
  *   while no parameter of the node declares `validateType` (n8n's only other step);
- *   test/foundation/parameters.test.ts checks both against n8n's own evaluation.
+ *   test/engine/parameters.test.ts checks both against n8n's own evaluation.
  * Everything else is n8n's evaluation, per item. Callers must not mutate what they get, as items
  * may share it.
  */

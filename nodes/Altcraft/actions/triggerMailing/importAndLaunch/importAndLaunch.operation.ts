@@ -22,9 +22,9 @@ import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
 import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { IMPORT_FIELDS, readImportFields } from './importOptions';
-import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from './matching';
-import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from './profile';
+import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
+import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
+import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
 
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
-import { readResourceId, resourceField } from '../../../fields/resource';
+import { failItem } from '../engine/failures';
+import { readResourceId, resourceField } from './resource';
 
 /** The import's own request fields [DOC: Profile import + trigger mailing launch]. */
 export const IMPORT_FIELDS: INodeProperties[] = [

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
-import { checkKeyName } from '../../../engine/keys';
-import { parameterReader } from '../../../engine/parameters';
-import { checkPresent } from '../../../engine/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../fields/matchFields';
+import { failItem } from '../engine/failures';
+import { checkKeyName } from '../engine/keys';
+import { parameterReader } from '../engine/parameters';
+import { checkPresent } from '../engine/validators';
+import { PROFILE_ID_AND_CUSTOM_FIELD } from './matchFields';
 
 /** The five matching modes import_and_start and its batch variants take [DOC: Profile import + trigger mailing launch]. */
 export type ImportMatching = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';

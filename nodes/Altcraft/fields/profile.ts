@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
-import { checkFieldNames } from '../../../engine/keys';
-import { objectInput } from '../../../fields/objectFields';
-import { checkEmail, checkPhone, isWholeNumber, scalar } from '../../../engine/validators';
+import { failItem } from '../engine/failures';
+import { checkFieldNames } from '../engine/keys';
+import { objectInput } from './objectFields';
+import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
