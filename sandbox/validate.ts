@@ -4,7 +4,7 @@
  * sandbox exists to help whoever builds a client find mistakes quickly.
  */
 import { isPlainObject } from './codec';
-import type { SandboxTrigger } from './demo-data';
+import type { SandboxDatabase, SandboxPixel, SandboxScenario, SandboxSegment, SandboxTrigger } from './demo-data';
 import { ProfileSet, QueryError } from './profiles';
 
 /** An application error: `code` goes into the body's `error` (and the HTTP status unless errorsWithHttp200). */
@@ -32,6 +32,10 @@ export interface Catalogue {
 	triggersById: Map<number, SandboxTrigger>;
 	resourceIds: Set<number>;
 	profiles: ProfileSet;
+	databasesById: Map<number, SandboxDatabase>;
+	scenariosById: Map<number, SandboxScenario>;
+	segmentsById: Map<number, SandboxSegment>;
+	pixelsById: Map<number, SandboxPixel>;
 }
 
 const MATCHING_MODES = ['email', 'phone', 'profile_id', 'custom'];
