@@ -46,7 +46,7 @@ function checkTimeout(value: unknown): void {
 }
 
 /** Checks one subscription; an invalid one fails the import unless skip_invalid_subscriptions. */
-function checkSubscription(entry: unknown, where: string, catalogue: Catalogue): void {
+export function checkSubscription(entry: unknown, where: string, catalogue: Catalogue): void {
 	if (!isPlainObject(entry)) throw bad(`${where} must be an object`);
 	const resource =
 		typeof entry.resource_id === 'string' && INTEGER_TEXT.test(entry.resource_id)

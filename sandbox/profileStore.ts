@@ -20,7 +20,7 @@ export const STATUS_WORDS = [
 	'invalid',
 ];
 /** The keys of the profile data object that are not database fields. */
-const NOT_FIELDS = new Set(['email', 'phones', 'phone', 'subscriptions']);
+const NOT_FIELDS = new Set(['email', 'phones', 'phone', 'subscriptions', 'profile_id']);
 
 /** [DOC: Subscription status] A status as word or number (0–6); answers use the word. */
 export function statusWord(status: unknown): string {

@@ -42,7 +42,7 @@ const MATCHING_MODES = ['email', 'phone', 'profile_id', 'custom'];
 // One address: no separators or spaces anywhere, one @, a dot in the domain.
 const EMAIL = /^[^\s@;,<>()[\]\\"]+@[^\s@;,<>()[\]\\"]+\.[^\s@;,<>()[\]\\".]+$/;
 const PHONE = /^\+?\d{7,15}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[^;,]*)*;base64,[A-Za-z0-9+/]*={0,2}$/;
 const TRIGGER_ID_TEXT = /^\d+$/;
 
@@ -109,7 +109,7 @@ export function checkAttach(value: unknown): void {
 	});
 }
 
-function checkSubscriptionFilter(value: unknown): void {
+export function checkSubscriptionFilter(value: unknown): void {
 	if (!isPlainObject(value)) return;
 	if (value.not_strict !== undefined && typeof value.not_strict !== 'boolean') {
 		throw bad('subscription_filter.not_strict must be true or false');
@@ -188,7 +188,7 @@ function resolveCustomRequest(query: Record<string, unknown>, catalogue: Catalog
 }
 
 /** Resolves who a launch goes to: `matching` if given, else custom_request, else email. */
-function resolveAudience(body: Record<string, unknown>, catalogue: Catalogue): LaunchPlan {
+export function resolveAudience(body: Record<string, unknown>, catalogue: Catalogue): LaunchPlan {
 	const matching = body.matching;
 	const customRequest = body.custom_request;
 	if (customRequest !== undefined && customRequest !== null && !isPlainObject(customRequest)) {
