@@ -5,6 +5,7 @@
  * databases, scenarios, segments and pixels likewise echo the examples of their pages.
  */
 import { createHash } from 'node:crypto';
+import { getScenariosListParsable } from './fixtures';
 
 export interface SandboxProfile {
 	profile_id: string;
@@ -73,6 +74,8 @@ export interface SandboxScenario {
 	ui_tags: string[];
 	mode: string;
 	group: { ID: number; title: string };
+	/** The nodes "Get scenarios list" shows; default: the two start nodes and one campaign node. */
+	nodes?: Array<Record<string, unknown>>;
 }
 
 /** A segment, with the fields of "Get segments list" items; only static ones take segstatic/add and remove. */
@@ -253,6 +256,12 @@ export const demoData: {
 			segments: [2],
 		},
 		{
+			// "Engage profile in scenario" (user guide) starts this profile.
+			profile_id: '66acb337240d5213037986d8',
+			email: 'onboarding@example.com',
+			fields: { _fname: 'Ivan' },
+		},
+		{
 			// Database 2: not found by the routes that name database 1.
 			profile_id: '6606e08f10bcdd88297057b1',
 			db_id: 2,
@@ -321,9 +330,21 @@ export const demoData: {
 			fields: [...SYSTEM_FIELDS, custom('Company', 'unicode', true)],
 		},
 		{ id: 3, name: 'B2B leads', ui_tags: [], group: MAIN_GROUP, fields: [...SYSTEM_FIELDS] },
+		// "Import or update a profile" (user guide) imports into database 5.
+		{ id: 5, name: 'Newsletter sign-ups', ui_tags: [], group: MAIN_GROUP, fields: [...SYSTEM_FIELDS] },
 	],
 	// "Get scenarios list": its request (from_id 10, limit 1, ui_tags ["B2C"]) finds 10 of three B2C scenarios.
 	scenarios: [
+		// "Engage profile in scenario" (user guide) starts profile 66acb337240d5213037986d8 in scenario 3.
+		{
+			id: 3,
+			name: 'Onboarding',
+			list_id: 1,
+			is_active: true,
+			ui_tags: [],
+			mode: 'skip',
+			group: { ID: 0, title: 'main' },
+		},
 		{
 			id: 10,
 			name: 'Government tip',
@@ -332,6 +353,7 @@ export const demoData: {
 			ui_tags: ['B2C'],
 			mode: 'skip',
 			group: { ID: 2, title: 'Sales and promotion' },
+			nodes: JSON.parse(getScenariosListParsable.response!.json!).data[0].nodes,
 		},
 		{
 			id: 11,

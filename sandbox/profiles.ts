@@ -148,7 +148,10 @@ export class ProfileSet {
 
 	/** The IDs among `ids` whose profile lives in database `dbId`. */
 	inDatabase(ids: string[], dbId: number): string[] {
-		return ids.filter((id) => (this.byId.get(id)?.db_id ?? DEFAULT_DB_ID) === dbId);
+		return ids.filter((id) => {
+			const profile = this.byId.get(id);
+			return profile !== undefined && (profile.db_id ?? DEFAULT_DB_ID) === dbId;
+		});
 	}
 
 	findByEmail(email: string): string[] {

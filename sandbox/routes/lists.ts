@@ -6,7 +6,7 @@
  */
 import { bad } from '../batch';
 import type { SandboxScenario } from '../demo-data';
-import { getDatabaseList, getScenariosList, getSegmentsList } from '../fixtures';
+import { getDatabaseList, getScenariosListParsable, getSegmentsList } from '../fixtures';
 import type { Exchange } from '../http';
 import { databaseOf, documentedRoute } from './documented';
 import { byId, pageOf } from './paging';
@@ -14,11 +14,7 @@ import { itemTemplate } from './template';
 
 const DATABASE = itemTemplate(getDatabaseList);
 const SEGMENT = itemTemplate(getSegmentsList);
-// The scenarios example has a stray "." after three "type" values: read it without them.
-const SCENARIO = itemTemplate({
-	...getScenariosList,
-	response: { json: getScenariosList.response!.json!.replace(/"\.\n/g, '"\n') },
-});
+const SCENARIO = itemTemplate(getScenariosListParsable);
 const START_NODES = (SCENARIO.nodes as Array<Record<string, unknown>>).filter((node) => node.type === 'start');
 
 /** [INF] ui_tags keeps the items with any of the given tags; an XML <ui_tags> parses as one string. */
@@ -43,7 +39,7 @@ function listOf<T extends { id: number; ui_tags: string[] }>(
 
 function scenarioItem(scenario: SandboxScenario): Record<string, unknown> {
 	const { id, name, list_id, is_active, ui_tags, mode, group } = scenario;
-	const nodes = [...START_NODES, { name, type: 'campaign' }];
+	const nodes = scenario.nodes ?? [...START_NODES, { name, type: 'campaign' }];
 	return { ...SCENARIO, id, name, list_id, is_active, ui_tags, mode, groups: [group], nodes };
 }
 
