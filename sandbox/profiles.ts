@@ -127,21 +127,15 @@ export class ProfileSet {
 	/** Adds a profile or replaces the one with its ID. */
 	put(profile: SandboxProfile): void {
 		const previous = this.byId.get(profile.profile_id);
-		if (previous) this.unindex(previous);
+		if (previous) this.index(previous, pullFrom);
 		this.byId.set(profile.profile_id, profile);
-		const id = profile.profile_id;
-		for (const phone of phonesOf(profile)) pushTo(this.byPhone, phone, id);
-		if (!profile.email) return;
-		const email = normaliseEmail(profile.email);
-		pushTo(this.byEmail, email, id);
-		pushTo(this.byHash, md5Hex(email), id);
-		pushTo(this.byHash, xxh64Hex(email), id);
+		this.index(profile, pushTo);
 	}
 
 	remove(profileId: string): SandboxProfile | undefined {
 		const profile = this.byId.get(profileId);
 		if (!profile) return undefined;
-		this.unindex(profile);
+		this.index(profile, pullFrom);
 		this.byId.delete(profileId);
 		return profile;
 	}
@@ -188,14 +182,15 @@ export class ProfileSet {
 		return found;
 	}
 
-	private unindex(profile: SandboxProfile): void {
+	/** Adds the profile to (pushTo) or takes it out of (pullFrom) the phone, email and hash indexes. */
+	private index(profile: SandboxProfile, update: (map: Map<string, string[]>, key: string, id: string) => void): void {
 		const id = profile.profile_id;
-		for (const phone of phonesOf(profile)) pullFrom(this.byPhone, phone, id);
+		for (const phone of phonesOf(profile)) update(this.byPhone, phone, id);
 		if (!profile.email) return;
 		const email = normaliseEmail(profile.email);
-		pullFrom(this.byEmail, email, id);
-		pullFrom(this.byHash, md5Hex(email), id);
-		pullFrom(this.byHash, xxh64Hex(email), id);
+		update(this.byEmail, email, id);
+		update(this.byHash, md5Hex(email), id);
+		update(this.byHash, xxh64Hex(email), id);
 	}
 }
 

@@ -14,7 +14,8 @@
 import { bad, dataArray, type Lookup } from '../batch';
 import { checkImportRequest, checkProfile, importedProfile, lookup, skipsInvalid } from '../importProfile';
 import type { Exchange, Reply } from '../http';
-import { apiCall, type Route, type RouteContext } from './route';
+import { documentedRoute } from './documented';
+import type { Route, RouteContext } from './route';
 
 /** What the launch part of a request resolved to. */
 export interface LaunchTarget {
@@ -29,8 +30,6 @@ export interface LaunchTarget {
 export interface ImportAndStartSpec {
 	/** The documented paths of the single, batch and task calls. */
 	paths: { one: string; batch: string; task: string };
-	/** What the request body needs besides data, for the 400 of an empty body. */
-	needs: string;
 	/** Checks the launch part of a request (what to launch, matching, content, attach); throws ApiError. */
 	target(body: Record<string, unknown>, context: RouteContext): LaunchTarget;
 }
@@ -82,22 +81,11 @@ function importMany(
 }
 
 function route(path: string, spec: ImportAndStartSpec, handle: typeof importOne): Route {
-	return {
-		path,
-		methods: ['POST'],
-		handle(exchange, context, requestPath) {
-			return apiCall(
-				exchange,
-				context,
-				() => {
-					const body = exchange.parsed?.body;
-					if (!body) throw bad(`Request body required: ${spec.needs} and data`);
-					return handle(exchange, context, body, spec);
-				},
-				requestPath,
-			);
-		},
-	};
+	return documentedRoute({
+		paths: [path],
+		changesData: true,
+		handle: (body, exchange, context) => handle(exchange, context, body, spec),
+	});
 }
 
 /** The single, batch and task routes of one import + launch family. */

@@ -8,6 +8,7 @@ import { bad } from '../batch';
 import type { SandboxScenario } from '../demo-data';
 import { getDatabaseList, getScenariosListParsable, getSegmentsList } from '../fixtures';
 import type { Exchange } from '../http';
+import type { Catalogue } from '../validate';
 import { databaseOf, documentedRoute } from './documented';
 import { byId, pageOf } from './paging';
 import { itemTemplate } from './template';
@@ -15,6 +16,13 @@ import { itemTemplate } from './template';
 const DATABASE = itemTemplate(getDatabaseList);
 const SEGMENT = itemTemplate(getSegmentsList);
 const SCENARIO = itemTemplate(getScenariosListParsable);
+interface Grouped {
+	id: number;
+	name: string;
+	ui_tags: string[];
+	group: { Id: number; Name: string };
+}
+
 const START_NODES = (SCENARIO.nodes as Array<Record<string, unknown>>).filter((node) => node.type === 'start');
 
 /** [INF] ui_tags keeps the items with any of the given tags; an XML <ui_tags> parses as one string. */
@@ -43,31 +51,35 @@ function scenarioItem(scenario: SandboxScenario): Record<string, unknown> {
 	return { ...SCENARIO, id, name, list_id, is_active, ui_tags, mode, groups: [group], nodes };
 }
 
-export const databasesList = documentedRoute({
-	paths: ['/api/v1.1/databases/list/'],
-	changesData: false,
-	handle(body, exchange, context) {
-		const { page, total } = listOf(body, exchange, context.catalogue.databasesById.values());
-		const data = page.items.map(({ id, name, ui_tags, group }) => ({
-			...DATABASE,
-			id,
-			name,
-			ui_tags,
-			Groups: [group],
-		}));
-		return context.answers.success(exchange, data, { next_from_id: page.nextFromId, total_count: total });
-	},
-});
+/** A list whose items are the template with id, name, ui_tags and Groups: [{Id, Name}], paged with total_count. */
+function groupedList(
+	path: string,
+	template: Record<string, unknown>,
+	items: (catalogue: Catalogue) => Iterable<Grouped>,
+) {
+	return documentedRoute({
+		paths: [path],
+		changesData: false,
+		handle(body, exchange, context) {
+			const { page, total } = listOf(body, exchange, items(context.catalogue));
+			const data = page.items.map(({ id, name, ui_tags, group }) => ({
+				...template,
+				id,
+				name,
+				ui_tags,
+				Groups: [group],
+			}));
+			return context.answers.success(exchange, data, { next_from_id: page.nextFromId, total_count: total });
+		},
+	});
+}
 
-export const segmentsList = documentedRoute({
-	paths: ['/api/v1.1/segments/list/'],
-	changesData: false,
-	handle(body, exchange, context) {
-		const { page, total } = listOf(body, exchange, context.catalogue.segmentsById.values());
-		const data = page.items.map(({ id, name, ui_tags, group }) => ({ ...SEGMENT, id, name, ui_tags, Groups: [group] }));
-		return context.answers.success(exchange, data, { next_from_id: page.nextFromId, total_count: total });
-	},
-});
+export const databasesList = groupedList('/api/v1.1/databases/list/', DATABASE, (catalogue) =>
+	catalogue.databasesById.values(),
+);
+export const segmentsList = groupedList('/api/v1.1/segments/list/', SEGMENT, (catalogue) =>
+	catalogue.segmentsById.values(),
+);
 
 export const workflowsList = documentedRoute({
 	paths: ['/api/v1.1/workflows/list'],

@@ -22,7 +22,6 @@ export const [triggersImportAndStart, triggersImportAndStartBatch, triggersImpor
 			batch: '/api/v1.1/campaigns/triggers/import_and_start_batch',
 			task: '/api/v1.1/campaigns/triggers/import_and_start_batch_task',
 		},
-		needs: 'trigger_id',
 		target(body, context) {
 			const triggerId = launchableTrigger(body, 'trigger_id', context.catalogue);
 			optionalObject(body, 'content');

@@ -73,7 +73,6 @@ export const [workflowsImportAndStart, workflowsImportAndStartBatch, workflowsIm
 			batch: '/api/v1.1/workflows/import_and_start_batch',
 			task: '/api/v1.1/workflows/import_and_start_batch_task',
 		},
-		needs: 'workflow_id, matching',
 		target(body, context) {
 			const scenario = startableScenario(body, 'workflow_id', context.catalogue);
 			if (body.matching === undefined || body.matching === '')
