@@ -86,7 +86,18 @@ function parseXml(raw: string): Record<string, unknown> {
 }
 
 const INTEGER_TEXT = /^-?\d+$/;
-const NUMERIC_PARAMS = ['id', 'resource_id', 'trigger_id', 'limit', 'skip'];
+const NUMERIC_PARAMS = [
+	'id',
+	'resource_id',
+	'trigger_id',
+	'limit',
+	'skip',
+	'from_id',
+	'db_id',
+	'segment_id',
+	'pixel_id',
+	'workflow_id',
+];
 const OBJECT_PARAMS = ['content', 'custom_data', 'subscription_filter'];
 
 /**

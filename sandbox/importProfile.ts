@@ -4,23 +4,22 @@
  * fields in the database", "Import profile", "Subscription object", "Subscription status").
  * [INF] marks what the stored docs leave open.
  */
-import { createHash } from 'node:crypto';
 import { isPlainObject } from './codec';
 import { asList, bad, lookup, type Lookup } from './batch';
+import { STATUS_WORDS, flatSubscription, importProfileData } from './profileStore';
 import type { Catalogue } from './validate';
 import { ApiError, checkResource, isEmail } from './validate';
 
 /** [DOC] The five matching modes the import endpoints take. */
 export const IMPORT_MATCHING = ['email', 'email_profile', 'phone', 'profile_id', 'custom'];
 
-const CHANNELS = ['email', 'sms', 'push', 'notify', 'viber', 'whatsapp', 'telegram_bot'];
-const STATUS_WORDS = ['subscribed', 'unsubscribed', 'complained', 'hardbounced', 'unconfirmed', 'suspended', 'invalid'];
+export const CHANNELS = ['email', 'sms', 'push', 'notify', 'viber', 'whatsapp', 'telegram_bot'];
 const PHONE = /^\+?\d{7,15}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INTEGER_TEXT = /^\d+$/;
 
 /** XML carries booleans as text. */
-function flag(body: Record<string, unknown>, name: string): void {
+export function flag(body: Record<string, unknown>, name: string): void {
 	const value = body[name];
 	if (value === undefined || value === null || typeof value === 'boolean') return;
 	if (value === 'true' || value === 'false') return;
@@ -47,7 +46,7 @@ function checkTimeout(value: unknown): void {
 }
 
 /** Checks one subscription; an invalid one fails the import unless skip_invalid_subscriptions. */
-function checkSubscription(entry: unknown, where: string, catalogue: Catalogue): void {
+export function checkSubscription(entry: unknown, where: string, catalogue: Catalogue): void {
 	if (!isPlainObject(entry)) throw bad(`${where} must be an object`);
 	const resource =
 		typeof entry.resource_id === 'string' && INTEGER_TEXT.test(entry.resource_id)
@@ -94,14 +93,19 @@ export function checkProfile(
 	for (const name of ['_fname', '_lname']) {
 		if (data[name] !== undefined && typeof data[name] !== 'string') throw bad(`${where}.${name} must be a string`);
 	}
-	asList(data.subscriptions)?.forEach((entry, index) => {
-		try {
-			checkSubscription(entry, `${where}.subscriptions[${index}]`, catalogue);
-		} catch (error) {
-			if (!(skipInvalidSubscriptions && error instanceof ApiError)) throw error;
-		}
-	});
-	return { ...data, ...(phones ? { phone: phones[0] } : {}) };
+	const subscriptions = asList(data.subscriptions)
+		?.map(flatSubscription)
+		.filter((entry, index) => {
+			try {
+				checkSubscription(entry, `${where}.subscriptions[${index}]`, catalogue);
+				return true;
+			} catch (error) {
+				// [DOC] skip_invalid_subscriptions drops an invalid subscription instead of failing the import.
+				if (!(skipInvalidSubscriptions && error instanceof ApiError)) throw error;
+				return false;
+			}
+		});
+	return { ...data, ...(phones ? { phone: phones[0] } : {}), ...(subscriptions ? { subscriptions } : {}) };
 }
 
 /** The request-level checks all import endpoints share. */
@@ -116,18 +120,19 @@ export function skipsInvalid(body: Record<string, unknown>): boolean {
 }
 
 /**
- * Who the import is for: the existing profile it matches, or a new one. [INF] a new profile's ID
- * is derived from its match value (24 hex, like Altcraft's IDs); the sandbox does not store it.
+ * Who the import is for: the existing profile it matches in database `dbId`, or a new one, stored
+ * in the sandbox's profile store either way (so later launches, gets and deletes find it).
  * Profile ID matching only updates [DOC: Matching], so an unknown ID is an error.
  */
-export function importedProfile(found: Lookup, matching: string): string {
-	if (found.profiles.length > 0) return found.profiles[0];
-	if (matching === 'profile_id')
-		throw new ApiError(
-			404,
-			`Profile not found (profile_id ${found.target}): matching by profile_id updates, never creates`,
-		);
-	return createHash('sha256').update(`${matching}:${found.target}`).digest('hex').slice(0, 24);
+export function importedProfile(
+	found: Lookup,
+	matching: string,
+	catalogue: Catalogue,
+	dbId: number,
+	data: Record<string, unknown>,
+	fieldName?: string,
+): string {
+	return importProfileData(catalogue.profiles, { dbId, matching, found, fieldName, data, mayCreate: true });
 }
 
 export { lookup };

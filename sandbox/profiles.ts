@@ -1,7 +1,7 @@
 /**
  * The sandbox's profile set: lookups by email / phone / profile_id / custom field / v1.0 hash,
  * and a small evaluator of MongoDB-style `custom_request` queries.
- * Indexes are built once at start so that a launch costs a map lookup, not a scan,
+ * Indexes follow every change, so that a launch costs a map lookup, not a scan,
  * except for custom_request and custom matching, which scan (the demo set is small).
  */
 import { createHash } from 'node:crypto';
@@ -45,7 +45,7 @@ function xxMerge(acc: bigint, value: bigint): bigint {
 	return ((acc ^ xxRound(0n, value)) * P1 + P4) & MASK;
 }
 
-/** XXHash64 (seed 0) as 16 lower-case hex digits. Only run at start, so BigInt speed is fine. */
+/** XXHash64 (seed 0) as 16 lower-case hex digits. Run once per stored email, so BigInt speed is fine. */
 export function xxh64Hex(text: string): string {
 	const buf = Buffer.from(text, 'utf8');
 	const len = buf.length;
@@ -95,22 +95,57 @@ function pushTo(map: Map<string, string[]>, key: string, id: string): void {
 	else map.set(key, [id]);
 }
 
+/** The database of a profile that names none: the demo account's main database. */
+export const DEFAULT_DB_ID = 1;
+
+/**
+ * The sandbox's one profile store, shared by every route: imports add and change profiles,
+ * deletes remove them, and launches, goals, subscriptions and segments see the result at once.
+ * `restore()` puts back the profiles the sandbox started with (the server's reset() calls it).
+ */
 export class ProfileSet {
 	private readonly byEmail = new Map<string, string[]>();
 	private readonly byPhone = new Map<string, string[]>();
 	private readonly byHash = new Map<string, string[]>();
-	private readonly ids = new Set<string>();
+	/** Insertion order is kept on replace, so scans (custom_request) answer in a stable order. */
+	private readonly byId = new Map<string, SandboxProfile>();
 
-	constructor(private readonly profiles: SandboxProfile[]) {
-		for (const profile of profiles) {
-			this.ids.add(profile.profile_id);
-			if (profile.phone) pushTo(this.byPhone, profile.phone, profile.profile_id);
-			if (!profile.email) continue;
-			const email = normaliseEmail(profile.email);
-			pushTo(this.byEmail, email, profile.profile_id);
-			pushTo(this.byHash, md5Hex(email), profile.profile_id);
-			pushTo(this.byHash, xxh64Hex(email), profile.profile_id);
-		}
+	constructor(private readonly initial: SandboxProfile[]) {
+		this.restore();
+	}
+
+	restore(): void {
+		for (const map of [this.byEmail, this.byPhone, this.byHash, this.byId]) map.clear();
+		for (const profile of this.initial) this.put(structuredClone(profile));
+	}
+
+	/** The stored record (live: callers that change it must put() it back to re-index). */
+	get(profileId: string): SandboxProfile | undefined {
+		return this.byId.get(profileId);
+	}
+
+	/** Adds a profile or replaces the one with its ID. */
+	put(profile: SandboxProfile): void {
+		const previous = this.byId.get(profile.profile_id);
+		if (previous) this.index(previous, pullFrom);
+		this.byId.set(profile.profile_id, profile);
+		this.index(profile, pushTo);
+	}
+
+	remove(profileId: string): SandboxProfile | undefined {
+		const profile = this.byId.get(profileId);
+		if (!profile) return undefined;
+		this.index(profile, pullFrom);
+		this.byId.delete(profileId);
+		return profile;
+	}
+
+	/** The IDs among `ids` whose profile lives in database `dbId`. */
+	inDatabase(ids: string[], dbId: number): string[] {
+		return ids.filter((id) => {
+			const profile = this.byId.get(id);
+			return profile !== undefined && (profile.db_id ?? DEFAULT_DB_ID) === dbId;
+		});
 	}
 
 	findByEmail(email: string): string[] {
@@ -122,7 +157,7 @@ export class ProfileSet {
 	}
 
 	findById(profileId: string): string[] {
-		return this.ids.has(profileId) ? [profileId] : [];
+		return this.byId.has(profileId) ? [profileId] : [];
 	}
 
 	/** v1.0 link value that is an MD5 (32 hex) or XXHash (16 hex) of the email. */
@@ -133,15 +168,40 @@ export class ProfileSet {
 	/** matching "custom": field_value equals the field, or for tag fields names all the tags ("tag-1, tag-2"). */
 	findByField(fieldName: string, fieldValue: unknown): string[] {
 		const wanted = String(fieldValue);
-		return this.profiles
-			.filter((profile) => fieldMatches(profile.fields?.[fieldName], wanted))
-			.map((profile) => profile.profile_id);
+		return this.ids((profile) => fieldMatches(profile.fields?.[fieldName], wanted));
 	}
 
 	/** Throws QueryError for operators the sandbox does not implement. */
 	findByQuery(query: Record<string, unknown>): string[] {
-		return this.profiles.filter((profile) => matchesQuery(profile, query)).map((profile) => profile.profile_id);
+		return this.ids((profile) => matchesQuery(profile, query));
 	}
+
+	private ids(test: (profile: SandboxProfile) => boolean): string[] {
+		const found: string[] = [];
+		for (const profile of this.byId.values()) if (test(profile)) found.push(profile.profile_id);
+		return found;
+	}
+
+	/** Adds the profile to (pushTo) or takes it out of (pullFrom) the phone, email and hash indexes. */
+	private index(profile: SandboxProfile, update: (map: Map<string, string[]>, key: string, id: string) => void): void {
+		const id = profile.profile_id;
+		for (const phone of phonesOf(profile)) update(this.byPhone, phone, id);
+		if (!profile.email) return;
+		const email = normaliseEmail(profile.email);
+		update(this.byEmail, email, id);
+		update(this.byHash, md5Hex(email), id);
+		update(this.byHash, xxh64Hex(email), id);
+	}
+}
+
+function phonesOf(profile: SandboxProfile): Set<string> {
+	return new Set([...(profile.phone ? [profile.phone] : []), ...(profile.phones ?? [])]);
+}
+
+function pullFrom(map: Map<string, string[]>, key: string, id: string): void {
+	const rest = (map.get(key) ?? []).filter((other) => other !== id);
+	if (rest.length === 0) map.delete(key);
+	else map.set(key, rest);
 }
 
 function fieldMatches(actual: unknown, wanted: string): boolean {

@@ -9,19 +9,23 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Answers } from './answers';
 import { DedupStore } from './dedup';
-import { DEMO_TOKEN, demoData, type SandboxResource, type SandboxTrigger } from './demo-data';
+import { DEMO_TOKEN, demoData, type SandboxProfile, type SandboxResource, type SandboxTrigger } from './demo-data';
 import { FaultQueue, cannedReply, isCanned, seededRandom } from './faults';
 import { firstHeader, openExchange, sendReply, trimTrailingSlashes, type Exchange, type Reply } from './http';
 import { TRIGGER_KEY, linkPath } from './links';
 import { ProfileSet } from './profiles';
 import { RouteTable } from './routes';
 import type { RouteContext } from './routes/route';
-import type { Fault, Launch, MutableOptions, RecordedRequest, Sandbox, SandboxOptions } from './types';
+import type { Fault, Launch, MutableOptions, Operation, RecordedRequest, Sandbox, SandboxOptions } from './types';
 import { ApiError, type Catalogue, type LaunchPlan } from './validate';
 
 /** Altcraft's default request body limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 const routeTable = new RouteTable();
+
+function byId<T extends { id: number }>(items: readonly T[]): Map<number, T> {
+	return new Map(items.map((item) => [item.id, item]));
+}
 
 function checkConfig(triggers: SandboxTrigger[]): void {
 	const ids = new Set<number>();
@@ -38,6 +42,7 @@ class SandboxServer implements Sandbox, RouteContext {
 	readonly token: string;
 	readonly requests: RecordedRequest[] = [];
 	readonly launches: Launch[] = [];
+	readonly operations: Operation[] = [];
 	readonly stats = { requests: 0, launches: 0, duplicates: 0, faults: 0 };
 	readonly catalogue: Catalogue;
 	readonly triggers: SandboxTrigger[];
@@ -67,6 +72,10 @@ class SandboxServer implements Sandbox, RouteContext {
 			triggersById: new Map(this.triggers.map((trigger) => [trigger.id, trigger])),
 			resourceIds: new Set(this.resources.map((resource) => resource.id)),
 			profiles: new ProfileSet(options.profiles ?? demoData.profiles),
+			databasesById: byId(options.databases ?? demoData.databases),
+			scenariosById: byId(options.scenarios ?? demoData.scenarios),
+			segmentsById: byId(options.segments ?? demoData.segments),
+			pixelsById: byId(options.pixels ?? demoData.pixels),
 		};
 		this.keepHistory = options.keepHistory ?? true;
 		this.seed = options.seed ?? 1;
@@ -102,6 +111,11 @@ class SandboxServer implements Sandbox, RouteContext {
 		return this.linkOf(trigger, withScheme);
 	}
 
+	profile(profileId: string): SandboxProfile | undefined {
+		const stored = this.catalogue.profiles.get(profileId);
+		return stored && structuredClone(stored);
+	}
+
 	inject(fault: Fault): void {
 		this.faults.push(fault);
 	}
@@ -116,6 +130,8 @@ class SandboxServer implements Sandbox, RouteContext {
 		// Truncate in place: tests often hold a reference to sandbox.requests / launches / stats.
 		this.requests.length = 0;
 		this.launches.length = 0;
+		this.operations.length = 0;
+		this.catalogue.profiles.restore();
 		this.stats.requests = this.stats.launches = this.stats.duplicates = this.stats.faults = 0;
 		this.dedup.clear();
 		this.faults.clear();
@@ -193,6 +209,11 @@ class SandboxServer implements Sandbox, RouteContext {
 		};
 		if (endpoint !== undefined) Object.assign(launch, { endpoint, item });
 		this.launches.push(launch);
+	}
+
+	recordOperation(exchange: Exchange, operation: Omit<Operation, 'requestId' | 'body'>): void {
+		if (!this.keepHistory) return;
+		this.operations.push({ ...operation, requestId: exchange.record.requestId, body: exchange.record.body });
 	}
 
 	// ---- request intake, faults, dispatch ---------------------------------------------------

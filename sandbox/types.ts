@@ -1,5 +1,13 @@
 /** The sandbox's public types: what tests, e2e, the demo and the bench see of it. */
-import type { SandboxProfile, SandboxResource, SandboxTrigger } from './demo-data';
+import type {
+	SandboxDatabase,
+	SandboxPixel,
+	SandboxProfile,
+	SandboxResource,
+	SandboxScenario,
+	SandboxSegment,
+	SandboxTrigger,
+} from './demo-data';
 
 export interface RecordedRequest {
 	method: string;
@@ -33,6 +41,23 @@ export interface Launch {
 	item?: any;
 }
 
+/**
+ * What a data-changing call other than a trigger launch did (profile import, update, delete,
+ * subscription, static segment, goal, scenario start): recorded like launches, for tests to assert.
+ */
+export interface Operation {
+	/** The documented path, e.g. /api/v1.1/profiles/import. */
+	endpoint: string;
+	requestId?: string;
+	/** The profiles it changed or started, in request order. */
+	profiles: string[];
+	/** Scenario starts: the scenario ID. */
+	scenarioId?: number;
+	body: any;
+	/** Batch calls: the element of `data` this entry is for. */
+	item?: any;
+}
+
 export interface Fault {
 	/** String: path prefix (trailing slashes ignored); RegExp: tested on the path. Default: every path. */
 	path?: string | RegExp;
@@ -57,6 +82,10 @@ export interface SandboxOptions {
 	profiles?: SandboxProfile[];
 	triggers?: SandboxTrigger[];
 	resources?: SandboxResource[];
+	databases?: SandboxDatabase[];
+	scenarios?: SandboxScenario[];
+	segments?: SandboxSegment[];
+	pixels?: SandboxPixel[];
 	/** Default false: application errors use a matching HTTP status; true: HTTP 200 with error != 0, as Altcraft also does. */
 	errorsWithHttp200?: boolean;
 	/** X-Duplicate-Request / X-Duplicate-Key instead of Duplicate-Request / Duplicate-Key. */
@@ -79,12 +108,15 @@ export interface Sandbox {
 	token: string;
 	requests: RecordedRequest[];
 	launches: Launch[];
+	operations: Operation[];
 	stats: { requests: number; launches: number; duplicates: number; faults: number };
+	/** A copy of the stored profile (fields, subscriptions, static segments, goals); undefined once deleted. */
+	profile(profileId: string): SandboxProfile | undefined;
 	/** e.g. http://127.0.0.1:port/trg/<key>/<email|md5|xxh>, with the literal placeholder as Altcraft shows it. */
 	triggerLink(triggerId: number, withScheme?: boolean): string;
 	inject(fault: Fault): void;
 	setOptions(partial: MutableOptions): void;
-	/** Clears requests, launches, stats, the dedup store and queued faults. */
+	/** Clears requests, launches, operations, stats, the dedup store and queued faults; restores the starting profiles. */
 	reset(): void;
 	/** Drops all connections (keep-alive included), then stops listening. */
 	close(): Promise<void>;

@@ -4,7 +4,7 @@
  * sandbox exists to help whoever builds a client find mistakes quickly.
  */
 import { isPlainObject } from './codec';
-import type { SandboxTrigger } from './demo-data';
+import type { SandboxDatabase, SandboxPixel, SandboxScenario, SandboxSegment, SandboxTrigger } from './demo-data';
 import { ProfileSet, QueryError } from './profiles';
 
 /** An application error: `code` goes into the body's `error` (and the HTTP status unless errorsWithHttp200). */
@@ -32,13 +32,17 @@ export interface Catalogue {
 	triggersById: Map<number, SandboxTrigger>;
 	resourceIds: Set<number>;
 	profiles: ProfileSet;
+	databasesById: Map<number, SandboxDatabase>;
+	scenariosById: Map<number, SandboxScenario>;
+	segmentsById: Map<number, SandboxSegment>;
+	pixelsById: Map<number, SandboxPixel>;
 }
 
 const MATCHING_MODES = ['email', 'phone', 'profile_id', 'custom'];
 // One address: no separators or spaces anywhere, one @, a dot in the domain.
 const EMAIL = /^[^\s@;,<>()[\]\\"]+@[^\s@;,<>()[\]\\"]+\.[^\s@;,<>()[\]\\".]+$/;
 const PHONE = /^\+?\d{7,15}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DATA_URL = /^data:[\w.+-]+\/[\w.+-]+(;[\w.+-]+=[^;,]*)*;base64,[A-Za-z0-9+/]*={0,2}$/;
 const TRIGGER_ID_TEXT = /^\d+$/;
 
@@ -105,7 +109,7 @@ export function checkAttach(value: unknown): void {
 	});
 }
 
-function checkSubscriptionFilter(value: unknown): void {
+export function checkSubscriptionFilter(value: unknown): void {
 	if (!isPlainObject(value)) return;
 	if (value.not_strict !== undefined && typeof value.not_strict !== 'boolean') {
 		throw bad('subscription_filter.not_strict must be true or false');
@@ -184,7 +188,7 @@ function resolveCustomRequest(query: Record<string, unknown>, catalogue: Catalog
 }
 
 /** Resolves who a launch goes to: `matching` if given, else custom_request, else email. */
-function resolveAudience(body: Record<string, unknown>, catalogue: Catalogue): LaunchPlan {
+export function resolveAudience(body: Record<string, unknown>, catalogue: Catalogue): LaunchPlan {
 	const matching = body.matching;
 	const customRequest = body.custom_request;
 	if (customRequest !== undefined && customRequest !== null && !isPlainObject(customRequest)) {

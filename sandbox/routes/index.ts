@@ -12,6 +12,23 @@ import {
 import { triggersList } from './triggersList';
 import { triggersStart } from './triggersStart';
 import { triggersStartBatch, triggersStartBatchTask } from './triggersStartBatch';
+import { goalsRegister } from './goalsRegister';
+import { databasesFields, databasesList, segmentsList, workflowsList } from './lists';
+import { segstaticAdd, segstaticRemove, subscriptionsSet } from './profileLinks';
+import {
+	profilesDelete,
+	profilesGet,
+	profilesImport,
+	profilesImportBatch,
+	profilesUpdate,
+	profilesUpdateBatch,
+} from './profiles';
+import {
+	workflowsImportAndStart,
+	workflowsImportAndStartBatch,
+	workflowsImportAndStartBatchTask,
+	workflowsStart,
+} from './workflows';
 
 export const ROUTES: readonly Route[] = [
 	triggersStart,
@@ -24,6 +41,26 @@ export const ROUTES: readonly Route[] = [
 	triggersGet,
 	resourcesList,
 	triggerLink,
+	// Profiles, subscriptions, databases (issue #20)
+	profilesImport,
+	profilesUpdate,
+	profilesImportBatch,
+	profilesUpdateBatch,
+	profilesGet,
+	profilesDelete,
+	subscriptionsSet,
+	databasesList,
+	databasesFields,
+	// Goals, scenarios, segments (issue #21)
+	goalsRegister,
+	workflowsList,
+	workflowsStart,
+	workflowsImportAndStart,
+	workflowsImportAndStartBatch,
+	workflowsImportAndStartBatchTask,
+	segmentsList,
+	segstaticAdd,
+	segstaticRemove,
 ];
 
 /** Finds the route for a path (trailing slashes ignored): exact paths by map lookup, then prefixes. */

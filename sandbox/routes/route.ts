@@ -6,7 +6,7 @@ import type { Answers } from '../answers';
 import type { Exchange, Reply } from '../http';
 import type { SandboxResource, SandboxTrigger } from '../demo-data';
 import type { Catalogue, LaunchPlan } from '../validate';
-import type { Launch } from '../types';
+import type { Launch, Operation } from '../types';
 
 /** What the server lends a route: data, answers, auth, deduplication, launch records. */
 export interface RouteContext {
@@ -25,6 +25,8 @@ export interface RouteContext {
 	/** Runs a check; an ApiError it throws becomes an Altcraft error answer. */
 	attempt(exchange: Exchange, action: () => Reply): Reply;
 	recordLaunch(exchange: Exchange, version: Launch['version'], plan: LaunchPlan): void;
+	/** Records a data-changing call that is not a trigger launch (sandbox.operations). */
+	recordOperation(exchange: Exchange, operation: Omit<Operation, 'requestId' | 'body'>): void;
 	/** A new task ID for the _task endpoints (1001, 1002, … since the last reset). */
 	nextTaskId(): number;
 }
