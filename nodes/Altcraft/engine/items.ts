@@ -1,5 +1,5 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { failureOutput, pinToItem, type ItemError } from './failures';
+import { failureOutputs, pinToItem, type ItemError } from './failures';
 
 /**
  * Long loops over items give the event loop a turn this often: a main process that also serves the
@@ -31,13 +31,17 @@ export interface Checked<T> {
 	value: T;
 }
 
-/** What one unit's request gave: output JSON paired to all its items, or output items of its own. */
+/**
+ * What one unit's request gave: output JSON paired to all its items (One Item per Request), or
+ * output items of its own (one per input item, see engine/output.ts).
+ */
 export type UnitResult = IDataObject | INodeExecutionData[];
 
 /**
  * Runs `send` for every unit with at most `concurrency` in flight. Without Continue On Fail no new
  * unit starts after a failure; the ones in flight finish (their messages are already on their way)
- * and the first failure in input order is thrown.
+ * and the first failure in input order is thrown. With it, a failed unit gives a failure item for
+ * each of its items.
  */
 async function sendUnits<T>(
 	ctx: IExecuteFunctions,
@@ -62,7 +66,7 @@ async function sendUnits<T>(
 					: [{ json: result, pairedItem: paired(unit.items, pairAsList) }];
 			} catch (error) {
 				if (continueOnFail) {
-					outputs[unitIndex] = [failureOutput(ctx, error, unit.items)];
+					outputs[unitIndex] = failureOutputs(ctx, error, unit.items);
 				} else {
 					failures[unitIndex] = pinToItem(ctx, error, unit.items[0]);
 					stopped = true;
@@ -113,7 +117,7 @@ export async function checkAllThenSend<T, U = T>(
 		try {
 			passed.push({ itemIndex, value: plan.check(itemIndex) });
 		} catch (error) {
-			slots[itemIndex] = [failureOutput(ctx, error, [itemIndex])];
+			slots[itemIndex] = failureOutputs(ctx, error, [itemIndex]);
 		}
 	}
 	const group =

@@ -79,7 +79,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 export interface Target {
 	/** The request parameters that select the profile(s). */
 	params: IDataObject;
-	/** What the output shows of the selection (no query bodies, no token). */
+	/** The recipient as the output shows it (the item's own query included; never the token). */
 	summary: IDataObject;
 }
 
@@ -128,7 +128,7 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 					'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.',
 				);
 			}
-			return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
+			return { params: { custom_request: query }, summary: { matching: 'custom_request', customQuery: query } };
 		};
 	}
 	const value = matchValueReader(ctx, mode);
