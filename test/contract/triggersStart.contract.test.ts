@@ -75,7 +75,10 @@ test.each([
 test("v1.0 link: no answer is documented; Altcraft's envelope and a plain 2xx both count as sent", async () => {
 	const link = ctx.sandbox.triggerLink(84);
 	const result = await ctx.run(linkLaunchParams(link), john());
-	expect(result.items[0].json).toMatchObject({ launched: true, response: { error: 0, error_text: 'Successful operation' } });
+	expect(result.items[0].json).toMatchObject({
+		launched: true,
+		response: { error: 0, error_text: 'Successful operation' },
+	});
 	ctx.sandbox.inject({ path: '/trg/', status: 200, contentType: 'text/plain', body: 'OK' });
 	const plain = await ctx.run(linkLaunchParams(link), john());
 	expect(plain.items[0].json).toMatchObject({ launched: true, response: { httpStatus: 200, response: 'OK' } });

@@ -87,7 +87,10 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		const { format: _default, ...documented } = JSON.parse(DOC_JSON_V72);
 		expect(JSON.parse(request.rawBody)).toEqual(documented);
 		expect(result.items.map((item) => item.json.email)).toEqual(['example1@example.com', 'example2@example.com']);
-		expect(result.items[0].json).toMatchObject({ request: { profiles: 2, profilesLaunched: 2 }, response: { error: 0 } });
+		expect(result.items[0].json).toMatchObject({
+			request: { profiles: 2, profilesLaunched: 2 },
+			response: { error: 0 },
+		});
 	});
 
 	test("the node sends the XML example's body with Request Format XML", async () => {
@@ -108,6 +111,9 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		expect(xmlTree(ctx.sandbox.requests[0].rawBody)).toEqual(documented);
 		// The XML answer's repeated <result> elements are counted as in JSON.
 		expect(result.items).toHaveLength(2);
-		expect(result.items[0].json).toMatchObject({ request: { profiles: 2, profilesLaunched: 2 }, response: { error: 0 } });
+		expect(result.items[0].json).toMatchObject({
+			request: { profiles: 2, profilesLaunched: 2 },
+			response: { error: 0 },
+		});
 	});
 });

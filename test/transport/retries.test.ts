@@ -155,11 +155,7 @@ describe('Request-ID', () => {
 			json({ email: 'john@example.com' }, { email: 'jane@example.com' }, { email: 'john@example.com' }),
 		);
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
-		expect(result.items.map((item) => item.json.duplicate)).toEqual([
-			false,
-			false,
-			true,
-		]);
+		expect(result.items.map((item) => item.json.duplicate)).toEqual([false, false, true]);
 	});
 
 	test('a key that cannot travel in a header is hashed', async () => {
@@ -192,10 +188,6 @@ describe('Request-ID', () => {
 			'c@example.com',
 		]);
 		expect(ctx.sandbox.stats.duplicates).toBe(1);
-		expect(result.items.map((item) => item.json.duplicate)).toEqual([
-			true,
-			false,
-			false,
-		]);
+		expect(result.items.map((item) => item.json.duplicate)).toEqual([true, false, false]);
 	});
 });

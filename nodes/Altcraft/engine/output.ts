@@ -1,5 +1,5 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import type { UnitResult } from './items';
+import { eventLoopYielder, type UnitResult } from './items';
 
 /*
  * The one output convention of every operation (docs/output.md): what happened first, in the
@@ -73,7 +73,7 @@ export interface RequestOutput {
  * run the request's body is shown once, on its first item. With One Item per Request: one item
  * for the request, paired with all its items, with Altcraft's whole answer.
  */
-export function requestOutputs(output: RequestOutput): UnitResult {
+export async function requestOutputs(output: RequestOutput): Promise<UnitResult> {
 	const { call, shared } = output;
 	const { requestId, duplicate, attempts, response, preview } = call;
 	if (output.perRequest) {
@@ -82,7 +82,12 @@ export function requestOutputs(output: RequestOutput): UnitResult {
 	}
 	const repeated = response && output.itemResponse ? output.itemResponse(response) : response;
 	const { body, ...previewHead } = preview ?? {};
-	return output.items.map((itemIndex, position): INodeExecutionData => {
+	// 10,000 items of one request are built with turns of the event loop.
+	const pause = eventLoopYielder();
+	const outputs: INodeExecutionData[] = [];
+	for (let position = 0; position < output.items.length; position++) {
+		await pause();
+		const itemIndex = output.items[position];
 		const { verbs, facts, note } = output.item(itemIndex, position);
 		const said = note === undefined ? {} : { note };
 		const json: IDataObject = preview
@@ -101,6 +106,7 @@ export function requestOutputs(output: RequestOutput): UnitResult {
 					request: { ...output.request, requestId, duplicate, attempts },
 					response: repeated === undefined ? undefined : { ...repeated },
 				};
-		return { json, pairedItem: { item: itemIndex } };
-	});
+		outputs.push({ json, pairedItem: { item: itemIndex } });
+	}
+	return outputs;
 }

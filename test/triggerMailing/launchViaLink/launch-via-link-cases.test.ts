@@ -106,7 +106,10 @@ describe("the docs' v1.0 POST examples", () => {
 		// The sandbox reads the XML as Altcraft would: the same fields as the JSON example.
 		expect(request.body.fields).toEqual(SEED_V10_JSON.fields);
 		expect(ctx.sandbox.launches).toMatchObject([{ version: '1.0', triggerId: 96 }]);
-		expect(result.items[0].json).toMatchObject({ launched: true, response: { error: 0, error_text: 'Successful operation' } });
+		expect(result.items[0].json).toMatchObject({
+			launched: true,
+			response: { error: 0, error_text: 'Successful operation' },
+		});
 		expectNoSecrets(result);
 	});
 

@@ -12,7 +12,7 @@ import { outputPerRequest } from '../../../fields/output';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
-import { matchValueReader, type MatchingMode } from './matching';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
 import { payloadReader, type Payload } from './payload';
 import { LAUNCH_PATH, launchBody } from './request';
 
@@ -100,14 +100,6 @@ export async function groupAudience(
 		},
 	}));
 }
-
-/** The recipient's key in the output, by matching mode. */
-const RECIPIENT_KEY: Record<AudienceMode, string> = {
-	email: 'email',
-	phone: 'phone',
-	profile_id: 'profileId',
-	custom: 'fieldValue',
-};
 
 /** Said of every item of an audience: the answer to a custom query names no profile. */
 export const AUDIENCE_NOTE =

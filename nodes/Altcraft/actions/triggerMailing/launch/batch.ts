@@ -9,7 +9,7 @@ import { outputPerRequest } from '../../../fields/output';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { matchValueReader, type MatchingMode } from './matching';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
 
 /*
  * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one
@@ -63,14 +63,6 @@ function requestFields(request: BatchRequest, matching: string, task: boolean): 
 		...request.message.fields,
 	};
 }
-
-/** The recipient's key in the output, by matching mode (the element's own key, in the output's words). */
-const RECIPIENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
-	email: 'email',
-	phone: 'phone',
-	profile_id: 'profileId',
-	custom: 'fieldValue',
-};
 
 export async function launchBatch(client: LaunchClient): Promise<INodeExecutionData[]> {
 	const { ctx, options } = client;

@@ -83,6 +83,14 @@ export interface Target {
 	summary: IDataObject;
 }
 
+/** The key an item's own match value has in the output (Audience, Bulk), in the output's words. */
+export const RECIPIENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
+	email: 'email',
+	phone: 'phone',
+	profile_id: 'profileId',
+	custom: 'fieldValue',
+};
+
 /** Reads the value an item matches on, checked like its single-launch twin (audiences use it too). */
 export function matchValueReader(
 	ctx: IExecuteFunctions,
@@ -144,7 +152,7 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 		};
 	}
 	const key = mode === 'profile_id' ? 'profile_id' : mode;
-	const summaryKey = mode === 'profile_id' ? 'profileId' : mode;
+	const summaryKey = RECIPIENT_KEY[mode];
 	return (itemIndex) => {
 		const match = value(itemIndex);
 		return { params: { matching: mode, [key]: match }, summary: { matching: mode, [summaryKey]: match } };
