@@ -74,8 +74,15 @@ export interface StoredWorkflow {
 }
 
 export interface RunResult {
-	/** The tested node's output items. */
+	/** The tested node's output items (its main output). */
 	items: INodeExecutionData[];
+	/**
+	 * Every output of the tested node: with settings `{ onError: 'continueErrorOutput' }` n8n adds
+	 * the error output, outputs[1], and routes the failed items there.
+	 */
+	outputs: INodeExecutionData[][];
+	/** The execution hints the node added (n8n shows them above its output). */
+	hints: Array<{ message: string; type?: string; location?: string }>;
 	/** The execution error, as n8n stores it (a plain object: check name, message, description, context). */
 	error?: IDataObject & { message: string; description?: string; context?: IDataObject };
 	run: IRun;
@@ -294,8 +301,9 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			options.credentials as unknown as IDataObject,
 			{ pinData: { Trigger: options.items ?? [{ json: {} }] }, timezone: options.timezone },
 		);
-		const output = result.run.data.resultData.runData.Altcraft?.[0]?.data?.main?.[0] ?? [];
-		return { items: output, ...result };
+		const task = result.run.data.resultData.runData.Altcraft?.[0];
+		const outputs = (task?.data?.main ?? []).map((output) => output ?? []);
+		return { items: outputs[0] ?? [], outputs, hints: task?.hints ?? [], ...result };
 	}
 
 	/**
@@ -306,7 +314,7 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		stored: StoredWorkflow,
 		credentials: CredentialData,
 		nodeTypes: Record<string, INodeType | IVersionedNodeType> = {},
-	): Promise<Omit<RunResult, 'items'>> {
+	): Promise<Omit<RunResult, 'items' | 'outputs' | 'hints'>> {
 		return execute(
 			stored,
 			{ [TRIGGER_TYPE]: new ManualTrigger(), [NODE_TYPE]: types.node, ...nodeTypes },

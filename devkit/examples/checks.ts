@@ -64,7 +64,11 @@ function launchRequests(sandbox: Sandbox): RecordedRequest[] {
 	);
 }
 
-/** Checks every example gets: a clean run, Altcraft's success in every output item, no token leak. */
+/**
+ * Checks every example gets: a clean run, one success item per input item in the output
+ * convention (docs/output.md: no `error` key, Altcraft's answer under `response`, paired with its
+ * own input), no token leak.
+ */
 export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures: Failures): void {
 	const { run, sandbox } = evidence;
 	if (!run) {
@@ -84,10 +88,13 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 	} else {
 		failures.equal(`"${name}" output items`, items.length, spec.outputItems);
 		items.forEach((item, index) => {
-			if (item.json?.error !== 0)
-				failures.add(`output item ${index}: error ${JSON.stringify(item.json?.error)} ${item.json?.error_text ?? ''}`);
-			if (!item.json?.launch) failures.add(`output item ${index} has no launch summary`);
-			if (item.pairedItem === undefined) failures.add(`output item ${index} has no pairedItem`);
+			const json = item.json ?? {};
+			if ('error' in json || item.error) failures.add(`output item ${index} is a failure: ${JSON.stringify(json)}`);
+			if (json.response?.error !== 0)
+				failures.add(`output item ${index}: Altcraft answered ${JSON.stringify(json.response)}`);
+			if (!('launched' in json)) failures.add(`output item ${index} does not say whether it launched`);
+			if (!json.requestId && !json.request?.requestId) failures.add(`output item ${index} has no Request-ID`);
+			failures.equal(`output item ${index} pairedItem`, item.pairedItem, { item: index });
 		});
 	}
 	failures.equal('launches recorded by the sandbox', sandbox.launches.length, spec.launches);
@@ -136,15 +143,16 @@ export const SPECS: ExampleSpec[] = [
 			f.equal('custom_data', launch.body.custom_data, { source: 'n8n form' });
 			f.equal('token in JSON body (authPlacement body)', launch.body.token, sandbox.token);
 			const [item] = altcraftItems({ sandbox, ...evidence });
-			f.equal('output launch.email', item?.json?.launch?.email, 'john@example.com');
-			f.equal('output launch.triggerMailingId', item?.json?.launch?.triggerMailingId, 84);
+			f.equal('output launched', item?.json?.launched, true);
+			f.equal('output email', item?.json?.email, 'john@example.com');
+			f.equal('output triggerMailingId', item?.json?.triggerMailingId, 84);
 		},
 	},
 	{
 		file: 'schedule-audience-launch.json',
 		label: 'schedule + rows → one audience launch',
 		launches: 1,
-		outputItems: 1,
+		outputItems: 4,
 		check({ sandbox, ...evidence }, f) {
 			const [launch] = sandbox.launches;
 			if (!launch) return;
@@ -156,10 +164,16 @@ export const SPECS: ExampleSpec[] = [
 			f.equal('profiles reached', launch.profiles.length, 3);
 			f.equal('content', launch.body.content, { email_title: 'New videos on your favorite channels' });
 			f.equal('subscription_filter (not sent with a query)', launch.body.subscription_filter, undefined);
-			const [item] = altcraftItems({ sandbox, ...evidence });
-			f.equal('output launch.profiles', item?.json?.launch?.profiles, 3);
-			f.equal('output launch.items', item?.json?.launch?.items, 4);
-			f.equal('output pairedItem', item?.pairedItem, [{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal(
+				'output: each row its recipient (jane twice: two rows, one profile in the query)',
+				items.map((item) => item.json?.email),
+				['john@example.com', 'jane@example.com', 'ivan+news@example.org', 'jane@example.com'],
+			);
+			for (const item of items) {
+				f.equal('output request (profiles, items)', [item.json?.request?.profiles, item.json?.request?.items], [3, 4]);
+				f.equal('output launched (an audience answer does not tell per profile)', item.json?.launched, null);
+			}
 		},
 	},
 	{
@@ -200,7 +214,7 @@ export const SPECS: ExampleSpec[] = [
 			const items = altcraftItems({ sandbox, ...evidence });
 			f.equal(
 				'output order (input order kept)',
-				items.map((item) => item.json?.launch?.profileIdentifier),
+				items.map((item) => item.json?.profileIdentifier),
 				['john@example.com', 'ivan+news@example.org'],
 			);
 			for (const item of items) {
@@ -239,10 +253,14 @@ export const SPECS: ExampleSpec[] = [
 			const items = altcraftItems({ sandbox, ...evidence });
 			f.equal(
 				'output order (input order kept)',
-				items.map((item) => item.json?.launch?.fieldValue),
+				items.map((item) => item.json?.fieldValue),
 				[123420, 123421],
 			);
-			f.equal('output error_text (parsed from the XML answer)', items[0]?.json?.error_text, 'Successful operation');
+			f.equal(
+				'output response.error_text (parsed from the XML answer)',
+				items[0]?.json?.response?.error_text,
+				'Successful operation',
+			);
 		},
 	},
 	{
@@ -300,15 +318,15 @@ export const SPECS: ExampleSpec[] = [
 			const [item] = altcraftItems({ sandbox, ...evidence });
 			const answered = request?.response?.body?.profile_id;
 			f.truthy(`sandbox answered a profile_id (${answered})`, typeof answered === 'string' && answered.length === 24);
-			f.equal('output launch.profileId', item?.json?.launch?.profileId, answered);
-			f.equal('output pairedItem', item?.pairedItem, { item: 0 });
+			f.equal('output imported, launched', [item?.json?.imported, item?.json?.launched], [true, true]);
+			f.equal('output profileId', item?.json?.profileId, answered);
 		},
 	},
 	{
 		file: 'bulk-launch.json',
 		label: '2,500 rows → 3 bulk launches, own custom data',
 		launches: 2500,
-		outputItems: 3,
+		outputItems: 2500,
 		check({ sandbox, ...evidence }, f) {
 			const requests = launchRequests(sandbox);
 			f.equal(
@@ -337,19 +355,24 @@ export const SPECS: ExampleSpec[] = [
 			});
 			const items = altcraftItems({ sandbox, ...evidence });
 			f.equal(
-				'output launch.profiles',
-				items.map((item) => item.json?.launch?.profiles),
-				[1000, 1000, 500],
+				'output: each row its request (number, profiles)',
+				[items[0], items[999], items[1000], items[2499]].map((item) => [
+					item?.json?.request?.number,
+					item?.json?.request?.profiles,
+				]),
+				[
+					[1, 1000],
+					[1, 1000],
+					[2, 1000],
+					[3, 500],
+				],
 			);
-			f.equal('output result of the first request (profiles found)', items[0]?.json?.result, [JOHN, JANE]);
-			const paired = items.flatMap((item) =>
-				(Array.isArray(item.pairedItem) ? item.pairedItem : [item.pairedItem]).map((p: { item: number }) => p.item),
-			);
-			f.equal(
-				'every row paired once, in order',
-				paired,
-				Array.from({ length: 2500 }, (_, i) => i),
-			);
+			f.equal('output email of the first row', items[0]?.json?.email, 'john@example.com');
+			f.equal('output profilesLaunched of the first request', items[0]?.json?.request?.profilesLaunched, 2);
+			// Email matching: the answer's profile IDs cannot be matched to rows, and the item says so.
+			f.equal('output launched (not told per row with email matching)', items[0]?.json?.launched, null);
+			f.truthy('output note says why', typeof items[0]?.json?.note === 'string');
+			f.equal('output response without the result list', items[0]?.json?.response?.result, undefined);
 		},
 	},
 ];

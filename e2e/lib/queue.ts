@@ -321,7 +321,7 @@ export async function runQueueMode(options: {
 				failures.push(`webhook call "${answer.name}" answered non-JSON: ${answer.text.slice(0, 200)}`);
 				continue;
 			}
-			if (json.error !== 0 || !json.launch?.requestId)
+			if ('error' in json || json.launched !== true || json.response?.error !== 0 || !json.requestId)
 				failures.push(`webhook call "${answer.name}" answered ${answer.text.slice(0, 300)}`);
 			if (answer.text.includes(sandbox.token))
 				failures.push(`webhook call "${answer.name}": the answer contains the API token`);

@@ -20,11 +20,11 @@ test.each([['json' as const], ['xml' as const]])(
 		const result = await ctx.run(launchParams(), john());
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json).toMatchObject({
-			data: null,
-			error: 0,
-			error_text: 'Successful operation',
-			launch: { duplicate: false },
+			launched: true,
+			duplicate: false,
+			response: { data: null, error: 0, error_text: 'Successful operation' },
 		});
+		expect(result.items[0].json).not.toHaveProperty('error');
 	},
 );
 
@@ -34,7 +34,7 @@ test.each([
 ])('a duplicate answer with the %s header names is reported as a duplicate', async (_naming, headers) => {
 	ctx.sandbox.inject({ path: PATH, status: 200, contentType: 'application/json', body: page.response!.json!, headers });
 	const result = await ctx.run(launchParams(), john());
-	expect(result.items[0].json).toMatchObject({ error: 0, launch: { duplicate: true } });
+	expect(result.items[0].json).toMatchObject({ launched: true, duplicate: true, response: { error: 0 } });
 });
 
 test.each([
@@ -47,7 +47,7 @@ test.each([
 		await ctx.run(params, john());
 		const again = await ctx.run(params, john());
 		expect(ctx.sandbox.requests[1].response?.duplicate).toBe(true);
-		expect(again.items[0].json).toMatchObject({ error: 0, launch: { duplicate: true } });
+		expect(again.items[0].json).toMatchObject({ launched: true, duplicate: true, response: { error: 0 } });
 	} finally {
 		ctx.sandbox.setOptions({ legacyDuplicateHeaders: false });
 	}
@@ -75,8 +75,11 @@ test.each([
 test("v1.0 link: no answer is documented; Altcraft's envelope and a plain 2xx both count as sent", async () => {
 	const link = ctx.sandbox.triggerLink(84);
 	const result = await ctx.run(linkLaunchParams(link), john());
-	expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation' });
+	expect(result.items[0].json).toMatchObject({
+		launched: true,
+		response: { error: 0, error_text: 'Successful operation' },
+	});
 	ctx.sandbox.inject({ path: '/trg/', status: 200, contentType: 'text/plain', body: 'OK' });
 	const plain = await ctx.run(linkLaunchParams(link), john());
-	expect(plain.items[0].json).toMatchObject({ httpStatus: 200, response: 'OK' });
+	expect(plain.items[0].json).toMatchObject({ launched: true, response: { httpStatus: 200, response: 'OK' } });
 });

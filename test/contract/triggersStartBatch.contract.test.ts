@@ -86,9 +86,10 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		expect(request.path).toBe('/api/v1.1/campaigns/triggers/start_batch');
 		const { format: _default, ...documented } = JSON.parse(DOC_JSON_V72);
 		expect(JSON.parse(request.rawBody)).toEqual(documented);
+		expect(result.items.map((item) => item.json.email)).toEqual(['example1@example.com', 'example2@example.com']);
 		expect(result.items[0].json).toMatchObject({
-			error: 0,
-			result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'],
+			request: { profiles: 2, profilesLaunched: 2 },
+			response: { error: 0 },
 		});
 	});
 
@@ -108,11 +109,11 @@ describe('the "Bulk trigger launch" page\'s examples', () => {
 		expect(result.error).toBeUndefined();
 		const { format: _default, ...documented } = xmlTree(DOC_XML_V72.replace(/>\s+</g, '><')) as { format: string };
 		expect(xmlTree(ctx.sandbox.requests[0].rawBody)).toEqual(documented);
-		// The XML answer's repeated <result> elements become the same list as in JSON.
+		// The XML answer's repeated <result> elements are counted as in JSON.
+		expect(result.items).toHaveLength(2);
 		expect(result.items[0].json).toMatchObject({
-			error: 0,
-			result: ['64f0c0ffee0000000000e001', '64f0c0ffee0000000000e002'],
+			request: { profiles: 2, profilesLaunched: 2 },
+			response: { error: 0 },
 		});
-		expect(result.items[0].json.launch).toMatchObject({ profiles: 2, launched: 2 });
 	});
 });

@@ -58,7 +58,11 @@ test('Bulk with Profile ID matching: per-item outputs stand in input order, also
 	expect(result.error).toBeUndefined();
 	expect(ctx.sandbox.requests).toHaveLength(2);
 	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	expect(result.items.map((item) => (item.json.launch as { profileId: string }).profileId)).toEqual([JOHN, JANE, JANE]);
+	expect(result.items.map((item) => [item.json.profileId, item.json.launched])).toEqual([
+		[JOHN, true],
+		[JANE, true],
+		[JANE, true],
+	]);
 });
 
 test('a custom query is "repeated" only after an item with it passed all its checks', async () => {
@@ -73,6 +77,10 @@ test('a custom query is "repeated" only after an item with it passed all its che
 	);
 	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(result.items[0].json.error).toMatch(/not a date-time/);
-	expect(result.items[1].json).toMatchObject({ error: 0, launch: { matching: 'custom_request' } });
+	expect(result.items[1].json).toMatchObject({
+		launched: true,
+		matching: 'custom_request',
+		customQuery: { email: { $in: ['john@example.com'] } },
+	});
 	expect(ctx.sandbox.requests).toHaveLength(1);
 });

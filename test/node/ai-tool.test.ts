@@ -65,7 +65,7 @@ test("the agent's arguments launch the trigger mailing", async () => {
 		email: 'john@example.com',
 		content: { greeting: 'Welcome aboard!' },
 	});
-	expect(result.items[0].json).toMatchObject({ error: 0, launch: { email: 'john@example.com' } });
+	expect(result.items[0].json).toMatchObject({ launched: true, email: 'john@example.com', response: { error: 0 } });
 });
 
 test('a bad argument from the agent comes back as an error it can read and correct', async () => {

@@ -239,6 +239,6 @@ describe('n8n-core PackageDirectoryLoader, as n8n loads an installed package', (
 		});
 		expect(ctx.sandbox.requests[0].body.token).toBe(ctx.sandbox.token);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({ error: 0, launch: { triggerMailingId: 84 } });
+		expect(result.items[0].json).toMatchObject({ launched: true, triggerMailingId: 84, response: { error: 0 } });
 	});
 });

@@ -28,18 +28,34 @@ describe('Dry Run', () => {
 		const [first] = preview.items;
 		expect(first.json).toMatchObject({
 			dryRun: true,
+			launched: false,
+			triggerMailingId: 84,
+			matching: 'email',
+			email: 'john@example.com',
 			request: {
 				method: 'POST',
 				url: `${ctx.sandbox.url}/api/v1.1/campaigns/triggers/start/`,
 				headers: { 'Content-Type': 'application/json; charset=utf-8' },
 				body: { token: MASK, id: 84, matching: 'email', email: 'john@example.com', content: { order: 'A-1' } },
 			},
-			launch: { triggerMailingId: 84, matching: 'email', email: 'john@example.com', attempts: 0 },
 		});
+		expect(first.json).not.toHaveProperty('response');
+		expect(first.json.requestId).toBe(
+			(first.json.request as { headers: Record<string, string> }).headers['Request-ID'],
+		);
+		// n8n shows this above the output: nothing was sent.
+		expect(preview.hints).toEqual([
+			{
+				message: expect.stringMatching(/^Dry Run is on: nothing was sent to Altcraft/),
+				type: 'warning',
+				location: 'outputPane',
+			},
+		]);
 
 		// The same parameters without Dry Run send exactly the previewed requests.
 		const real = await ctx.run({ ...parameters, options: { idempotencyKey: '={{ $json.order }}' } }, people);
 		expect(real.error).toBeUndefined();
+		expect(real.hints).toEqual([]);
 		ctx.sandbox.requests.forEach((sent, index) => {
 			const shown = preview.items[index].json.request as {
 				headers: Record<string, string>;
@@ -73,21 +89,42 @@ describe('Dry Run', () => {
 		);
 	});
 
-	test('audience and bulk: one preview per request, paired with its items', async () => {
+	test('audience and bulk: one item per input item, the request body shown once, on its first item', async () => {
 		const audience = await ctx.run(launchParams({ launchMode: 'audience', options: dry() }), people);
 		expectNothingSentAndNoToken(audience);
-		expect(audience.items).toHaveLength(1);
-		expect(audience.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(audience.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(audience.items.map((item) => [item.json.dryRun, item.json.launched, item.json.email])).toEqual([
+			[true, false, 'john@example.com'],
+			[true, false, 'jane@example.com'],
+		]);
 		expect(audience.items[0].json.request).toMatchObject({
+			number: 1,
+			of: 1,
+			profiles: 2,
 			body: { custom_request: { email: { $in: ['john@example.com', 'jane@example.com'] } } },
 		});
+		expect(audience.items[1].json.request).not.toHaveProperty('body');
+		expect(audience.hints).toHaveLength(1);
 
 		const bulk = await ctx.run(launchParams({ launchMode: 'batch', options: dry() }), people);
 		expectNothingSentAndNoToken(bulk);
-		expect(bulk.items).toHaveLength(1);
+		expect(bulk.items).toHaveLength(2);
 		expect(bulk.items[0].json.request).toMatchObject({
 			url: `${ctx.sandbox.url}/api/v1.1/campaigns/triggers/start_batch`,
 			body: { trigger_id: 84, data: [{ email: 'john@example.com' }, { email: 'jane@example.com' }] },
+		});
+		expect(bulk.items[1].json).toMatchObject({ dryRun: true, launched: false, email: 'jane@example.com' });
+
+		// One Item per Request: the whole preview on the request's one item, paired with all its items.
+		const perRequest = await ctx.run(
+			launchParams({ launchMode: 'batch', options: dry({ output: 'eachRequest' }) }),
+			people,
+		);
+		expect(perRequest.items).toHaveLength(1);
+		expect(perRequest.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(perRequest.items[0].json).toMatchObject({
+			dryRun: true,
+			request: { number: 1, of: 1, body: { data: [{ email: 'john@example.com' }, { email: 'jane@example.com' }] } },
 		});
 	});
 
@@ -104,6 +141,7 @@ describe('Dry Run', () => {
 			json({ email: 'new@example.com' }),
 		);
 		expectNothingSentAndNoToken(result);
+		expect(result.items[0].json).toMatchObject({ dryRun: true, imported: false, launched: false });
 		expect(result.items[0].json.request).toMatchObject({
 			url: `${ctx.sandbox.url}/api/v1.1/campaigns/triggers/import_and_start`,
 			body: { token: MASK, trigger_id: 84, data: { email: 'new@example.com' } },

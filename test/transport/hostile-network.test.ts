@@ -182,11 +182,11 @@ describe('answers are read without prototype keys', () => {
 		);
 		const result = await launch();
 		expect(result.error).toBeUndefined();
-		const data = result.items[0].json.data as Record<string, unknown>;
+		const data = (result.items[0].json.response as { data: Record<string, unknown> }).data;
 		expect(Object.keys(data)).toEqual(['id']);
-		const copied = deepCopy(result.items[0].json) as { data: Record<string, unknown> };
-		expect(copied.data.isAdmin).toBeUndefined();
-		expect(Object.getPrototypeOf(copied.data)).toBe(Object.prototype);
+		const copied = deepCopy(result.items[0].json) as { response: { data: Record<string, unknown> } };
+		expect(copied.response.data.isAdmin).toBeUndefined();
+		expect(Object.getPrototypeOf(copied.response.data)).toBe(Object.prototype);
 	});
 
 	test('XML the parser refuses is reported as XML that could not be read, not as an HTML page', async () => {

@@ -14,7 +14,7 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(new Set(ctx.sandbox.requests.map((request) => request.requestId)).size).toBe(1);
-		expect(result.items[0].json.launch).toMatchObject({ attempts: 2, duplicate: false });
+		expect(result.items[0].json).toMatchObject({ attempts: 2, duplicate: false });
 	});
 
 	test('connection reset after Altcraft processed the launch: the retry is answered as a duplicate', async () => {
@@ -25,7 +25,7 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 		expect(ctx.sandbox.requests[1].requestId).toBe(ctx.sandbox.requests[0].requestId);
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(ctx.sandbox.stats.duplicates).toBe(1);
-		expect(result.items[0].json).toMatchObject({ error: 0, launch: { duplicate: true, attempts: 2 } });
+		expect(result.items[0].json).toMatchObject({ launched: true, duplicate: true, attempts: 2 });
 	});
 
 	test('429 with Retry-After: the retry waits as asked', async () => {
@@ -56,7 +56,7 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 		await new Promise((resolve) => setTimeout(resolve, 700)); // let the slow first request finish
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(new Set(ctx.sandbox.requests.map((request) => request.requestId)).size).toBe(1);
-		expect(result.items[0].json.launch).toMatchObject({ attempts: 2 });
+		expect(result.items[0].json).toMatchObject({ attempts: 2 });
 	});
 
 	test('when every attempt fails, the error says how many were made', async () => {
@@ -101,14 +101,14 @@ describe('a launch is sent exactly once, also when Altcraft or the network fails
 			);
 			expect(result.error).toBeUndefined();
 			expect(result.items).toHaveLength(1000);
-			expect(result.items.every((item) => item.json.error === 0)).toBe(true);
+			expect(result.items.every((item) => item.json.launched === true && !('error' in item.json))).toBe(true);
 			expect(ctx.sandbox.stats.faults).toBeGreaterThan(50);
 			const strays = ctx.sandbox.launches.filter((launch) => !emails.includes(launch.target!));
 			expect(strays.map((launch) => [launch.target, launch.requestId])).toEqual([]);
 			expect(ctx.sandbox.launches).toHaveLength(1000);
 			expect(new Set(ctx.sandbox.launches.map((launch) => launch.target))).toEqual(new Set(emails));
 			expect(ctx.sandbox.stats.duplicates).toBe(0);
-			expect(result.items.map((item) => (item.json.launch as { email: string }).email)).toEqual(emails);
+			expect(result.items.map((item) => item.json.email)).toEqual(emails);
 		} finally {
 			ctx.sandbox.setOptions({ faultRate: 0 });
 		}
@@ -132,8 +132,8 @@ describe('Request-ID', () => {
 		expect(ids[0]).toMatch(/^trigger-84-A-1-[0-9a-f]{16}$/);
 		expect(ids[1]).toMatch(/^trigger-84-A-2-[0-9a-f]{16}$/);
 		expect(ids.slice(2)).toEqual(ids.slice(0, 2));
-		expect(first.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([false, false]);
-		expect(second.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, true]);
+		expect(first.items.map((item) => item.json.duplicate)).toEqual([false, false]);
+		expect(second.items.map((item) => item.json.duplicate)).toEqual([true, true]);
 	});
 
 	test('the same key launches a different trigger mailing all the same', async () => {
@@ -155,11 +155,7 @@ describe('Request-ID', () => {
 			json({ email: 'john@example.com' }, { email: 'jane@example.com' }, { email: 'john@example.com' }),
 		);
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
-			false,
-			false,
-			true,
-		]);
+		expect(result.items.map((item) => item.json.duplicate)).toEqual([false, false, true]);
 	});
 
 	test('a key that cannot travel in a header is hashed', async () => {
@@ -192,10 +188,6 @@ describe('Request-ID', () => {
 			'c@example.com',
 		]);
 		expect(ctx.sandbox.stats.duplicates).toBe(1);
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
-			true,
-			false,
-			false,
-		]);
+		expect(result.items.map((item) => item.json.duplicate)).toEqual([true, false, false]);
 	});
 });

@@ -39,6 +39,6 @@ test('with an Idempotency Key, running again after a timeout does not send the l
 	const second = await ctx.run(parameters, json({ email: 'john@example.com' }));
 	expect(second.error).toBeUndefined();
 	expect(ctx.sandbox.requests[1].requestId).toBe(ctx.sandbox.requests[0].requestId);
-	expect(second.items[0].json).toMatchObject({ launch: { duplicate: true } });
+	expect(second.items[0].json).toMatchObject({ launched: true, duplicate: true });
 	expect(ctx.sandbox.launches).toHaveLength(1);
 });

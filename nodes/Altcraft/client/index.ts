@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { CallOutcome } from '../engine/output';
 import { BODY_BUDGET_BYTES, MAX_BODY_BYTES, bodyBytes } from '../helpers/bodySize';
 import { altcraftRequest, apiBaseUrl, toXmlBody, type AltcraftRequest, type AltcraftResponse } from '../transport';
 import { readRequestSettings, type RequestSettings } from './settings';
@@ -27,6 +28,8 @@ export interface Client {
 	settings: RequestSettings;
 	/** Any Altcraft call: Request-ID, retries, dry run, size caps and host rules applied. */
 	request(call: ClientCall): Promise<AltcraftResponse>;
+	/** request(), told in the terms of the output convention (engine/output.ts); in a dry run, the preview. */
+	call(call: ClientCall): Promise<CallOutcome>;
 	/**
 	 * Checks, while items are checked and before anything is sent, that an item's part of a
 	 * request can travel in the chosen format: in XML every key must be an element name and every
@@ -45,20 +48,28 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 	const settings = readRequestSettings(options);
 	const baseUrl = await apiBaseUrl(ctx);
 	const size = (body: IDataObject) => bodyBytes(body, settings.format);
+	if (settings.dryRun) announceDryRun(ctx);
+	const request = (call: ClientCall) =>
+		altcraftRequest(ctx, {
+			...call,
+			format: settings.format,
+			timeoutMs: settings.timeoutMs,
+			retry: settings.retry,
+			pace: settings.pace,
+			dryRun: settings.dryRun,
+		});
 	return {
 		ctx,
 		baseUrl,
 		options,
 		settings,
-		request: (call) =>
-			altcraftRequest(ctx, {
-				...call,
-				format: settings.format,
-				timeoutMs: settings.timeoutMs,
-				retry: settings.retry,
-				pace: settings.pace,
-				dryRun: settings.dryRun,
-			}),
+		request,
+		call: async (call) => {
+			const { body, duplicate, attempts } = await request(call);
+			const { requestId } = call;
+			if (settings.dryRun) return { requestId, duplicate, attempts, preview: body.request as IDataObject };
+			return { requestId, duplicate, attempts, response: body };
+		},
 		checkSendable: (itemIndex, body) => {
 			if (settings.format === 'xml') toXmlBody(ctx.getNode(), body, itemIndex);
 		},
@@ -77,4 +88,17 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 		},
 		nearLimit: (body) => size(body) > BODY_BUDGET_BYTES,
 	};
+}
+
+/**
+ * A Dry Run left on gives a workflow that never sends and never fails: n8n shows this hint above
+ * the node's output (n8n 1.x and 2.x; older n8n without execution hints shows only the items).
+ */
+function announceDryRun(ctx: IExecuteFunctions): void {
+	if (typeof ctx.addExecutionHints !== 'function') return;
+	ctx.addExecutionHints({
+		message: 'Dry Run is on: nothing was sent to Altcraft. The output shows the requests it would send.',
+		type: 'warning',
+		location: 'outputPane',
+	});
 }

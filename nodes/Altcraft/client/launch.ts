@@ -1,23 +1,11 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { launchRequestId, requestIdScope } from '../engine/requestId';
-import { createClient, type Client, type ClientCall } from '.';
+import { createClient, type Client } from '.';
 
-export interface LaunchCall extends ClientCall {
-	/** What the output shows about the launch besides Altcraft's answer. */
-	summary: IDataObject;
-	requestId: string;
-}
-
-/** What launches add to the client: Request-IDs from the Idempotency Key, and the `launch` summary. */
+/** What launches add to the client: Request-IDs from the Idempotency Key. */
 export interface LaunchClient extends Client {
 	/** The Request-ID of one launch: from the Idempotency Key when the user set one, else derived. */
 	requestId(itemIndex: number, target: string, part?: string): string;
-	/**
-	 * Sends one launch and shapes its output item: Altcraft's answer as it came (error, error_text,
-	 * data), plus a `launch` object with what downstream nodes need. The token is never part of it.
-	 * In a dry run the answer is the request that would have been sent (`dryRun`, `request`).
-	 */
-	launch(call: LaunchCall): Promise<IDataObject>;
 }
 
 export async function createLaunchClient(ctx: IExecuteFunctions): Promise<LaunchClient> {
@@ -26,12 +14,5 @@ export async function createLaunchClient(ctx: IExecuteFunctions): Promise<Launch
 	return {
 		...client,
 		requestId: (itemIndex, target, part) => launchRequestId(scope, itemIndex, target, part),
-		launch: async ({ summary, ...call }) => {
-			const response = await client.request(call);
-			return {
-				...response.body,
-				launch: { ...summary, requestId: call.requestId, duplicate: response.duplicate, attempts: response.attempts },
-			};
-		},
 	};
 }

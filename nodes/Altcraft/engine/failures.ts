@@ -4,7 +4,6 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type IPairedItemData,
 } from 'n8n-workflow';
 
 export type ItemError = NodeApiError | NodeOperationError;
@@ -27,21 +26,27 @@ export function pinToItem(ctx: IExecuteFunctions, error: unknown, itemIndex: num
 	});
 }
 
-function errorOutput(error: ItemError, items: number[]): INodeExecutionData {
+/**
+ * One failure item per input item, each paired to its own input: `{ error, description?, httpCode? }`.
+ * For "Continue (using error output)" the item also carries the error itself, which is what n8n
+ * routes to the error branch on (n8n-core WorkflowExecute.handleNodeErrorOutput). n8n then keeps
+ * only `{ error: message }` as the item's JSON and the error (description, HTTP code) beside it;
+ * with "Continue (regular output)" the item goes without it, so that its JSON keeps them.
+ */
+function errorOutputs(error: ItemError, items: number[], routed: boolean): INodeExecutionData[] {
 	const json: IDataObject = { error: error.message };
 	if (error.description) json.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	const paired: IPairedItemData[] = items.map((item) => ({ item }));
-	return { json, pairedItem: paired.length === 1 ? paired[0] : paired };
+	return items.map((item) => ({ json: { ...json }, ...(routed ? { error } : {}), pairedItem: { item } }));
 }
 
 /**
- * The one place that decides what a failure becomes. With Continue On Fail: an error item paired
- * to every item the failed work concerned (one item, or all items of a failed request). Without:
+ * The one place that decides what a failure becomes. With Continue On Fail: a failure item for
+ * every item the failed work concerned (one item, or each item of a failed request). Without:
  * the error, pinned to the first of them, is thrown.
  */
-export function failureOutput(ctx: IExecuteFunctions, error: unknown, items: number[]): INodeExecutionData {
+export function failureOutputs(ctx: IExecuteFunctions, error: unknown, items: number[]): INodeExecutionData[] {
 	const pinned = pinToItem(ctx, error, items[0] ?? 0);
 	if (!ctx.continueOnFail()) throw pinned;
-	return errorOutput(pinned, items);
+	return errorOutputs(pinned, items, ctx.getNode().onError === 'continueErrorOutput');
 }

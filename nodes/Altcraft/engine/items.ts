@@ -1,5 +1,5 @@
 import { sleep, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { failureOutput, pinToItem, type ItemError } from './failures';
+import { failureOutputs, pinToItem, type ItemError } from './failures';
 
 /**
  * Long loops over items give the event loop a turn this often: a main process that also serves the
@@ -31,13 +31,17 @@ export interface Checked<T> {
 	value: T;
 }
 
-/** What one unit's request gave: output JSON paired to all its items, or output items of its own. */
+/**
+ * What one unit's request gave: output JSON paired to all its items (One Item per Request), or
+ * output items of its own (one per input item, see engine/output.ts).
+ */
 export type UnitResult = IDataObject | INodeExecutionData[];
 
 /**
  * Runs `send` for every unit with at most `concurrency` in flight. Without Continue On Fail no new
  * unit starts after a failure; the ones in flight finish (their messages are already on their way)
- * and the first failure in input order is thrown.
+ * and the first failure in input order is thrown. With it, a failed unit gives a failure item for
+ * each of its items.
  */
 async function sendUnits<T>(
 	ctx: IExecuteFunctions,
@@ -62,7 +66,7 @@ async function sendUnits<T>(
 					: [{ json: result, pairedItem: paired(unit.items, pairAsList) }];
 			} catch (error) {
 				if (continueOnFail) {
-					outputs[unitIndex] = [failureOutput(ctx, error, unit.items)];
+					outputs[unitIndex] = failureOutputs(ctx, error, unit.items);
 				} else {
 					failures[unitIndex] = pinToItem(ctx, error, unit.items[0]);
 					stopped = true;
@@ -105,7 +109,17 @@ export async function checkAllThenSend<T, U = T>(
 	ctx: IExecuteFunctions,
 	plan: ItemPlan<T, U>,
 ): Promise<INodeExecutionData[]> {
-	const slots: INodeExecutionData[][] = new Array(plan.count);
+	// Where each output stands: most items have one output, so a slot holds one and only a slot
+	// with several (an item's output beside a request's) takes a list. 200,000 outputs are placed
+	// and read out with turns of the event loop.
+	const firsts: Array<INodeExecutionData | undefined> = new Array(plan.count);
+	const more = new Map<number, INodeExecutionData[]>();
+	const place = (slot: number, output: INodeExecutionData) => {
+		if (firsts[slot] === undefined) return void (firsts[slot] = output);
+		const list = more.get(slot);
+		if (list) list.push(output);
+		else more.set(slot, [output]);
+	};
 	const passed: Array<Checked<T>> = [];
 	const pause = eventLoopYielder();
 	for (let itemIndex = 0; itemIndex < plan.count; itemIndex++) {
@@ -113,7 +127,7 @@ export async function checkAllThenSend<T, U = T>(
 		try {
 			passed.push({ itemIndex, value: plan.check(itemIndex) });
 		} catch (error) {
-			slots[itemIndex] = [failureOutput(ctx, error, [itemIndex])];
+			for (const output of failureOutputs(ctx, error, [itemIndex])) place(itemIndex, output);
 		}
 	}
 	const group =
@@ -121,15 +135,24 @@ export async function checkAllThenSend<T, U = T>(
 		((checked) => checked.map(({ itemIndex, value }) => ({ items: [itemIndex], value: value as unknown as U })));
 	const units = await group(passed);
 	const outputs = await sendUnits(ctx, units, plan.concurrency, plan.send, plan.group !== undefined);
-	units.forEach((unit, unitIndex) => {
+	for (let unitIndex = 0; unitIndex < units.length; unitIndex++) {
 		for (const output of outputs[unitIndex]) {
-			// An output paired with one item stands at that item (a bulk answer told per item); one
-			// paired with several stands where the first of them stood.
+			await pause();
+			// An output paired with one item stands at that item; one paired with several (One Item
+			// per Request) stands where the first of them stood.
 			const paired = output.pairedItem;
-			const slot =
-				paired !== undefined && !Array.isArray(paired) && typeof paired === 'object' ? paired.item : unit.items[0];
-			(slots[slot] ??= []).push(output);
+			const single = paired !== undefined && !Array.isArray(paired) && typeof paired === 'object';
+			place(single ? paired.item : units[unitIndex].items[0], output);
 		}
-	});
-	return slots.flat();
+	}
+	const result: INodeExecutionData[] = [];
+	for (let slot = 0; slot < plan.count; slot++) {
+		await pause();
+		const output = firsts[slot];
+		if (output === undefined) continue;
+		result.push(output);
+		const others = more.get(slot);
+		if (others) result.push(...others);
+	}
+	return result;
 }

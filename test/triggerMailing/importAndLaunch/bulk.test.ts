@@ -32,14 +32,31 @@ describe('Import Profile and Launch, Bulk', () => {
 			email: 'user0@example.com',
 			data: { email: 'user0@example.com', _fname: 'User 0' },
 		});
-		expect(result.items.map((item) => item.json.launch)).toEqual([
-			expect.objectContaining({ import: true, bulk: true, profiles: 1000, items: 1000, request: 1, requests: 3 }),
-			expect.objectContaining({ request: 2 }),
-			expect.objectContaining({ profiles: 500, request: 3 }),
-		]);
-		expect((result.items[0].json.result as string[]).length).toBe(1000);
-		const paired = result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((p) => p.item));
-		expect(paired).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+		// One item per row, paired with it. Email matching: which profile ID is whose cannot be told.
+		expect(result.items.map((item) => item.pairedItem)).toEqual(Array.from({ length: 2500 }, (_, item) => ({ item })));
+		expect(result.items[0].json).toEqual({
+			imported: null,
+			launched: null,
+			matching: 'email',
+			email: 'user0@example.com',
+			note: expect.stringMatching(/not which row each belongs to/),
+			triggerMailingId: 84,
+			request: {
+				number: 1,
+				of: 3,
+				items: 1000,
+				profiles: 1000,
+				profilesLaunched: 1000,
+				requestId: ctx.sandbox.requests[0].requestId,
+				duplicate: false,
+				attempts: 1,
+			},
+			response: { error: 0, error_text: 'Successful operation' },
+		});
+		expect(result.items[2499].json).toMatchObject({
+			email: 'user2499@example.com',
+			request: { number: 3, profiles: 500 },
+		});
 	});
 
 	test("an existing profile's ID is in result; items asking for a different delay go in their own request", async () => {
@@ -55,14 +72,47 @@ describe('Import Profile and Launch, Bulk', () => {
 			{ days: 0, hours: 0, minutes: 5 },
 			{ days: 0, hours: 0, minutes: 10 },
 		]);
-		expect(result.items[0].json.result).toEqual([JOHN]);
+		// Each request carried one row alone: its answer's profile ID is that row's.
+		expect(result.items.map((item) => [item.json.email, item.json.imported, item.json.launched])).toEqual([
+			['john@example.com', true, true],
+			['new@example.com', true, true],
+		]);
+		expect(result.items[0].json.profileId).toBe(JOHN);
+		expect(result.items[1].json.profileId).toBe(ctx.sandbox.requests[1].response?.body.result[0]);
+	});
+
+	test('Profile ID matching: each row is told by its own profile ID', async () => {
+		const JANE = 'abcdefghijklmnqrstuvwxyz';
+		const result = await ctx.run(
+			bulkImport({ matching: 'profile_id', profileId: '={{ $json.id }}' }),
+			json({ id: JOHN, email: 'john@example.com' }, { id: JANE, email: 'jane@example.com' }),
+		);
+		expect(result.error).toBeUndefined();
+		expect(ctx.sandbox.requests).toHaveLength(1);
+		expect(
+			result.items.map((item) => [item.pairedItem, item.json.profileId, item.json.imported, item.json.launched]),
+		).toEqual([
+			[{ item: 0 }, JOHN, true, true],
+			[{ item: 1 }, JANE, true, true],
+		]);
+		expect(result.items.some((item) => 'note' in item.json)).toBe(false);
 	});
 
 	test('Run as Background Task sends import_and_start_batch_task and outputs the task ID', async () => {
 		const result = await ctx.run(bulkImport({ options: { backgroundTask: true } }), rows(2));
 		expect(ctx.sandbox.requests[0].path).toBe(`${BATCH}_task`);
 		expect(ctx.sandbox.requests[0].body.trigger_id).toBe(84);
-		expect(result.items[0].json.launch).toMatchObject({ backgroundTask: true, taskId: 1001, profiles: 2 });
+		expect(result.items.map((item) => item.json)).toEqual(
+			[0, 1].map((i) =>
+				expect.objectContaining({
+					imported: null,
+					launched: null,
+					email: `user${i}@example.com`,
+					note: expect.stringMatching(/background task/),
+					request: expect.objectContaining({ backgroundTask: true, taskId: 1001, profiles: 2, items: 2 }),
+				}),
+			),
+		);
 	});
 
 	test('XML: the profiles travel as nested <data> elements', async () => {
@@ -74,7 +124,7 @@ describe('Import Profile and Launch, Bulk', () => {
 		expect(ctx.sandbox.requests[0].rawBody).toContain(
 			'<data><email>john@example.com</email><data><email>john@example.com</email><_fname>John</_fname></data></data>',
 		);
-		expect(result.items[0].json.result).toEqual([JOHN]);
+		expect(result.items[0].json).toMatchObject({ imported: true, launched: true, profileId: JOHN });
 	});
 
 	test('with Continue On Fail a bad row is its own error item and the others are imported', async () => {
@@ -87,14 +137,20 @@ describe('Import Profile and Launch, Bulk', () => {
 			'a@example.com',
 			'c@example.com',
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], { item: 1 }]);
+		expect(result.items.map((item) => [item.pairedItem, item.json.email, typeof item.json.error])).toEqual([
+			[{ item: 0 }, 'a@example.com', 'undefined'],
+			[{ item: 1 }, undefined, 'string'],
+			[{ item: 2 }, 'c@example.com', 'undefined'],
+		]);
 	});
 
 	test('a re-run with the same Idempotency Key and more rows sends only the request with new profiles', async () => {
 		const params = bulkImport({ options: { idempotencyKey: 'signups-2026-01-15', profilesPerRequest: 2 } });
 		await ctx.run(params, rows(4));
 		const again = await ctx.run(params, rows(5));
-		expect(again.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+		expect(again.items.map((item) => (item.json.request as { duplicate: boolean }).duplicate)).toEqual([
+			true,
+			true,
 			true,
 			true,
 			false,

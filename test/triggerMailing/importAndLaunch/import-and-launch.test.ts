@@ -78,18 +78,18 @@ describe('Import Profile and Launch, per item', () => {
 		expect(answered).toMatch(/^[0-9a-f]{24}$/);
 		expect(result.items).toEqual([
 			{
-				json: expect.objectContaining({
-					error: 0,
-					profile_id: answered,
-					launch: expect.objectContaining({
-						triggerMailingId: 84,
-						matching: 'email',
-						email: 'new.person@example.com',
-						import: true,
-						profileId: answered,
-						duplicate: false,
-					}),
-				}),
+				json: {
+					imported: true,
+					launched: true,
+					triggerMailingId: 84,
+					matching: 'email',
+					email: 'new.person@example.com',
+					profileId: answered,
+					requestId: ctx.sandbox.requests[0].requestId,
+					duplicate: false,
+					attempts: 1,
+					response: { error: 0, error_text: 'Successful operation', profile_id: answered },
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -97,7 +97,7 @@ describe('Import Profile and Launch, per item', () => {
 
 	test('an existing profile is matched and updated: its ID comes back', async () => {
 		const result = await ctx.run(importParams(), json({ email: 'john@example.com', name: 'John' }));
-		expect(result.items[0].json.launch).toMatchObject({ profileId: JOHN });
+		expect(result.items[0].json).toMatchObject({ imported: true, launched: true, profileId: JOHN });
 	});
 
 	test.each([
@@ -112,7 +112,7 @@ describe('Import Profile and Launch, per item', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ matching, ...expected });
-		expect(result.items[0].json.launch).toMatchObject({ profileId: JOHN });
+		expect(result.items[0].json).toMatchObject({ imported: true, launched: true, profileId: JOHN });
 	});
 
 	test('XML: the same import as an XML body', async () => {
@@ -127,7 +127,7 @@ describe('Import Profile and Launch, per item', () => {
 		expect(ctx.sandbox.requests[0].rawBody).toContain(
 			'<data><email>john@example.com</email><_fname>John</_fname><subscriptions><resource_id>24</resource_id><channel>email</channel><email>john@example.com</email></subscriptions></data>',
 		);
-		expect(result.items[0].json.profile_id).toBe(JOHN);
+		expect(result.items[0].json).toMatchObject({ profileId: JOHN, response: { profile_id: JOHN } });
 	});
 });
 
@@ -245,7 +245,7 @@ describe('Import Profile and Launch: exactly once', () => {
 			params,
 			json({ email: 'a@example.com', name: 'A' }, { email: 'b@example.com', name: 'Bea' }),
 		);
-		expect(again.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([true, false]);
+		expect(again.items.map((item) => item.json.duplicate)).toEqual([true, false]);
 		expect(ctx.sandbox.launches).toHaveLength(3);
 	});
 
@@ -259,6 +259,6 @@ describe('Import Profile and Launch: exactly once', () => {
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);
 		expect(ctx.sandbox.launches).toHaveLength(1);
-		expect(result.items[0].json.launch).toMatchObject({ duplicate: true, attempts: 2, profileId: JOHN });
+		expect(result.items[0].json).toMatchObject({ duplicate: true, attempts: 2, profileId: JOHN });
 	});
 });

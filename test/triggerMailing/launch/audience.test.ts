@@ -16,33 +16,65 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		expect(chunks.flat()).toEqual(emails);
 		expect(ctx.sandbox.requests.every((request) => request.body.matching === undefined)).toBe(true);
 
-		expect(result.items).toHaveLength(3);
-		expect(result.items.map((item) => item.json.launch)).toEqual([
-			expect.objectContaining({
-				triggerMailingId: 84,
-				matching: 'custom_request',
-				audienceField: 'email',
-				profiles: 1000,
+		// One output per input item, paired with it: its recipient and its request's outcome.
+		expect(result.items).toHaveLength(2500);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));
+		expect(result.items.map((item) => item.json.email)).toEqual(emails);
+		expect(result.items[0].json).toEqual({
+			launched: null,
+			email: 'user0@example.com',
+			note: expect.stringMatching(/does not say which profiles the query matched/),
+			triggerMailingId: 84,
+			matching: 'custom_request',
+			audienceField: 'email',
+			request: {
+				number: 1,
+				of: 3,
 				items: 1000,
-				request: 1,
-				requests: 3,
-			}),
-			expect.objectContaining({ profiles: 1000, request: 2 }),
-			expect.objectContaining({ profiles: 500, request: 3 }),
+				profiles: 1000,
+				requestId: ctx.sandbox.requests[0].requestId,
+				duplicate: false,
+				attempts: 1,
+			},
+			response: { data: null, error: 0, error_text: 'Successful operation' },
+		});
+		expect([result.items[1000].json.request, result.items[2000].json.request]).toEqual([
+			expect.objectContaining({ number: 2, profiles: 1000 }),
+			expect.objectContaining({ number: 3, profiles: 500 }),
 		]);
-		// Each output item is paired with every input item it covered.
-		const paired = result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((p) => p.item));
-		expect(paired).toEqual(emails.map((_, i) => i));
 	});
 
-	test('a value shared by several items is queried once and paired with all of them', async () => {
+	test('Output "One Item per Request": one item per request, paired with all its items', async () => {
+		const result = await ctx.run(
+			audience({ options: { output: 'eachRequest', profilesPerRequest: 2 } }),
+			json(...['a', 'b', 'c'].map((n) => ({ email: `${n}@example.com` }))),
+		);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 1 }], [{ item: 2 }]]);
+		expect(result.items[1].json).toEqual({
+			triggerMailingId: 84,
+			matching: 'custom_request',
+			audienceField: 'email',
+			request: { number: 2, of: 2, items: 1, profiles: 1 },
+			requestId: ctx.sandbox.requests[1].requestId,
+			duplicate: false,
+			attempts: 1,
+			response: { data: null, error: 0, error_text: 'Successful operation' },
+		});
+	});
+
+	test('a value shared by several items is queried once, and each of them gets its output', async () => {
 		const result = await ctx.run(
 			audience(),
 			json({ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'a@example.com' }),
 		);
 		expect(queried('email')).toEqual([['a@example.com', 'b@example.com']]);
-		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.items[0].json.launch).toMatchObject({ profiles: 2, items: 3 });
+		expect(result.items.map((item) => [item.pairedItem, item.json.email, item.json.request])).toEqual(
+			[0, 1, 2].map((item) => [
+				{ item },
+				item === 1 ? 'b@example.com' : 'a@example.com',
+				expect.objectContaining({ profiles: 2, items: 3 }),
+			]),
+		);
 	});
 
 	test('Profiles per Request sets the chunk size', async () => {
@@ -103,11 +135,11 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 			['Sale', ['a@example.com', 'c@example.com']],
 			['News', ['b@example.com']],
 		]);
-		// Outputs stand where their first item stood, each paired with exactly its items.
-		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], [{ item: 1 }]]);
-		expect(result.items.map((item) => item.json.launch)).toEqual([
-			expect.objectContaining({ request: 1, requests: 2, profiles: 2 }),
-			expect.objectContaining({ request: 2, requests: 2, profiles: 1 }),
+		// Outputs stand in input order, each with its own request.
+		expect(result.items.map((item) => [item.pairedItem, item.json.request])).toEqual([
+			[{ item: 0 }, expect.objectContaining({ number: 1, of: 2, profiles: 2 })],
+			[{ item: 1 }, expect.objectContaining({ number: 2, of: 2, profiles: 1 })],
+			[{ item: 2 }, expect.objectContaining({ number: 1, of: 2, profiles: 2 })],
 		]);
 	});
 
@@ -130,8 +162,8 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(queried('email')).toEqual([['a@example.com', 'c@example.com']]);
-		expect(result.items).toHaveLength(2);
-		expect(result.items[0].pairedItem).toEqual([{ item: 0 }, { item: 2 }]);
+		expect(result.items).toHaveLength(3);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[1]).toEqual({
 			json: expect.objectContaining({ error: expect.stringMatching(/"oops".*item 1/) }),
 			pairedItem: { item: 1 },
@@ -142,7 +174,10 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		const result = await ctx.run(audience(), json({ email: 'oops' }, { email: 'a@example.com' }), {
 			continueOnFail: true,
 		});
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, [{ item: 1 }]]);
+		expect(result.items.map((item) => [item.pairedItem, typeof item.json.error])).toEqual([
+			[{ item: 0 }, 'string'],
+			[{ item: 1 }, 'undefined'],
+		]);
 	});
 
 	test('without Continue On Fail, an invalid item stops the run before anything is sent', async () => {
@@ -162,11 +197,15 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 			json(...['a', 'b', 'c'].map((n) => ({ email: `${n}@example.com` }))),
 			{ continueOnFail: true },
 		);
-		expect(result.items[0]).toEqual({
-			json: expect.objectContaining({ error: 'Altcraft error 403: Invalid token' }),
-			pairedItem: [{ item: 0 }, { item: 1 }],
-		});
-		expect(result.items[1].json.error).toBe(0);
+		// Each item of the failed request gets its failure, paired with its own input.
+		expect(result.items.slice(0, 2)).toEqual(
+			[0, 1].map((item) => ({
+				json: { error: 'Altcraft error 403: Invalid token', description: expect.any(String), httpCode: '403' },
+				pairedItem: { item },
+			})),
+		);
+		expect(result.items[2].json).toMatchObject({ email: 'c@example.com', response: { error: 0 } });
+		expect(result.items[2].json).not.toHaveProperty('error');
 	});
 
 	test('a custom query cannot be an audience built from items', async () => {

@@ -175,8 +175,8 @@ describe('Altcraft errors', () => {
 		expect(result.items).toHaveLength(3);
 		expect(result.items[1].json.error).toMatch(/"not-an-email" is not one valid email address \(item 1\)/);
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
-		expect(result.items[0].json.error).toBe(0);
-		expect(result.items[2].json.error).toBe(0);
+		expect(result.items[0].json.launched).toBe(true);
+		expect(result.items[2].json.launched).toBe(true);
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'jane@example.com']);
 	});
 

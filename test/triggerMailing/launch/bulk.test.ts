@@ -24,24 +24,53 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		expect(data().flat()).toEqual(rows.map((row) => ({ email: row.email, custom_data: { order_id: row.order } })));
 		expect(ctx.sandbox.requests[0].body).toMatchObject({ trigger_id: 84, matching: 'email' });
 		expect(ctx.sandbox.requests[0].body.id).toBeUndefined();
-		// Per request: the counts and Altcraft's result, paired with every item it carried.
-		expect(result.items).toHaveLength(3);
-		expect(result.items.map((item) => item.json.launch)).toEqual([
-			expect.objectContaining({
-				triggerMailingId: 84,
-				matching: 'email',
-				bulk: true,
-				profiles: 1000,
-				launched: 0,
+		// One item per input item, paired with it, with its recipient and its request's outcome.
+		expect(result.items).toHaveLength(2500);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(rows.map((_, item) => ({ item })));
+		expect(result.items.map((item) => item.json.email)).toEqual(rows.map((row) => row.email));
+		expect(result.items[0].json).toEqual({
+			launched: false,
+			email: 'user0@example.com',
+			triggerMailingId: 84,
+			matching: 'email',
+			request: {
+				number: 1,
+				of: 3,
 				items: 1000,
-				request: 1,
-				requests: 3,
-			}),
-			expect.objectContaining({ profiles: 1000, request: 2 }),
-			expect.objectContaining({ profiles: 500, request: 3 }),
+				profiles: 1000,
+				profilesLaunched: 0,
+				requestId: ctx.sandbox.requests[0].requestId,
+				duplicate: false,
+				attempts: 1,
+			},
+			response: { error: 0, error_text: 'Successful operation' },
+		});
+		expect([result.items[1000].json.request, result.items[2499].json.request]).toEqual([
+			expect.objectContaining({ number: 2, profiles: 1000, requestId: ctx.sandbox.requests[1].requestId }),
+			expect.objectContaining({ number: 3, profiles: 500, requestId: ctx.sandbox.requests[2].requestId }),
 		]);
-		const paired = result.items.flatMap((item) => (item.pairedItem as Array<{ item: number }>).map((p) => p.item));
-		expect(paired).toEqual(rows.map((_, i) => i));
+	});
+
+	test('Output "One Item per Request": one item per request, paired with all its items, with the whole answer', async () => {
+		const rows = Array.from({ length: 5 }, (_, i) => ({
+			email: i < 2 ? ['john@example.com', 'jane@example.com'][i] : `u${i}@example.com`,
+			order: i,
+		}));
+		const result = await ctx.run(bulk({ options: { output: 'eachRequest', profilesPerRequest: 3 } }), json(...rows));
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			[{ item: 0 }, { item: 1 }, { item: 2 }],
+			[{ item: 3 }, { item: 4 }],
+		]);
+		expect(result.items[0].json).toEqual({
+			triggerMailingId: 84,
+			matching: 'email',
+			request: { number: 1, of: 2, items: 3, profiles: 3, profilesLaunched: 2 },
+			requestId: ctx.sandbox.requests[0].requestId,
+			duplicate: false,
+			attempts: 1,
+			response: { error: 0, error_text: 'Successful operation', result: [JOHN, JANE] },
+		});
 	});
 
 	test("the answer's result says which profiles got the message", async () => {
@@ -53,12 +82,25 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 				{ email: 'jane@example.com', order: 3 },
 			),
 		);
-		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toMatchObject({
-			error: 0,
-			result: [JOHN, JANE],
-			launch: { profiles: 3, launched: 2, items: 3 },
-		});
+		// Email matching: the IDs cannot be matched to rows, and each row says so.
+		expect(result.items).toHaveLength(3);
+		for (const item of result.items) {
+			expect(item.json).toMatchObject({ launched: null, request: { profiles: 3, profilesLaunched: 2, items: 3 } });
+			expect(item.json.note).toMatch(/not which row each belongs to/);
+		}
+	});
+
+	test("a request that carried one row alone: its result is that row's profile ID", async () => {
+		const result = await ctx.run(
+			bulk({ content: 'fields', contentValues: { values: [{ name: 't', value: '={{ $json.order }}' }] } }),
+			json({ email: 'john@example.com', order: 1 }, { email: 'nobody@example.com', order: 2 }),
+		);
+		expect(
+			result.items.map((item) => [item.json.email, item.json.launched, item.json.profileId, item.json.note]),
+		).toEqual([
+			['john@example.com', true, JOHN, undefined],
+			['nobody@example.com', false, undefined, undefined],
+		]);
 	});
 
 	test('with Profile ID matching, each item gets its own output saying whether its profile was launched', async () => {
@@ -68,12 +110,21 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(1);
-		expect(result.items.map((item) => [item.pairedItem, item.json.launch])).toEqual([
-			[{ item: 0 }, expect.objectContaining({ profileId: JOHN, launched: true, request: 1, requests: 1 })],
+		expect(result.items.map((item) => [item.pairedItem, item.json])).toEqual([
+			[
+				{ item: 0 },
+				expect.objectContaining({
+					profileId: JOHN,
+					launched: true,
+					request: expect.objectContaining({ number: 1, of: 1 }),
+				}),
+			],
 			[{ item: 1 }, expect.objectContaining({ profileId: '000000000000000000000000', launched: false })],
 			[{ item: 2 }, expect.objectContaining({ profileId: JANE, launched: true })],
 		]);
-		expect(result.items[0].json.result).toBeUndefined();
+		expect(result.items.some((item) => 'note' in item.json)).toBe(false);
+		// The answer's list of every profile is not repeated on each item.
+		expect(result.items[0].json.response).toEqual({ error: 0, error_text: 'Successful operation' });
 	});
 
 	test.each([
@@ -83,7 +134,7 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		const result = await ctx.run(bulk({ matching, ...fields }), json({ v, order: 7 }));
 		expect(result.error).toBeUndefined();
 		expect(data()).toEqual([[{ ...element, custom_data: { order_id: 7 } }]]);
-		expect(result.items[0].json.result).toEqual([JANE]);
+		expect(result.items[0].json).toMatchObject({ launched: true, profileId: JANE, request: { profilesLaunched: 1 } });
 		if (matching === 'custom') expect(ctx.sandbox.requests[0].body.field_name).toBe('CRM_ID');
 	});
 
@@ -129,7 +180,11 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 			['Sale', ['a@example.com', 'c@example.com']],
 			['News', ['b@example.com']],
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], [{ item: 1 }]]);
+		expect(result.items.map((item) => [item.pairedItem, item.json.request])).toEqual([
+			[{ item: 0 }, expect.objectContaining({ number: 1, items: 2 })],
+			[{ item: 1 }, expect.objectContaining({ number: 2, items: 1 })],
+			[{ item: 2 }, expect.objectContaining({ number: 1, items: 2 })],
+		]);
 	});
 
 	test('a chunk never passes the 10 MB body limit, whatever Profiles per Request says', async () => {
@@ -154,7 +209,12 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		expect(request.path).toBe('/api/v1.1/campaigns/triggers/start_batch_task');
 		expect(request.body).toMatchObject({ id: 84, matching: 'email' });
 		expect(request.body.trigger_id).toBeUndefined();
-		expect(result.items[0].json.launch).toMatchObject({ backgroundTask: true, taskId: 1001, profiles: 1, items: 1 });
+		expect(result.items[0].json).toMatchObject({
+			launched: null,
+			email: 'john@example.com',
+			request: { backgroundTask: true, taskId: 1001, profiles: 1, items: 1 },
+		});
+		expect(result.items[0].json.note).toMatch(/background task/);
 	});
 
 	test('XML: a single profile in result still comes out as a list', async () => {
@@ -166,7 +226,12 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		expect(ctx.sandbox.requests[0].rawBody).toContain(
 			'<data><email>john@example.com</email><custom_data><order_id>1</order_id></custom_data></data>',
 		);
-		expect(result.items[0].json.result).toEqual([JOHN]);
+		expect(result.items[0].json).toMatchObject({ launched: true, profileId: JOHN, request: { profilesLaunched: 1 } });
+		const perRequest = await ctx.run(
+			bulk({ options: { requestFormat: 'xml', output: 'eachRequest' } }),
+			json({ email: 'john@example.com', order: 1 }),
+		);
+		expect((perRequest.items[0].json.response as { result: string[] }).result).toEqual([JOHN]);
 	});
 
 	test('a custom query cannot be a bulk launch', async () => {
@@ -197,7 +262,8 @@ describe('Bulk launch: bad input', () => {
 				{ email: 'c@example.com', custom_data: { order_id: 3 } },
 			],
 		]);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([[{ item: 0 }, { item: 2 }], { item: 1 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.items.map((item) => item.json.email)).toEqual(['a@example.com', undefined, 'c@example.com']);
 		expect(result.items[1].json.error).toMatch(/"oops".*item 1/);
 	});
 
@@ -227,12 +293,13 @@ describe('Bulk launch: bad input', () => {
 			json({ email: 'a@example.com' }, { email: 'b@example.com' }),
 			{ continueOnFail: true },
 		);
-		expect(result.items).toEqual([
-			{
-				json: expect.objectContaining({ error: expect.stringMatching(/not active/) }),
-				pairedItem: [{ item: 0 }, { item: 1 }],
-			},
-		]);
+		// One failure item per input item, each paired with its own input.
+		expect(result.items).toEqual(
+			[0, 1].map((item) => ({
+				json: expect.objectContaining({ error: expect.stringMatching(/not active/), httpCode: expect.anything() }),
+				pairedItem: { item },
+			})),
+		);
 	});
 });
 
@@ -250,7 +317,9 @@ describe('Bulk launch: exactly once', () => {
 		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(
 			[0, 1, 2, 3, 4].map((i) => `user${i}@example.com`),
 		);
-		expect(result.items.map((item) => (item.json.launch as { duplicate: boolean }).duplicate)).toEqual([
+		expect(result.items.map((item) => (item.json.request as { duplicate: boolean }).duplicate)).toEqual([
+			true,
+			true,
 			true,
 			true,
 			false,
@@ -280,6 +349,9 @@ describe('Bulk launch: exactly once', () => {
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[0].requestId).toBe(ctx.sandbox.requests[1].requestId);
 		expect(ctx.sandbox.launches).toHaveLength(2);
-		expect(result.items[0].json).toMatchObject({ result: [JOHN, JANE], launch: { duplicate: true, attempts: 2 } });
+		expect(result.items[0].json).toMatchObject({
+			request: { profilesLaunched: 2, duplicate: true, attempts: 2 },
+			response: { error: 0 },
+		});
 	});
 });

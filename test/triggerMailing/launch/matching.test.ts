@@ -43,7 +43,7 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 		const result = await ctx.run(launchParams({ matching, ...fields }), json(item));
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests[0].body).toEqual({ token: ctx.sandbox.token, id: 84, ...expectedBody });
-		expect(result.items[0].json.launch).toMatchObject({ triggerMailingId: 84, matching, ...expectedSummary });
+		expect(result.items[0].json).toMatchObject({ triggerMailingId: 84, matching, ...expectedSummary });
 		expect(ctx.sandbox.launches).toHaveLength(1);
 	});
 
@@ -107,14 +107,16 @@ describe('output', () => {
 		ctx.sandbox.inject({ delayMs: 60 }); // the first request answers last
 		const result = await ctx.run(launchParams(), json(...emails.map((email) => ({ email }))));
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.launch)).toEqual(
+		expect(result.items.map((item) => item.json)).toEqual(
 			emails.map((email) => ({
+				launched: true,
 				triggerMailingId: 84,
 				matching: 'email',
 				email,
 				requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 				duplicate: false,
 				attempts: 1,
+				response: { error: 0, error_text: 'Successful operation', data: null },
 			})),
 		);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(emails.map((_, item) => ({ item })));

@@ -48,7 +48,10 @@ describe.each(Object.keys(examples) as Array<keyof typeof seedJson>)('the docs e
 		expect(request.path).toBe('/api/v1.1/campaigns/triggers/start/');
 		expect(request.headers['content-type']).toMatch(/^application\/json/);
 		expect(JSON.parse(request.rawBody)).toEqual(withToken(seedJson[name], ctx.sandbox.token));
-		expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation', data: null });
+		expect(result.items[0].json).toMatchObject({
+			launched: true,
+			response: { error: 0, error_text: 'Successful operation', data: null },
+		});
 	});
 
 	test('is sent as the documented XML body with Request Format XML', async () => {
@@ -63,7 +66,10 @@ describe.each(Object.keys(examples) as Array<keyof typeof seedJson>)('the docs e
 		const expected = xmlTree(seedXml[name].replace('abcdefghijklmnqrstuvwxyz', ctx.sandbox.token)) as object;
 		expect(xmlTree(request.rawBody)).toEqual(expected);
 		// The XML answer is parsed into the same object a JSON answer gives.
-		expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation', data: null });
+		expect(result.items[0].json).toMatchObject({
+			launched: true,
+			response: { error: 0, error_text: 'Successful operation', data: null },
+		});
 	});
 });
 

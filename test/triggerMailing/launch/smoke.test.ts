@@ -13,6 +13,15 @@ test('launches a trigger mailing for the email of one item', async () => {
 		email: 'john@example.com',
 	});
 	expect(result.items).toHaveLength(1);
-	expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation', data: null });
+	expect(result.items[0].json).toEqual({
+		launched: true,
+		triggerMailingId: 84,
+		matching: 'email',
+		email: 'john@example.com',
+		requestId: ctx.sandbox.requests[0].requestId,
+		duplicate: false,
+		attempts: 1,
+		response: { error: 0, error_text: 'Successful operation', data: null },
+	});
 	expect(result.items[0].pairedItem).toEqual({ item: 0 });
 });

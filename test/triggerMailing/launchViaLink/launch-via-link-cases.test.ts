@@ -106,7 +106,10 @@ describe("the docs' v1.0 POST examples", () => {
 		// The sandbox reads the XML as Altcraft would: the same fields as the JSON example.
 		expect(request.body.fields).toEqual(SEED_V10_JSON.fields);
 		expect(ctx.sandbox.launches).toMatchObject([{ version: '1.0', triggerId: 96 }]);
-		expect(result.items[0].json).toMatchObject({ error: 0, error_text: 'Successful operation' });
+		expect(result.items[0].json).toMatchObject({
+			launched: true,
+			response: { error: 0, error_text: 'Successful operation' },
+		});
 		expectNoSecrets(result);
 	});
 
@@ -178,7 +181,7 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests[0].path).toBe(`/trg/${keyOf(96)}/${hash}`);
 		expect(ctx.sandbox.launches).toMatchObject([{ matching: identifyBy, target: hash, profiles: [profile] }]);
-		expect(result.items[0].json.launch).toMatchObject({ identifyBy, profileIdentifier: hash, method: 'GET' });
+		expect(result.items[0].json).toMatchObject({ identifyBy, profileIdentifier: hash, method: 'GET' });
 	});
 
 	test('Compute MD5 From Email: trimmed, lowercased, hashed', async () => {
@@ -208,18 +211,15 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 		result.items.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			expect(item.json).toEqual({
-				data: null,
-				error: 0,
-				error_text: 'Successful operation',
-				launch: {
-					triggerKey: `${keyOf(96).slice(0, 8)}…`,
-					identifyBy: 'email',
-					profileIdentifier: index === 0 ? 'john@example.com' : 'jane@example.com',
-					method: 'GET',
-					requestId: ctx.sandbox.requests[index].requestId,
-					duplicate: false,
-					attempts: 1,
-				},
+				launched: true,
+				triggerKey: `${keyOf(96).slice(0, 8)}…`,
+				identifyBy: 'email',
+				profileIdentifier: index === 0 ? 'john@example.com' : 'jane@example.com',
+				method: 'GET',
+				requestId: ctx.sandbox.requests[index].requestId,
+				duplicate: false,
+				attempts: 1,
+				response: { data: null, error: 0, error_text: 'Successful operation' },
 			});
 		});
 		expectNoSecrets(result);
@@ -358,7 +358,7 @@ describe('trigger links', () => {
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.requests).toHaveLength(2);
 		expect(ctx.sandbox.requests[1].requestId).toBe(ctx.sandbox.requests[0].requestId);
-		expect(result.items[0].json.launch).toMatchObject({ attempts: 2, duplicate: false });
+		expect(result.items[0].json).toMatchObject({ attempts: 2, duplicate: false });
 	});
 
 	test('with an Idempotency Key, a second run is answered as a duplicate', async () => {
@@ -367,7 +367,7 @@ describe('trigger links', () => {
 		const again = await ctx.run(params, json({ email: 'john@example.com', order: 'A-1' }));
 		expect(ctx.sandbox.requests[0].requestId).toMatch(new RegExp(`^link-${keyOf(96).slice(0, 12)}-A-1-[0-9a-f]{16}$`));
 		expect(ctx.sandbox.launches).toHaveLength(1);
-		expect(again.items[0].json.launch).toMatchObject({ duplicate: true });
+		expect(again.items[0].json).toMatchObject({ duplicate: true });
 	});
 });
 
@@ -451,7 +451,7 @@ test('Continue On Fail: each failure is an error item paired with its item; the 
 	);
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
-	expect(result.items[0].json).toMatchObject({ error: 0, launch: { profileIdentifier: 'john@example.com' } });
+	expect(result.items[0].json).toMatchObject({ launched: true, profileIdentifier: 'john@example.com' });
 	expect(result.items[1].json).toEqual({
 		error: '"not a link" is not a trigger link (item 1)',
 		description: expect.stringMatching(/^A trigger link looks like/),
@@ -461,7 +461,7 @@ test('Continue On Fail: each failure is an error item paired with its item; the 
 		httpCode: '404',
 	});
 	expect(result.items[3].json).toMatchObject({ error: '"nobody" is not one valid email address (item 3)' });
-	expect(result.items[4].json).toMatchObject({ error: 0, launch: { profileIdentifier: 'ivan+news@example.org' } });
+	expect(result.items[4].json).toMatchObject({ launched: true, profileIdentifier: 'ivan+news@example.org' });
 	expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(['john@example.com', 'ivan+news@example.org']);
 	expectNoSecrets(result);
 });

@@ -29,8 +29,12 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		expect(JSON.parse(request.rawBody)).toEqual({ token: ctx.sandbox.token, fields: seedFields });
 		expect(ctx.sandbox.launches).toMatchObject([{ version: '1.0', triggerId: 84, target: 'john@example.com' }]);
 		expect(result.items[0].json).toMatchObject({
-			error: 0,
-			launch: { identifyBy: 'email', profileIdentifier: 'john@example.com', method: 'POST', duplicate: false },
+			launched: true,
+			identifyBy: 'email',
+			profileIdentifier: 'john@example.com',
+			method: 'POST',
+			duplicate: false,
+			response: { error: 0 },
 		});
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 	});
@@ -44,7 +48,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		const raw = ctx.sandbox.requests[0].rawBody;
 		expect(raw.startsWith(`<xml><token>${ctx.sandbox.token}</token><fields>`)).toBe(true);
 		expect(xmlTree(raw)).toEqual({ token: ctx.sandbox.token, ...(xmlTree(seedXmlFields) as object) });
-		expect(result.items[0].json).toMatchObject({ error: 0 });
+		expect(result.items[0].json).toMatchObject({ launched: true, response: { error: 0 } });
 	});
 
 	test('POST without fields in XML still carries the token', async () => {
@@ -91,7 +95,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 			);
 			expect(result.error).toBeUndefined();
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${md5Hex('jane@example.com')}`);
-			expect(result.items[0].json).toMatchObject({ launch: { profileIdentifier: md5Hex('jane@example.com') } });
+			expect(result.items[0].json).toMatchObject({ profileIdentifier: md5Hex('jane@example.com') });
 		});
 
 		test('an XXHash', async () => {
@@ -215,7 +219,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		ctx.sandbox.inject({ path: '/trg/', status: 200, contentType: 'text/plain', body: 'OK' });
 		const result = await ctx.run(linkParams(link84()), json({ email: 'john@example.com' }));
 		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ httpStatus: 200, response: 'OK' });
+		expect(result.items[0].json).toMatchObject({ launched: true, response: { httpStatus: 200, response: 'OK' } });
 	});
 
 	test('an HTML page with HTTP 200 is not a launch confirmation', async () => {

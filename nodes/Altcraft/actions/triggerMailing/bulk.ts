@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { LaunchClient } from '../../client/launch';
 import { groupRequests, type Group, type GroupEntry } from '../../engine/grouping';
-import type { Checked, Unit } from '../../engine/items';
+import type { Checked, Unit, UnitResult } from '../../engine/items';
+import { requestOutputs, type ItemFacts } from '../../engine/output';
 import { attachmentsFor } from '../../fields/attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from '../../fields/message';
 import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../helpers/bodySize';
@@ -73,47 +74,107 @@ function taskIdOf(body: IDataObject): unknown {
 	return data ?? body.task_id ?? body.id;
 }
 
+/** What a bulk answer tells about its profiles (nothing for a background task). */
+export interface BatchAnswer {
+	task: boolean;
+	/** Profiles (elements of data) the request carried. */
+	profiles: number;
+	/** IDs of the profiles the mailing went to ([DOC: Bulk trigger launch] `result`), as a list. */
+	result?: string[];
+	launchedIds?: Set<string>;
+}
+
 export interface BatchCall {
 	unit: Unit<Batch<{ message: Message }>>;
 	/** The request-level fields (trigger mailing, matching, content, ...): everything but data and attach. */
 	fields: IDataObject;
 	url: string;
-	summary: IDataObject;
+	/** What every item of the request shares in the output (trigger mailing, matching, ...). */
+	shared: IDataObject;
+	/** Where the request stands among the execution's requests: `{ number, of }`. */
+	request: IDataObject;
+	/** What is known of one item from the answer: its verbs, recipient, profile ID, or a note. */
+	item: (itemIndex: number, position: number, answer: BatchAnswer) => ItemFacts;
 	/** What the Request-ID is scoped by, e.g. `trigger-84`. */
 	target: string;
 	task: boolean;
+	perRequest: boolean;
+}
+
+/** Said of every item of a request sent as a background task. */
+export const TASK_NOTE =
+	'Sent as a background task: Altcraft answered with its task ID before sending, so which profiles got the message is not known here';
+
+/** Said where the answer's profile IDs cannot be matched to rows. */
+export const UNMATCHED_NOTE =
+	"Altcraft's answer lists the IDs of the profiles the mailing went to, not which row each belongs to: see request.profilesLaunched";
+
+/**
+ * What the answer tells of one row. `result` is unordered as far as the docs say [DOC: open
+ * question], so a row is known only by its own profile ID (Profile ID matching), when the answer
+ * names no profile (none launched), or when the request carried this row alone.
+ */
+export function rowOutcome(
+	answer: BatchAnswer,
+	ownProfileId: string | undefined,
+): { launched: boolean | null; profileId?: string; note?: string } {
+	if (answer.task) return { launched: null, note: TASK_NOTE };
+	const { result, launchedIds } = answer;
+	if (!result || !launchedIds) return { launched: null, note: UNMATCHED_NOTE };
+	if (ownProfileId !== undefined) return { launched: launchedIds.has(ownProfileId) };
+	if (result.length === 0) return { launched: false };
+	if (answer.profiles === 1 && result.length === 1) return { launched: true, profileId: result[0] };
+	return { launched: null, note: UNMATCHED_NOTE };
+}
+
+/** The answer as each item repeats it: without the `result` list of every profile in the request. */
+function withoutResult(response: IDataObject): IDataObject {
+	const { result: _result, ...rest } = response;
+	return rest;
 }
 
 /**
- * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output:
- * Altcraft's answer, `result` always as a list, and a `launch` summary with the counts and, for a
- * task, its ID. The Request-ID comes from the request's message and the profiles it carries: a
- * re-run with the same Idempotency Key and more items sends only the requests with new profiles.
+ * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output (see
+ * engine/output.ts): per input item by default, with what the answer tells of it; per request on
+ * demand, with `result` always as a list. The Request-ID comes from the request's message and the
+ * profiles it carries: a re-run with the same Idempotency Key and more items sends only the
+ * requests with new profiles.
  */
-export async function sendBatch(
-	client: LaunchClient,
-	call: BatchCall,
-): Promise<{ answer: IDataObject; result?: string[] }> {
+export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<UnitResult> {
 	const { request, requestKey, elements } = call.unit.value;
 	const first = call.unit.items[0];
 	const attach = await attachmentsFor(client.ctx, first, request.message.attachments);
 	const body: IDataObject = { ...call.fields, data: elements, ...(attach ? { attach } : {}) };
 	if (attach) client.checkBodySize(first, body);
-	const answer = await client.launch({
+	const outcome = await client.call({
 		method: 'POST',
 		url: call.url,
 		body,
 		itemIndex: first,
-		summary: { ...call.summary, bulk: true, ...(call.task ? { backgroundTask: true } : {}) },
 		requestId: client.requestId(first, call.target, `bulk-${digest([requestKey, call.task, elements])}`),
 	});
-	const launch: IDataObject = {
-		...(answer.launch as IDataObject),
-		profiles: elements.length,
-		items: call.unit.items.length,
-	};
-	if (call.task) return { answer: { ...answer, launch: { ...launch, taskId: taskIdOf(answer) ?? null } } };
-	// One <result> element in XML parses as a single value: always a list, as in JSON.
-	const result = resultList(answer);
-	return { answer: { ...answer, ...(result ? { result } : {}), launch }, result };
+	const answer = outcome.response;
+	const facts: IDataObject = { ...call.request, items: call.unit.items.length, profiles: elements.length };
+	const told: BatchAnswer = { task: call.task, profiles: elements.length };
+	if (call.task) {
+		Object.assign(facts, { backgroundTask: true, taskId: answer ? (taskIdOf(answer) ?? null) : null });
+	} else if (answer) {
+		// One <result> element in XML parses as a single value: always a list, as in JSON.
+		const result = resultList(answer);
+		if (result) {
+			answer.result = result;
+			facts.profilesLaunched = result.length;
+			told.result = result;
+			told.launchedIds = new Set(result);
+		}
+	}
+	return requestOutputs({
+		items: call.unit.items,
+		perRequest: call.perRequest,
+		call: outcome,
+		shared: call.shared,
+		request: facts,
+		item: (itemIndex, position) => call.item(itemIndex, position, told),
+		itemResponse: withoutResult,
+	});
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
 import { checkAllThenSend } from '../../../engine/items';
+import { successJson } from '../../../engine/output';
 import { parameterReader } from '../../../engine/parameters';
 import { attachmentsFor } from '../../../fields/attachments';
 import {
@@ -18,10 +19,11 @@ import {
 import { withDisplay } from '../../../fields/display';
 import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
 import { objectInputReader } from '../../../fields/objectFields';
+import { OUTPUT_OPTION, outputPerRequest } from '../../../fields/output';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
-import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
+import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
 import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
 import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
 import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
@@ -64,7 +66,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
+		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, OUTPUT_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
@@ -137,7 +139,7 @@ function profileIdOf(answer: IDataObject): unknown {
 	const data = answer.data;
 	const nested =
 		data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject).profile_id : undefined;
-	return answer.profile_id ?? nested ?? null;
+	return answer.profile_id ?? nested;
 }
 
 async function importEach(client: LaunchClient) {
@@ -159,12 +161,11 @@ async function importEach(client: LaunchClient) {
 			const body = attach ? { ...fields, attach } : fields;
 			if (attach) client.checkBodySize(itemIndex, body);
 			const id = item.request.triggerMailingId;
-			const answer = await client.launch({
+			const call = await client.call({
 				method: 'POST',
 				url: IMPORT_PATH,
 				body,
 				itemIndex,
-				summary: { triggerMailingId: id, ...item.match.summary, import: true },
 				// From the request's content: one Idempotency Key over items still imports each profile,
 				// and a changed profile is a new import.
 				requestId: client.requestId(
@@ -173,22 +174,32 @@ async function importEach(client: LaunchClient) {
 					digest([fields, messageDigest([], {}, item.request.message.attachments)]),
 				),
 			});
-			return { ...answer, launch: { ...(answer.launch as IDataObject), profileId: profileIdOf(answer) } };
+			const profileId = call.response ? profileIdOf(call.response) : undefined;
+			const recipient = { triggerMailingId: id, ...item.match.summary };
+			return successJson(
+				{ imported: true, launched: true },
+				{ ...recipient, ...(profileId ? { profileId } : {}) },
+				call,
+			);
 		},
 	});
 }
 
 async function importBatch(client: LaunchClient) {
 	const { ctx, options } = client;
-	const perRequest = readPerRequest(ctx, options);
+	const profilesPerRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;
+	const perRequest = outputPerRequest(options);
 	const read = itemReader(ctx, client.settings.format === 'xml');
+	// Each item's recipient as its matching names it, for its own output.
+	const recipients: IDataObject[] = [];
 	let requests = 0;
 	return checkAllThenSend<BatchEntry<ImportRequest>, Batch<ImportRequest>>(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const { request, match, profile } = read(itemIndex);
+			recipients[itemIndex] = match.summary;
 			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
 			// Data array page, which names these keys for the import batch calls too [INF].
 			const element: IDataObject = { ...match.key, data: profile };
@@ -201,27 +212,31 @@ async function importBatch(client: LaunchClient) {
 			});
 		},
 		group: async (entries) => {
-			const units = await batchRequests(client, entries, perRequest, requestFields);
+			const units = await batchRequests(client, entries, profilesPerRequest, requestFields);
 			requests = units.length;
 			return units;
 		},
 		send: async (unit, unitIndex) => {
 			const { request } = unit.value;
-			const { answer } = await sendBatch(client, {
+			const byProfileId = request.fields.matching === 'profile_id';
+			return sendBatch(client, {
 				unit,
 				fields: requestFields(request),
 				url: task ? IMPORT_BATCH_TASK_PATH : IMPORT_BATCH_PATH,
-				summary: {
-					triggerMailingId: request.triggerMailingId,
-					matching: request.fields.matching,
-					import: true,
-					request: unitIndex + 1,
-					requests,
+				shared: { triggerMailingId: request.triggerMailingId, matching: request.fields.matching },
+				request: { number: unitIndex + 1, of: requests },
+				item: (itemIndex, _position, answer) => {
+					const recipient = recipients[itemIndex];
+					const own = byProfileId ? String(recipient.profileId) : undefined;
+					const { launched, profileId, note } = rowOutcome(answer, own);
+					// A profile the mailing went to was imported; one it did not go to may still have been.
+					const verbs = { imported: launched === true ? true : null, launched };
+					return { verbs, facts: { ...recipient, ...(profileId ? { profileId } : {}) }, note };
 				},
 				target: `import-${request.triggerMailingId}`,
 				task,
+				perRequest,
 			});
-			return answer;
 		},
 	});
 }

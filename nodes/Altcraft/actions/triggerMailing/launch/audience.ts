@@ -5,12 +5,14 @@ import { parameterReader } from '../../../engine/parameters';
 import { checkPresent } from '../../../engine/validators';
 import { groupRequests } from '../../../engine/grouping';
 import { checkAllThenSend, type Checked, type Unit } from '../../../engine/items';
+import { requestOutputs } from '../../../engine/output';
 import { PROFILES_PER_REQUEST_OPTION, readPerRequest } from '../../../fields/bulk';
 import { inlineAttachmentBytes, messageDigest } from '../../../fields/message';
+import { outputPerRequest } from '../../../fields/output';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
-import { matchValueReader, type MatchingMode } from './matching';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
 import { payloadReader, type Payload } from './payload';
 import { LAUNCH_PATH, launchBody } from './request';
 
@@ -99,6 +101,10 @@ export async function groupAudience(
 	}));
 }
 
+/** Said of every item of an audience: the answer to a custom query names no profile. */
+export const AUDIENCE_NOTE =
+	'Sent in an audience request that Altcraft accepted; its answer does not say which profiles the query matched. Per Item, or Bulk with Profile ID matching, tell it per item';
+
 export function audienceQuery(field: string, values: Array<string | number>): IDataObject {
 	return { [field]: { $in: values } };
 }
@@ -140,6 +146,10 @@ export async function launchAudience(client: LaunchClient) {
 	const queryField = String(options.audienceField ?? '').trim() || DEFAULT_QUERY_FIELD[audienceMode];
 	const fieldName = queryField ? () => queryField : parameterReader(ctx, 'fieldName');
 
+	const perRequestOutput = outputPerRequest(options);
+	const recipientKey = RECIPIENT_KEY[audienceMode];
+	// Each item's own value: items naming one profile share its place in the query, not their output.
+	const values: Array<string | number> = [];
 	let requests = 0;
 	return checkAllThenSend<AudienceMember, AudienceRequest>(ctx, {
 		count: ctx.getInputData().length,
@@ -163,6 +173,7 @@ export async function launchAudience(client: LaunchClient) {
 				custom_request: audienceQuery(member.field, [member.value]),
 				...member.payload.fields,
 			});
+			values[itemIndex] = value;
 			return member;
 		},
 		group: async (members) => {
@@ -173,20 +184,11 @@ export async function launchAudience(client: LaunchClient) {
 		send: async ({ items, value: request }, unitIndex) => {
 			const id = request.triggerMailingId;
 			const fields = { id, custom_request: audienceQuery(request.field, request.values) };
-			return client.launch({
+			const call = await client.call({
 				method: 'POST',
 				url: LAUNCH_PATH,
 				body: await launchBody(client, items[0], fields, request.payload),
 				itemIndex: items[0],
-				summary: {
-					triggerMailingId: id,
-					matching: 'custom_request',
-					audienceField: request.field,
-					profiles: request.values.length,
-					items: items.length,
-					request: unitIndex + 1,
-					requests,
-				},
 				// Each request is told apart by its message and the profiles it carries: a re-run with the
 				// same Idempotency Key and a grown audience sends only the requests with new profiles.
 				requestId: client.requestId(
@@ -194,6 +196,18 @@ export async function launchAudience(client: LaunchClient) {
 					`trigger-${id}`,
 					`audience-${digest([request.messageKey, request.values])}`,
 				),
+			});
+			return requestOutputs({
+				items,
+				perRequest: perRequestOutput,
+				call,
+				shared: { triggerMailingId: id, matching: 'custom_request', audienceField: request.field },
+				request: { number: unitIndex + 1, of: requests, items: items.length, profiles: request.values.length },
+				item: (itemIndex) => ({
+					verbs: { launched: null },
+					facts: { [recipientKey]: values[itemIndex] },
+					note: AUDIENCE_NOTE,
+				}),
 			});
 		},
 	});

@@ -1,14 +1,15 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import type { LaunchClient } from '../../../client/launch';
-import { checkAllThenSend, type Unit } from '../../../engine/items';
+import { checkAllThenSend } from '../../../engine/items';
 import { parameterReader } from '../../../engine/parameters';
 import { checkPresent } from '../../../engine/validators';
 import { readPerRequest } from '../../../fields/bulk';
 import { messageReader, type Message } from '../../../fields/message';
+import { outputPerRequest } from '../../../fields/output';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
-import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { matchValueReader, type MatchingMode } from './matching';
+import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
 
 /*
  * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one
@@ -63,22 +64,6 @@ function requestFields(request: BatchRequest, matching: string, task: boolean): 
 	};
 }
 
-/** Output of a request whose items can be told apart in the answer: one item each, paired with it. */
-function perItemOutputs(
-	unit: Unit<Batch<BatchRequest>>,
-	answer: IDataObject,
-	launched: Set<string>,
-): INodeExecutionData[] {
-	const { result: _result, launch, ...rest } = answer;
-	return unit.items.map((itemIndex, position) => {
-		const profileId = String(unit.value.elements[position].profile_id);
-		return {
-			json: { ...rest, launch: { ...(launch as IDataObject), profileId, launched: launched.has(profileId) } },
-			pairedItem: { item: itemIndex },
-		};
-	});
-}
-
 export async function launchBatch(client: LaunchClient): Promise<INodeExecutionData[]> {
 	const { ctx, options } = client;
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
@@ -88,7 +73,7 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
 		});
 	}
-	const perRequest = readPerRequest(ctx, options);
+	const profilesPerRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const readValue = matchValueReader(ctx, mode);
@@ -97,6 +82,8 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 	const readMessage = messageReader(ctx);
 	const itemCustomData = objectInputReader(ctx, ITEM_CUSTOM_DATA);
 	const elementKey = ELEMENT_KEY[mode];
+	const recipientKey = RECIPIENT_KEY[mode];
+	const perRequest = outputPerRequest(options);
 	let requests = 0;
 
 	return checkAllThenSend<BatchEntry<BatchRequest>, Batch<BatchRequest>>(ctx, {
@@ -121,30 +108,34 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 			});
 		},
 		group: async (entries) => {
-			const units = await batchRequests(client, entries, perRequest, (request) => requestFields(request, mode, task));
+			const units = await batchRequests(client, entries, profilesPerRequest, (request) =>
+				requestFields(request, mode, task),
+			);
 			requests = units.length;
 			return units;
 		},
 		send: async (unit, unitIndex) => {
-			const { request } = unit.value;
-			const { answer, result } = await sendBatch(client, {
+			const { request, elements } = unit.value;
+			return sendBatch(client, {
 				unit,
 				fields: requestFields(request, mode, task),
 				url: task ? BATCH_TASK_PATH : BATCH_PATH,
-				summary: {
+				shared: {
 					triggerMailingId: request.triggerMailingId,
 					matching: mode,
 					...(request.fieldName !== undefined ? { fieldName: request.fieldName } : {}),
-					request: unitIndex + 1,
-					requests,
+				},
+				request: { number: unitIndex + 1, of: requests },
+				// Each item is its own element of data, in the unit's order.
+				item: (_itemIndex, position, answer) => {
+					const value = elements[position][elementKey];
+					const { launched, profileId, note } = rowOutcome(answer, mode === 'profile_id' ? String(value) : undefined);
+					return { verbs: { launched }, facts: { [recipientKey]: value, ...(profileId ? { profileId } : {}) }, note };
 				},
 				target: `trigger-${request.triggerMailingId}`,
 				task,
+				perRequest,
 			});
-			if (task) return answer;
-			// With Profile ID matching the answer tells each item's fate: one output per item.
-			if (mode === 'profile_id' && result) return perItemOutputs(unit, answer, new Set(result));
-			return { ...answer, launch: { ...(answer.launch as IDataObject), launched: result?.length ?? null } };
 		},
 	});
 }

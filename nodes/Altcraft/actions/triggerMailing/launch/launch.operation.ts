@@ -8,10 +8,12 @@ import type {
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
 import { failItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
+import { successJson } from '../../../engine/output';
 import { parameterReader } from '../../../engine/parameters';
 import { BACKGROUND_TASK_OPTION, launchModeField } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
 import { messageInputs } from '../../../fields/message';
+import { OUTPUT_OPTION } from '../../../fields/output';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
@@ -76,7 +78,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...AUDIENCE_OPTIONS, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
+		options: [...AUDIENCE_OPTIONS, BACKGROUND_TASK_OPTION, OUTPUT_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	},
@@ -113,15 +115,18 @@ async function launchEach(client: LaunchClient) {
 			return { id, target, payload };
 		},
 		send: async ({ items: [itemIndex], value: { id, target, payload } }) =>
-			client.launch({
-				method: 'POST',
-				url: LAUNCH_PATH,
-				body: await launchBody(client, itemIndex, { id, ...target.params }, payload),
-				itemIndex,
-				summary: { triggerMailingId: id, ...target.summary },
-				// The recipient is part of the ID: one Idempotency Key for many items still launches each.
-				requestId: client.requestId(itemIndex, `trigger-${id}`, digest([target.params])),
-			}),
+			successJson(
+				{ launched: true },
+				{ triggerMailingId: id, ...target.summary },
+				await client.call({
+					method: 'POST',
+					url: LAUNCH_PATH,
+					body: await launchBody(client, itemIndex, { id, ...target.params }, payload),
+					itemIndex,
+					// The recipient is part of the ID: one Idempotency Key for many items still launches each.
+					requestId: client.requestId(itemIndex, `trigger-${id}`, digest([target.params])),
+				}),
+			),
 	});
 }
 

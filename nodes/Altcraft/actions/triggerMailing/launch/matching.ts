@@ -79,9 +79,17 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 export interface Target {
 	/** The request parameters that select the profile(s). */
 	params: IDataObject;
-	/** What the output shows of the selection (no query bodies, no token). */
+	/** The recipient as the output shows it (the item's own query included; never the token). */
 	summary: IDataObject;
 }
+
+/** The key an item's own match value has in the output (Audience, Bulk), in the output's words. */
+export const RECIPIENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
+	email: 'email',
+	phone: 'phone',
+	profile_id: 'profileId',
+	custom: 'fieldValue',
+};
 
 /** Reads the value an item matches on, checked like its single-launch twin (audiences use it too). */
 export function matchValueReader(
@@ -128,7 +136,7 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 					'An empty query would match every profile of the database. Write the query that selects the audience, e.g. {"email": {"$in": ["john@example.com"]}}.',
 				);
 			}
-			return { params: { custom_request: query }, summary: { matching: 'custom_request' } };
+			return { params: { custom_request: query }, summary: { matching: 'custom_request', customQuery: query } };
 		};
 	}
 	const value = matchValueReader(ctx, mode);
@@ -144,7 +152,7 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 		};
 	}
 	const key = mode === 'profile_id' ? 'profile_id' : mode;
-	const summaryKey = mode === 'profile_id' ? 'profileId' : mode;
+	const summaryKey = RECIPIENT_KEY[mode];
 	return (itemIndex) => {
 		const match = value(itemIndex);
 		return { params: { matching: mode, [key]: match }, summary: { matching: mode, [summaryKey]: match } };

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePrope
 import { createLaunchClient } from '../../../client/launch';
 import { failItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
+import { successJson } from '../../../engine/output';
 import { parameterReader } from '../../../engine/parameters';
 import { withDisplay } from '../../../fields/display';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
@@ -226,19 +227,22 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		concurrency: client.settings.maxParallel,
 		check,
 		send: async ({ items: [itemIndex], value: { parsed, value, body } }) =>
-			client.launch({
-				method,
-				url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
-				body,
-				itemIndex,
+			successJson(
+				{ launched: true },
 				// The key alone launches the mailing by GET: the output shows only its start.
-				summary: { triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
-				// The recipient is part of the ID: one Idempotency Key for many items still launches each.
-				requestId: client.requestId(itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
-				// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
-				// (an HTML page is not), and only failures before Altcraft saw the request are retried.
-				acceptPlainSuccess: true,
-				retrySafeOnly: true,
-			}),
+				{ triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
+				await client.call({
+					method,
+					url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
+					body,
+					itemIndex,
+					// The recipient is part of the ID: one Idempotency Key for many items still launches each.
+					requestId: client.requestId(itemIndex, `link-${parsed.key.slice(0, 12).toLowerCase()}`, digest([value])),
+					// Altcraft does not document the link's answer: a 2xx without its JSON/XML is success
+					// (an HTML page is not), and only failures before Altcraft saw the request are retried.
+					acceptPlainSuccess: true,
+					retrySafeOnly: true,
+				}),
+			),
 	});
 }

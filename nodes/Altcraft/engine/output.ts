@@ -1,0 +1,112 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { eventLoopYielder, type UnitResult } from './items';
+
+/*
+ * The one output convention of every operation (docs/output.md): what happened first, in the
+ * user's words (`launched`, `imported`, ..., the key acted on), then the call's Request-ID,
+ * `duplicate` and `attempts`, then Altcraft's answer as it came under `response`. No status
+ * envelope at the top: a success item has no `error` key, so "error exists" means failure.
+ */
+
+/** What one call to Altcraft gave, in the terms every output shares. */
+export interface CallOutcome {
+	requestId?: string;
+	/** Altcraft answered from its deduplication store: nothing new was sent. */
+	duplicate: boolean;
+	attempts: number;
+	/** Altcraft's answer as it came; absent in a dry run. */
+	response?: IDataObject;
+	/** Dry run: the request as it would have gone out (method, url, headers, body; token masked). */
+	preview?: IDataObject;
+}
+
+/** What happened, by its verbs (`launched`, `imported`, ...): true, false, or null where unknown. */
+export type Verbs = Record<string, boolean | null>;
+
+/** In a dry run nothing happened: every verb is false. */
+function dryVerbs(verbs: Verbs): Verbs {
+	const result: Verbs = {};
+	for (const key of Object.keys(verbs)) result[key] = false;
+	return result;
+}
+
+/** A success item's JSON for a call that concerned one item. */
+export function successJson(verbs: Verbs, facts: IDataObject, call: CallOutcome): IDataObject {
+	if (call.preview) {
+		return { dryRun: true, ...dryVerbs(verbs), ...facts, requestId: call.requestId, request: call.preview };
+	}
+	const { requestId, duplicate, attempts, response } = call;
+	return { ...verbs, ...facts, requestId, duplicate, attempts, response };
+}
+
+/** One input item's part of a request that concerned several. */
+export interface ItemFacts {
+	verbs: Verbs;
+	/** The recipient as this item named it, and what else is known of it alone (e.g. its profile ID). */
+	facts: IDataObject;
+	/** Said where Altcraft's answer cannot tell this item's fate. */
+	note?: string;
+}
+
+export interface RequestOutput {
+	/** The request's items, in input order. */
+	items: number[];
+	/** One item per request (paired with all its items) instead of one per input item. */
+	perRequest: boolean;
+	call: CallOutcome;
+	/** What every item of the request shares: the trigger mailing, how profiles are matched, ... */
+	shared: IDataObject;
+	/** The request among the others: number, of, items, profiles, and what the answer counts. */
+	request: IDataObject;
+	/** Item `position` of the request (its input index `itemIndex`). */
+	item: (itemIndex: number, position: number) => ItemFacts;
+	/**
+	 * Altcraft's answer as every item repeats it: without the lists of one entry per profile (a
+	 * 1,000-profile request would copy 1,000 IDs into each of its 1,000 items).
+	 */
+	itemResponse?: (response: IDataObject) => IDataObject;
+}
+
+/**
+ * The output of a request that carried several items. By default one item per input item, paired
+ * with its own input: its own facts first, then the request's outcome under `request`. In a dry
+ * run the request's body is shown once, on its first item. With One Item per Request: one item
+ * for the request, paired with all its items, with Altcraft's whole answer.
+ */
+export async function requestOutputs(output: RequestOutput): Promise<UnitResult> {
+	const { call, shared } = output;
+	const { requestId, duplicate, attempts, response, preview } = call;
+	if (output.perRequest) {
+		if (preview) return { dryRun: true, ...shared, requestId, request: { ...output.request, ...preview } };
+		return { ...shared, request: { ...output.request }, requestId, duplicate, attempts, response };
+	}
+	const repeated = response && output.itemResponse ? output.itemResponse(response) : response;
+	const { body, ...previewHead } = preview ?? {};
+	// 10,000 items of one request are built with turns of the event loop.
+	const pause = eventLoopYielder();
+	const outputs: INodeExecutionData[] = [];
+	for (let position = 0; position < output.items.length; position++) {
+		await pause();
+		const itemIndex = output.items[position];
+		const { verbs, facts, note } = output.item(itemIndex, position);
+		const said = note === undefined ? {} : { note };
+		const json: IDataObject = preview
+			? {
+					dryRun: true,
+					...dryVerbs(verbs),
+					...facts,
+					...shared,
+					request: { ...output.request, requestId, ...previewHead, ...(position === 0 ? { body } : {}) },
+				}
+			: {
+					...verbs,
+					...facts,
+					...said,
+					...shared,
+					request: { ...output.request, requestId, duplicate, attempts },
+					response: repeated === undefined ? undefined : { ...repeated },
+				};
+		outputs.push({ json, pairedItem: { item: itemIndex } });
+	}
+	return outputs;
+}
