@@ -169,10 +169,10 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		expect(result.items[1].json.error).toBe(0);
 	});
 
-	test('a custom query cannot be an audience built from items', async () => {
+	test('a custom query left from an older workflow cannot be an audience built from items', async () => {
 		const result = await ctx.run(audience({ matching: 'customQuery', customRequest: '{"a": 1}' }), json({}));
 		expect(result.error?.message).toBe(
-			'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"',
+			'Custom Query cannot be combined with Launch Mode "Same Message to All Items"',
 		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
