@@ -33,10 +33,7 @@ describe('a custom query never reaches Altcraft empty', () => {
 	});
 	test('a query without reserved keys goes out as given', async () => {
 		const query = { email: { $in: ['john@example.com'] } };
-		const result = await ctx.run(
-			launchParams({ launchMode: 'query', customRequest: JSON.stringify(query) }),
-			ITEMS,
-		);
+		const result = await ctx.run(launchParams({ launchMode: 'query', customRequest: JSON.stringify(query) }), ITEMS);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(ctx.sandbox.launches[0].body.custom_request).toEqual(query);

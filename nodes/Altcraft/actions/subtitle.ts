@@ -22,7 +22,9 @@ export function nodeSubtitle(resources: Record<string, AltcraftResource>): strin
 			.join('') + '$parameter["operation"]';
 	const mode =
 		Object.entries(MODES)
-			.map(([value, name]) => `$parameter["launchMode"] === ${JSON.stringify(value)} ? ${JSON.stringify(`: ${name}`)} : `)
+			.map(
+				([value, name]) => `$parameter["launchMode"] === ${JSON.stringify(value)} ? ${JSON.stringify(`: ${name}`)} : `,
+			)
 			.join('') + '""';
 	return `={{ (${dryRun}) + (${operation}) + (${mode}) }}`;
 }

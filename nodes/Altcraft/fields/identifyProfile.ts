@@ -8,7 +8,11 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 export type IdentifyMode = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';
 
 const MODE_OPTIONS: Record<IdentifyMode, INodePropertyOptions> = {
-	custom: { name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
+	custom: {
+		name: 'Custom Field',
+		value: 'custom',
+		description: 'A profile data field and its value, e.g. CRM_ID = 123420',
+	},
 	email: { name: 'Email', value: 'email', description: "The profile's email address" },
 	email_profile: {
 		name: 'Email in Profile Only',

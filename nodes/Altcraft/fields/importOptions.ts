@@ -38,8 +38,7 @@ export const IMPORT_FIELDS: INodeProperties[] = [
 		name: 'skipInvalidSubscriptions',
 		type: 'boolean',
 		default: false,
-		description:
-			'Whether invalid subscriptions are left out instead of failing the import',
+		description: 'Whether invalid subscriptions are left out instead of failing the import',
 	},
 	{
 		displayName: 'Skip Other Triggers and Scenarios',

@@ -171,9 +171,7 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 
 	test('a custom query left from an older workflow cannot be an audience built from items', async () => {
 		const result = await ctx.run(audience({ matching: 'customQuery', customRequest: '{"a": 1}' }), json({}));
-		expect(result.error?.message).toBe(
-			'Custom Query cannot be combined with Launch Mode "Same Message to All Items"',
-		);
+		expect(result.error?.message).toBe('Custom Query cannot be combined with Launch Mode "Same Message to All Items"');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

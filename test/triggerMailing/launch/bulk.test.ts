@@ -208,7 +208,9 @@ describe('Bulk launch: bad input', () => {
 			bulk({ itemCustomDataValues: { values: [{ name: '__proto__', value: 'x' }] } }),
 			json({ email: 'a@example.com' }),
 		);
-		expect(result.error?.message).toBe('Recipient Custom Data name "__proto__" cannot be used as a field name (item 0)');
+		expect(result.error?.message).toBe(
+			'Recipient Custom Data name "__proto__" cannot be used as a field name (item 0)',
+		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 

@@ -183,10 +183,7 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 
 	test('Send As "MD5 Hash of the Email" (the default): trimmed, lowercased, hashed', async () => {
 		const { sendAs: _sendAs, ...byDefault } = linkParams();
-		const result = await ctx.run(
-			byDefault,
-			json({ email: ' John@Example.COM ' }),
-		);
+		const result = await ctx.run(byDefault, json({ email: ' John@Example.COM ' }));
 		expect(result.error).toBeUndefined();
 		const hash = md5Hex('john@example.com');
 		expect(ctx.sandbox.requests[0].path).toBe(`/trg/${keyOf(96)}/${hash}`);
@@ -409,10 +406,7 @@ describe('refused before sending', () => {
 	});
 
 	test('Send As "MD5 Hash of the Email" with something that is not an email', async () => {
-		const result = await ctx.run(
-			linkParams({ sendAs: 'md5' }),
-			json({ email: md5Hex('john@example.com') }),
-		);
+		const result = await ctx.run(linkParams({ sendAs: 'md5' }), json({ email: md5Hex('john@example.com') }));
 		expect(result.error?.message).toMatch(/is not one valid email address \(item 0\)/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});

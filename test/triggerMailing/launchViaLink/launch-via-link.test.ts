@@ -85,10 +85,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 		});
 
 		test('an MD5 hash computed from the email (trimmed, lowercased)', async () => {
-			const result = await ctx.run(
-				linkParams(link84(), { sendAs: 'md5' }),
-				json({ email: '  Jane@Example.com ' }),
-			);
+			const result = await ctx.run(linkParams(link84(), { sendAs: 'md5' }), json({ email: '  Jane@Example.com ' }));
 			expect(result.error).toBeUndefined();
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${md5Hex('jane@example.com')}`);
 			expect(result.items[0].json).toMatchObject({ launch: { profileIdentifier: md5Hex('jane@example.com') } });

@@ -37,7 +37,7 @@ const properties: INodeProperties[] = [
 	DRY_RUN_NOTICE,
 	TRIGGER_MAILING_FIELD,
 	launchModeField(
-		'Both modes create or update each item\'s profile, then launch the trigger mailing for it. For profiles that already exist, the Launch operation is simpler.',
+		"Both modes create or update each item's profile, then launch the trigger mailing for it. For profiles that already exist, the Launch operation is simpler.",
 		[
 			{
 				name: 'One Profile per Item',

@@ -84,10 +84,14 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 	const { ctx, options } = client;
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
-		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Own Data per Item, Sent in Bulk"', {
-			description:
-				'A custom query already selects its recipients. Set Launch Mode to "Profiles Matching a Query" to send the query, or set Identify Profile By to Email, Phone, Profile ID or Custom Field so that each item names its recipient.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Custom Query cannot be combined with Launch Mode "Own Data per Item, Sent in Bulk"',
+			{
+				description:
+					'A custom query already selects its recipients. Set Launch Mode to "Profiles Matching a Query" to send the query, or set Identify Profile By to Email, Phone, Profile ID or Custom Field so that each item names its recipient.',
+			},
+		);
 	}
 	const perRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;

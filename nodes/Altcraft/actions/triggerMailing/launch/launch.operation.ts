@@ -32,8 +32,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'One Message per Item',
 				value: 'eachItem',
-				description:
-					'Each item names one recipient and gets its own message. For a form, a webhook or a few items.',
+				description: 'Each item names one recipient and gets its own message. For a form, a webhook or a few items.',
 			},
 			{
 				name: 'Same Message to All Items',
@@ -50,15 +49,14 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Profiles Matching a Query',
 				value: 'query',
-				description:
-					'Every profile a query over profile data selects gets the message; the items name no recipients.',
+				description: 'Every profile a query over profile data selects gets the message; the items name no recipients.',
 			},
 		],
 	),
 	...MATCHING_PROPERTIES,
 	{
 		displayName:
-			"Each item adds its recipient to one shared message; items whose content, custom data or attachments differ get a message of their own",
+			'Each item adds its recipient to one shared message; items whose content, custom data or attachments differ get a message of their own',
 		name: 'audienceNotice',
 		type: 'notice',
 		default: '',

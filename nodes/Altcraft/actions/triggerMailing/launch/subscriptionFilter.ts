@@ -15,8 +15,7 @@ export const SUBSCRIPTION_FILTER_FIELD: INodeProperties = {
 			name: 'not_strict',
 			type: 'boolean',
 			default: false,
-			description:
-				'Whether another fitting subscription is used when the one described is not found',
+			description: 'Whether another fitting subscription is used when the one described is not found',
 		},
 		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. john@example.com' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79000000000' },

@@ -11,7 +11,12 @@ export type IdentifierType = 'email' | 'md5' | 'xxh';
 /** How the node puts the email in the link: hashed by the node (the default), as it is, or a hash given as such. */
 export type SendAs = 'md5' | 'email' | 'givenMd5' | 'givenXxh';
 
-export const SENT_TYPE: Record<SendAs, IdentifierType> = { md5: 'md5', email: 'email', givenMd5: 'md5', givenXxh: 'xxh' };
+export const SENT_TYPE: Record<SendAs, IdentifierType> = {
+	md5: 'md5',
+	email: 'email',
+	givenMd5: 'md5',
+	givenXxh: 'xxh',
+};
 
 const GIVEN_HASH: SendAs[] = ['givenMd5', 'givenXxh'];
 

@@ -152,7 +152,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const link = parameterReader(this, 'triggerLink', '', { extractValue: true });
 	const sendAs = this.getNodeParameter('sendAs', 0) as SendAs;
 	const identifyBy = SENT_TYPE[sendAs];
-	const profileIdentifier = parameterReader(this, sendAs === 'givenMd5' || sendAs === 'givenXxh' ? 'emailHash' : 'email');
+	const profileIdentifier = parameterReader(
+		this,
+		sendAs === 'givenMd5' || sendAs === 'givenXxh' ? 'emailHash' : 'email',
+	);
 	const method = this.getNodeParameter('sendFields', 0, false) === true ? 'POST' : 'GET';
 	const fields = parameterReader<{ field?: FieldEntry[] }>(this, 'fields', {});
 
