@@ -10,8 +10,11 @@
  * the sandbox credential and the examples imported, sets up the owner through POST /rest/owner/setup,
  * then in the browser: opens the form example and its Altcraft node, checks the parameters render,
  * opens the Trigger Mailing "From List" picker (it must list the sandbox's launchable trigger
- * mailings), runs the node with "Execute step" (one launch must reach the sandbox), and switches
- * Matching through all its options, checking each one's fields. Without --update-docs it also checks
+ * mailings), runs the node with "Execute step" (one launch must reach the sandbox), opens Launch Mode
+ * (its modes and their descriptions), switches Identify Profile By through all its options and Launch
+ * Mode to "Profiles Matching a Query", checking each one's fields, turns on Options → Dry Run (the
+ * notice in the panel, "Dry Run" in the canvas subtitle), and on the trigger-link example checks
+ * Identify Profile By, Email and Send As. Without --update-docs it also checks
  * that the screenshots in docs/screenshots/ show the description built now.
  * Ends with "N passed, M failed" like the e2e runner.
  */
@@ -35,15 +38,22 @@ const EXAMPLE = 'form-submission-launch.json';
 const LINK_EXAMPLE = 'link-launch-v10.json';
 const DOCS_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
 
-/** Parameters each Matching option must show, and those it must hide. */
-const MATCHING: Array<{ option: string; shows: string[]; notice?: string }> = [
+/** Parameters each Identify Profile By option must show, and those it must hide. */
+const MATCHING: Array<{ option: string; shows: string[] }> = [
 	{ option: 'Custom Field', shows: ['fieldName', 'fieldValue'] },
-	{ option: 'Custom Query', shows: ['customRequest'] },
 	{ option: 'Email', shows: ['email'] },
 	{ option: 'Phone', shows: ['phone'] },
 	{ option: 'Profile ID', shows: ['profileId'] },
 ];
 const MATCH_FIELDS = ['email', 'phone', 'profileId', 'fieldName', 'fieldValue', 'customRequest'];
+/** Launch's modes, named by outcome, each with a description that says when to use it. */
+const LAUNCH_MODES = [
+	'One Message per Item',
+	'Same Message to All Items',
+	'Own Data per Item, Sent in Bulk',
+	'Profiles Matching a Query',
+];
+const DRY_RUN_NOTICE = 'Dry Run is on: this node sends nothing to Altcraft';
 /** The first launchable trigger mailings of the sandbox's demo data, as the picker must show them (over 1,000 follow). */
 const EXPECTED_TRIGGERS = ['Welcome series (ID 84)', 'New videos digest (ID 96)'];
 /** Demo trigger mailings no API call can launch: the picker must never show them. */
@@ -134,6 +144,13 @@ async function main(): Promise<void> {
 		const ndv = page.locator('[data-test-id="ndv"]');
 		const parameter = (name: string) =>
 			ndv.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`);
+		const choose = async (name: string, option: string) => {
+			await parameter(name).click();
+			await page
+				.locator('.el-select-dropdown__item:visible')
+				.filter({ has: page.getByText(option, { exact: true }) })
+				.click();
+		};
 		const shot = async (file: string) => {
 			await page.waitForTimeout(600); // dropdowns fade in
 			await page.screenshot({ path: path.join(shotsDir, file) });
@@ -164,7 +181,13 @@ async function main(): Promise<void> {
 					const credential = await ndv.locator('[data-test-id="node-credentials-select"] input').inputValue();
 					assert(credential === CREDENTIAL.name, `credential select shows "${credential}", not "${CREDENTIAL.name}"`);
 					const fields = await ndv.locator('[data-test-id="node-parameters"]').innerText();
-					for (const label of ['Trigger Mailing', 'Launch Mode', 'Matching', 'Additional Fields', 'Content']) {
+					for (const label of [
+						'Trigger Mailing',
+						'Launch Mode',
+						'Identify Profile By',
+						'Additional Fields',
+						'Content',
+					]) {
 						assert(fields.includes(label), `the panel does not show "${label}"`);
 					}
 					await shot('editor-node-panel.png');
@@ -231,24 +254,71 @@ async function main(): Promise<void> {
 					await shot('editor-execute-step.png');
 				},
 			},
-			...MATCHING.map((mode): Check => ({
-				name: `editor: Matching "${mode.option}" shows ${mode.shows.join(' + ')}`,
+			{
+				name: 'editor: Launch Mode names its modes by outcome, each with when to use it',
 				run: async () => {
-					await parameter('matching').click();
-					await page
-						.locator('.el-select-dropdown__item:visible')
-						.filter({ has: page.getByText(mode.option, { exact: true }) })
-						.click();
+					await parameter('launchMode').click();
+					const items = page.locator('.el-select-dropdown__item:visible');
+					await items.first().waitFor();
+					const texts = (await items.allInnerTexts()).map((text: string) => text.trim());
+					for (const [index, mode] of LAUNCH_MODES.entries()) {
+						assert(texts[index]?.startsWith(mode), `option ${index + 1} reads "${texts[index]}", expected "${mode}"`);
+						assert(texts[index].length > mode.length + 20, `"${mode}" shows no description: "${texts[index]}"`);
+					}
+					await shot('editor-launch-mode.png');
+					await page.keyboard.press('Escape');
+				},
+			},
+			...MATCHING.map((mode): Check => ({
+				name: `editor: Identify Profile By "${mode.option}" shows ${mode.shows.join(' + ')}`,
+				run: async () => {
+					await choose('matching', mode.option);
 					for (const field of mode.shows) await parameter(field).waitFor({ state: 'visible' });
 					for (const field of MATCH_FIELDS.filter((candidate) => !mode.shows.includes(candidate))) {
 						assert((await parameter(field).count()) === 0, `"${field}" is still shown`);
 					}
-					const text = await ndv.locator('[data-test-id="node-parameters"]').innerText();
-					if (mode.notice) assert(text.includes(mode.notice), `the notice "${mode.notice}" is missing`);
-					else assert(!text.includes(MATCHING[1].notice!), 'the custom query notice shows for another mode');
-					if (mode.option === 'Custom Query') await shot('editor-matching-custom-query.png');
 				},
 			})),
+			{
+				name: 'editor: Launch Mode "Profiles Matching a Query" shows Custom Query instead of Identify Profile By',
+				run: async () => {
+					await choose('launchMode', 'Profiles Matching a Query');
+					await parameter('customRequest').waitFor({ state: 'visible' });
+					for (const field of ['matching', ...MATCH_FIELDS.filter((field) => field !== 'customRequest')]) {
+						assert((await parameter(field).count()) === 0, `"${field}" is still shown`);
+					}
+					const text = await ndv.locator('[data-test-id="node-parameters"]').innerText();
+					assert(text.includes('Every profile the query selects gets the message'), 'the query notice is missing');
+					await shot('editor-matching-custom-query.png');
+					await choose('launchMode', 'One Message per Item');
+					await parameter('matching').waitFor({ state: 'visible' });
+				},
+			},
+			{
+				name: 'editor: Options → Dry Run shows a notice in the panel and "Dry Run" in the subtitle',
+				run: async () => {
+					const panel = ndv.locator('[data-test-id="node-parameters"]');
+					assert(!(await panel.innerText()).includes(DRY_RUN_NOTICE), 'the Dry Run notice shows while Dry Run is off');
+					await panel.getByText('Add Option', { exact: true }).last().click();
+					await page
+						.locator('.el-select-dropdown__item:visible')
+						.filter({ has: page.getByText('Dry Run', { exact: true }) })
+						.click();
+					await panel.locator('[data-test-id="parameter-input-dryRun"] .el-switch').click();
+					await panel.getByText(DRY_RUN_NOTICE).waitFor();
+					await shot('editor-dry-run-notice.png');
+					await page.keyboard.press('Escape');
+					await ndv.waitFor({ state: 'hidden' });
+					const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+					let subtitle = '';
+					for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(250)) {
+						subtitle = await node.innerText();
+						if (subtitle.includes('Dry Run')) break;
+					}
+					assert(subtitle.includes('Dry Run · Launch'), `the canvas node reads "${subtitle.replace(/\s+/g, ' ')}"`);
+					await shot('editor-dry-run-canvas.png');
+				},
+			},
 			{
 				name: 'editor: v1.0 link example: Trigger Link "From List" lists the links',
 				run: async () => {
@@ -263,7 +333,7 @@ async function main(): Promise<void> {
 					await tab.locator(`[data-test-id="canvas-node"][data-node-name="${linkNode}"]`).dblclick();
 					const panel = tab.locator('[data-test-id="ndv"]');
 					await panel.waitFor();
-					for (const name of ['triggerLink', 'identifyBy', 'profileIdentifier', 'sendFields']) {
+					for (const name of ['triggerLink', 'matching', 'email', 'sendAs', 'sendFields']) {
 						await panel
 							.locator(`[data-test-id="node-parameters"] [data-test-id="parameter-input-${name}"]`)
 							.first()
@@ -273,12 +343,23 @@ async function main(): Promise<void> {
 					for (const label of [
 						'Trigger Link',
 						'Identify Profile By',
-						'Profile Identifier',
+						'Email',
+						'Send As',
 						'Send Field Values',
 						'Fields',
 					]) {
 						assert(labels.includes(label), `the panel does not show "${label}"`);
 					}
+					await panel.locator('[data-test-id="parameter-input-sendAs"]').click();
+					const sendAs = tab.locator('.el-select-dropdown__item:visible');
+					await sendAs.first().waitFor();
+					const choices = (await sendAs.allInnerTexts()).join(' | ');
+					for (const choice of ['MD5 Hash of the Email', 'Email As Is (Deprecated)', 'XXHash, Already Computed']) {
+						assert(choices.includes(choice), `Send As lacks "${choice}": ${choices}`);
+					}
+					await tab.waitForTimeout(600);
+					await tab.screenshot({ path: path.join(shotsDir, 'editor-link-send-as.png') });
+					await tab.keyboard.press('Escape');
 					const locator = panel.locator('[data-test-id="resource-locator-triggerLink"]');
 					await locator.locator('[data-test-id="rlc-mode-selector"]').click();
 					await tab

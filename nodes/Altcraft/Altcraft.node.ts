@@ -5,7 +5,8 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { router } from './actions/router';
+import { resources, router } from './actions/router';
+import { nodeSubtitle } from './actions/subtitle';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
 
@@ -16,7 +17,7 @@ export class Altcraft implements INodeType {
 		icon: { light: 'file:altcraft.svg', dark: 'file:altcraft.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: nodeSubtitle(resources),
 		description:
 			'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },

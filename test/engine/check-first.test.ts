@@ -68,7 +68,7 @@ test('Bulk with Profile ID matching: per-item outputs stand in input order, also
 test('a custom query is "repeated" only after an item with it passed all its checks', async () => {
 	const result = await ctx.run(
 		launchParams({
-			matching: 'customQuery',
+			launchMode: 'query',
 			customRequest: '{"email": {"$in": ["john@example.com"]}}',
 			additionalFields: { expiration: '={{ $json.expires }}' },
 		}),

@@ -20,23 +20,20 @@ describe('a custom query never reaches Altcraft empty', () => {
 	for (const key of ['__proto__', 'constructor', 'prototype']) {
 		test(`a Custom Query with the key ${key} is refused`, async () => {
 			await refused(
-				{ matching: 'customQuery', customRequest: `{"${key}": {"email": {"$in": ["john@example.com"]}}}` },
+				{ launchMode: 'query', customRequest: `{"${key}": {"email": {"$in": ["john@example.com"]}}}` },
 				new RegExp(`^Custom Query holds the key "${key}", which cannot be sent \\(item 0\\)`),
 			);
 		});
 	}
 	test('a reserved key deep inside the query is refused with its path', async () => {
 		await refused(
-			{ matching: 'customQuery', customRequest: '{"$or": [{"email": "a@example.com"}, {"constructor": 1}]}' },
+			{ launchMode: 'query', customRequest: '{"$or": [{"email": "a@example.com"}, {"constructor": 1}]}' },
 			/holds the key "\$or\[1\]\.constructor"/,
 		);
 	});
 	test('a query without reserved keys goes out as given', async () => {
 		const query = { email: { $in: ['john@example.com'] } };
-		const result = await ctx.run(
-			launchParams({ matching: 'customQuery', customRequest: JSON.stringify(query) }),
-			ITEMS,
-		);
+		const result = await ctx.run(launchParams({ launchMode: 'query', customRequest: JSON.stringify(query) }), ITEMS);
 		expect(result.error).toBeUndefined();
 		expect(ctx.sandbox.launches).toHaveLength(1);
 		expect(ctx.sandbox.launches[0].body.custom_request).toEqual(query);

@@ -42,10 +42,9 @@ export function linkLaunchParams(link: string, extra: INodeParameters = {}): INo
 		resource: 'triggerMailing',
 		operation: 'launchViaLink',
 		triggerLink: { __rl: true, mode: 'url', value: link },
-		identifyBy: 'email',
-		profileIdentifier: '={{ $json.email }}',
-		// The node's default hashes an email given for MD5; tests that give a hash say so themselves.
-		hashEmail: false,
+		// The node's default sends the email's MD5 hash; tests of the hash say so themselves.
+		sendAs: 'email',
+		email: '={{ $json.email }}',
 		...extra,
 	};
 }

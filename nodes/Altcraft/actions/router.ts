@@ -3,7 +3,7 @@ import type { AltcraftResource } from './node.type';
 import * as triggerMailing from './triggerMailing';
 
 /** Every resource by its `value` in the Resource list. */
-const resources: Record<string, AltcraftResource> = {
+export const resources: Record<string, AltcraftResource> = {
 	triggerMailing: triggerMailing.operations,
 };
 

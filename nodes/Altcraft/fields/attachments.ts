@@ -8,7 +8,8 @@ export const ATTACHMENTS_FIELD: INodeProperties = {
 	name: 'attachments',
 	type: 'fixedCollection',
 	placeholder: 'Add Attachment',
-	default: {},
+	// Not empty: n8n drops an empty collection, and Attachments would vanish on the next change.
+	default: { binary: [{ binaryPropertyName: 'data', fileName: '' }] },
 	typeOptions: { multipleValues: true },
 	description: "Files to attach to the message, from the item's binary data or as data URLs",
 	options: [
@@ -130,8 +131,8 @@ export function attachmentRefs(
 			failItem(
 				ctx,
 				itemIndex,
-				`An attachment's data URL is not data:<mime>;base64,<data> (item ${itemIndex})`,
-				'Write it as e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.',
+				`An attachment's data URL is not a Base64 data URL (item ${itemIndex})`,
+				'Write it as data:, the file type, ;base64, and the content in Base64, e.g. data:text/csv;base64,SEVMTE8K, or attach the file from a binary field instead.',
 			);
 		}
 		if (name === '') {

@@ -14,7 +14,7 @@ export const PROFILES_PER_REQUEST_OPTION: INodeProperties = {
 	default: DEFAULT_PROFILES_PER_REQUEST,
 	typeOptions: { minValue: 1, maxValue: MAX_PROFILES_PER_REQUEST },
 	description:
-		"At most this many profiles in one request; more items make more requests. Altcraft recommends at most 10,000. A request is also kept under Altcraft's 10 MB body limit.",
+		"How many recipients the node puts in one request to Altcraft; more items make more requests. Altcraft recommends at most 10,000. A request is also kept under Altcraft's 10 MB body limit.",
 	displayOptions: { show: { '/launchMode': ['audience', 'batch'] } },
 };
 
@@ -44,16 +44,18 @@ export function readPerRequest(ctx: IExecuteFunctions, options: IDataObject): nu
 }
 
 /**
- * The Launch Mode choice of an operation that can send per item or in bulk: Per Item first and the
- * default; `options` say what each mode means for that operation.
+ * The Launch Mode choice of an operation that can send per item or in bulk: the per-item mode
+ * first and the default. `description` says when to use which; `options` name each mode by what
+ * it does for that operation.
  */
-export function launchModeField(options: INodeProperties['options']): INodeProperties {
+export function launchModeField(description: string, options: INodeProperties['options']): INodeProperties {
 	return {
 		displayName: 'Launch Mode',
 		name: 'launchMode',
 		type: 'options',
 		noDataExpression: true,
 		default: 'eachItem',
+		description,
 		options,
 	};
 }

@@ -5,19 +5,21 @@ import { readResourceId, resourceField } from './resource';
 /** The import's own request fields [DOC: Profile import + trigger mailing launch]. */
 export const IMPORT_FIELDS: INodeProperties[] = [
 	{
-		displayName: 'Detect Geo',
+		displayName: 'Detect Location From IP',
 		name: 'detectGeo',
 		type: 'boolean',
 		default: false,
-		description: "Whether Altcraft works out the profile's location from its IP address",
+		description:
+			"Whether Altcraft works out the profile's location from its IP address (the profile fields _regip or _ip)",
 	},
 	{
 		displayName: 'Launch Delay',
 		name: 'launchDelay',
 		type: 'fixedCollection',
 		placeholder: 'Add Delay',
-		default: {},
-		description: 'How long after the import the trigger mailing starts (timeout)',
+		// Not empty: n8n drops an empty collection, and the delay would vanish on the next change.
+		default: { delay: { days: 0, hours: 0, minutes: 0 } },
+		description: 'How long after the import the trigger mailing starts; 0 starts it at once',
 		options: [
 			{
 				displayName: 'Delay',
@@ -36,15 +38,15 @@ export const IMPORT_FIELDS: INodeProperties[] = [
 		name: 'skipInvalidSubscriptions',
 		type: 'boolean',
 		default: false,
-		description:
-			'Whether invalid subscriptions are left out instead of failing the import (skip_invalid_subscriptions)',
+		description: 'Whether invalid subscriptions are left out instead of failing the import',
 	},
 	{
-		displayName: 'Skip Triggers',
+		displayName: 'Skip Other Triggers and Scenarios',
 		name: 'skipTriggers',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the import leaves other triggers and scenarios that react to it untouched (skip_triggers)',
+		description:
+			"Whether the import leaves other triggers and scenarios that react to profile imports unstarted; this operation's own launch happens either way",
 	},
 ];
 

@@ -28,9 +28,25 @@ const CUSTOM_DATA = {
 	example: ['order_id', '10025'] as [string, string],
 };
 
-/** Top-level properties; pass `displayOptions` to show them only in some modes. */
-export function messageInputs(displayOptions?: INodeProperties['displayOptions']): INodeProperties[] {
-	return [...objectInput({ ...CONTENT, displayOptions }), ...objectInput({ ...CUSTOM_DATA, displayOptions })];
+/** Custom Data where each recipient also has data of their own (Launch in Bulk): named so the two differ. */
+const SHARED_CUSTOM_DATA = {
+	...CUSTOM_DATA,
+	displayName: 'Custom Data for All Recipients',
+	description:
+		"Data passed to the trigger mailing's integration actions, the same for every recipient sent together; each recipient's own data goes in Recipient Custom Data",
+};
+
+/**
+ * Top-level properties. `perRecipientModes`: the Launch Modes in which each recipient has custom
+ * data of its own; there Custom Data shows as "Custom Data for All Recipients" (same parameter).
+ */
+export function messageInputs(perRecipientModes: string[] = []): INodeProperties[] {
+	if (perRecipientModes.length === 0) return [...objectInput(CONTENT), ...objectInput(CUSTOM_DATA)];
+	return [
+		...objectInput(CONTENT),
+		...objectInput({ ...CUSTOM_DATA, displayOptions: { hide: { launchMode: perRecipientModes } } }),
+		...objectInput({ ...SHARED_CUSTOM_DATA, displayOptions: { show: { launchMode: perRecipientModes } } }),
+	];
 }
 
 export { ATTACHMENTS_FIELD };

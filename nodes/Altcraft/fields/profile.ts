@@ -3,6 +3,7 @@ import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
 import { objectInput } from './objectFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
+import { RESOURCE_MODES, resourceValue } from './resource';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
@@ -37,7 +38,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 			type: 'string',
 			placeholder: 'e.g. john@example.com',
 			default: '',
-			description: "The profile's email; with Email matching it also finds the profile to update",
+			description: "The profile's email; when Identify Profile By is Email, it also finds the profile to update",
 		},
 		['email', 'email_profile'],
 	),
@@ -49,7 +50,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 			placeholder: 'e.g. +79000000000',
 			default: '',
 			description:
-				"The profile's phone in international format; with Phone matching it also finds the profile to update",
+				"The profile's phone in international format; when Identify Profile By is Phone, it also finds the profile to update",
 		},
 		['phone'],
 	),
@@ -81,7 +82,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 		default: {},
 		typeOptions: { multipleValues: true },
 		description:
-			'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
+			'Subscriptions of the profile to resources. The trigger mailing reaches the profile through one of them.',
 		options: [
 			{
 				displayName: 'Subscription',
@@ -116,13 +117,13 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						displayOptions: { show: { channel: ['sms'] } },
 					},
 					{
-						displayName: 'Resource ID',
+						displayName: 'Resource',
 						name: 'resourceId',
-						type: 'string',
-						default: '',
+						type: 'resourceLocator',
+						default: { mode: 'list', value: '' },
 						required: true,
-						placeholder: 'e.g. 24',
-						description: 'ID of the resource to subscribe to',
+						description: 'The resource (site, app or channel setup in Altcraft) to subscribe the profile to',
+						modes: RESOURCE_MODES,
 					},
 					{
 						displayName: 'Status',
@@ -182,13 +183,13 @@ function readSubscription(
 	profile: IDataObject,
 ): IDataObject {
 	const label = `Subscription ${position + 1}`;
-	const resource = scalar(ctx, itemIndex, `${label} → Resource ID`, entry.resourceId);
+	const resource = scalar(ctx, itemIndex, `${label} → Resource`, resourceValue(entry.resourceId));
 	if (!isWholeNumber(resource)) {
 		failItem(
 			ctx,
 			itemIndex,
-			`${label} has no valid Resource ID (item ${itemIndex})`,
-			'Set the ID of the resource to subscribe to, a whole number such as 24.',
+			`${label} has no valid Resource (item ${itemIndex})`,
+			'Pick the resource to subscribe to from the list, or give its ID, a whole number such as 24.',
 		);
 	}
 	const channel = entry.channel === 'sms' ? 'sms' : 'email';

@@ -3,41 +3,24 @@ import { failItem } from '../engine/failures';
 import { checkKeyName } from '../engine/keys';
 import { parameterReader } from '../engine/parameters';
 import { checkPresent } from '../engine/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from './matchFields';
+import { identifyProfileBy, identifyValueFields, type IdentifyMode } from './identifyProfile';
 
 /** The five matching modes import_and_start and its batch variants take [DOC: Profile import + trigger mailing launch]. */
-export type ImportMatching = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';
+export type ImportMatching = IdentifyMode;
 
 export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
-	{
-		displayName: 'Matching',
-		name: 'matching',
-		type: 'options',
-		noDataExpression: true,
+	identifyProfileBy(['email', 'email_profile', 'phone', 'profile_id', 'custom'], {
 		default: 'email',
 		description:
-			'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)',
-		options: [
-			{
-				name: 'Custom Field',
-				value: 'custom',
-				description: 'A profile data field and its value, e.g. CRM_ID = 123420',
-			},
-			{
-				name: 'Email',
-				value: 'email',
-				description: "The profile's email, in its data and its subscriptions (Altcraft's default)",
-			},
-			{ name: 'Email in Profile Only', value: 'email_profile', description: "The profile's email, in its data only" },
-			{ name: 'Phone', value: 'phone', description: "The profile's phone" },
-			{
-				name: 'Profile ID',
-				value: 'profile_id',
-				description: 'The Altcraft profile ID: updates that profile, never creates one',
-			},
-		],
-	},
-	...PROFILE_ID_AND_CUSTOM_FIELD,
+			'How Altcraft finds the profile to update. Without a match it creates the profile, except by Profile ID, which only updates.',
+		optionDescriptions: {
+			email: "The profile's Email, in its data and its subscriptions (Altcraft's default)",
+			email_profile: "The profile's Email, in its data only",
+			phone: "The profile's Phone",
+			profile_id: 'The Altcraft profile ID: updates that profile, never creates one',
+		},
+	}),
+	...identifyValueFields(['profile_id', 'custom']),
 ];
 
 /** Request-level matching fields (`matching`, `field_name`) and the item's own key (email, phone, profile_id, field_value). */
@@ -65,7 +48,7 @@ export function importMatchReader(
 						ctx,
 						itemIndex,
 						`Email is empty for item ${itemIndex}`,
-						"Matching by email needs the profile's Email, e.g. {{ $json.email }}. Filter out items without one, or match by another field.",
+						"Identify Profile By Email needs the profile's Email, e.g. {{ $json.email }}. Filter out items without one, or identify the profile by another field.",
 					);
 				}
 				return {
@@ -81,7 +64,7 @@ export function importMatchReader(
 						ctx,
 						itemIndex,
 						`Phone is empty for item ${itemIndex}`,
-						"Matching by phone needs the profile's Phone, e.g. {{ $json.phone }}. Filter out items without one, or match by another field.",
+						"Identify Profile By Phone needs the profile's Phone, e.g. {{ $json.phone }}. Filter out items without one, or identify the profile by another field.",
 					);
 				}
 				return {

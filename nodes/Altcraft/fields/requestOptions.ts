@@ -1,5 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+/** Shown at the top of every operation while Options → Dry Run is on: a test switch left on must not go unseen. */
+export const DRY_RUN_NOTICE: INodeProperties = {
+	displayName:
+		'Dry Run is on: this node sends nothing to Altcraft and only shows the requests it would send. Turn off Options → Dry Run to launch.',
+	name: 'dryRunNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { '/options.dryRun': [true] } },
+};
+
 /** Options every operation shares: how requests travel, not what they say. */
 export const REQUEST_OPTIONS: INodeProperties[] = [
 	{
@@ -8,7 +18,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to output each request as it would be sent (token hidden) instead of sending it; nothing reaches Altcraft',
+			'Whether to output each request as it would be sent (token hidden) instead of sending it; nothing reaches Altcraft. The node shows "Dry Run" on the canvas while it is on.',
 	},
 	{
 		displayName: 'Idempotency Key',
@@ -47,13 +57,14 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Retries',
+		displayName: 'Request Retries',
 		name: 'retries',
 		type: 'fixedCollection',
 		placeholder: 'Set Retries',
-		default: {},
+		// Not empty: n8n drops an empty collection, and the option would vanish on the next change.
+		default: { settings: { maxAttempts: 3, firstWait: 0.5, maxWait: 30 } },
 		description:
-			'Tries again when Altcraft is busy or unreachable; a repeated launch is not sent twice (same Request-ID)',
+			"Tries a failed request again within this run when Altcraft is busy or unreachable; a repeated launch is not sent twice. n8n's Settings → Retry On Fail re-runs the whole node on top of this: with both on, one request may be tried up to Max Attempts × Max Tries times.",
 		options: [
 			{
 				displayName: 'Retry Settings',
@@ -82,7 +93,7 @@ export const REQUEST_OPTIONS: INodeProperties[] = [
 						type: 'number',
 						default: 30,
 						typeOptions: { minValue: 0, maxValue: 300 },
-						description: 'Longest wait before a retry, also when Altcraft asks for a longer one (Retry-After)',
+						description: 'Longest wait before a retry, also when Altcraft asks for a longer one',
 					},
 				],
 			},

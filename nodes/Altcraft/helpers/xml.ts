@@ -109,7 +109,7 @@ export function parseXml(text: string): IDataObject {
 	const root = (parsed[XML_ROOT] ?? parsed) as unknown;
 	const result = (emptyToNull(root) ?? {}) as IDataObject;
 	if (typeof result !== 'object' || Array.isArray(result)) {
-		throw new XmlShapeError('the XML has no <xml> root element');
+		throw new XmlShapeError('the XML has no root element named xml');
 	}
 	if (typeof result.error === 'string' && /^-?\d+$/.test(result.error)) {
 		result.error = Number(result.error);

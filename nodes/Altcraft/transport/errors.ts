@@ -13,7 +13,7 @@ export function describeAltcraftError(code: number, errorText: string): string {
 		return 'The tariff limit of your Altcraft account is reached. Raise the limit or wait for the next period.';
 	}
 	if (code === 409) {
-		return 'More than one profile matches. Use a matching mode that selects one profile, e.g. Profile ID.';
+		return 'More than one profile matches. Set Identify Profile By to something that selects one profile, e.g. Profile ID.';
 	}
 	if (/not active|inactive|deactivat/.test(text)) {
 		return 'The trigger mailing is not active. Activate it in Altcraft, then run the node again.';

@@ -101,7 +101,7 @@ export function judgeAnswer(node: INode, request: AltcraftRequest, url: string, 
 			errorText: `HTTP ${status} from ${hostOf(url)} with ${describeShape(answer)}${text.trim() ? `: ${shorten(text, 200)}` : ''}`,
 			description:
 				status >= 500 || status === 429
-					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Retries → Max Attempts repeats such failures with the same Request-ID.'
+					? 'A server or proxy in front of Altcraft failed or is overloaded. Try again later; Options → Request Retries → Max Attempts repeats such failures with the same Request-ID.'
 					: isLink(request)
 						? CHECK_LINK
 						: CHECK_API_URL,

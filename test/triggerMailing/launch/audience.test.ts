@@ -208,11 +208,9 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		expect(result.items[2].json).not.toHaveProperty('error');
 	});
 
-	test('a custom query cannot be an audience built from items', async () => {
+	test('a custom query left from an older workflow cannot be an audience built from items', async () => {
 		const result = await ctx.run(audience({ matching: 'customQuery', customRequest: '{"a": 1}' }), json({}));
-		expect(result.error?.message).toBe(
-			'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"',
-		);
+		expect(result.error?.message).toBe('Custom Query cannot be combined with Launch Mode "Same Message to All Items"');
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });

@@ -55,19 +55,19 @@ describe('bad input is refused before sending, naming the item and the field', (
 		],
 		[
 			'invalid JSON in the custom query',
-			{ matching: 'customQuery', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
+			{ launchMode: 'query', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
 			{ q: '{"email": ' },
 			/Custom Query is not valid JSON \(item 1\)/,
 		],
 		[
 			'a custom query that is not an object',
-			{ matching: 'customQuery', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
+			{ launchMode: 'query', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
 			{ q: '[1, 2]' },
 			/Custom Query must be a JSON object \(item 1\)/,
 		],
 		[
 			'an empty custom query (it would reach every profile)',
-			{ matching: 'customQuery', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
+			{ launchMode: 'query', customRequest: '={{ $json.q ?? "{\\"a\\":1}" }}' },
 			{ q: '{}' },
 			/Custom Query is empty \(item 1\)/,
 		],
@@ -91,7 +91,7 @@ describe('bad input is refused before sending, naming the item and the field', (
 				},
 			},
 			{ d: 'hello' },
-			/data URL is not data:<mime>;base64,<data> \(item 1\)/,
+			/data URL is not a Base64 data URL \(item 1\)/,
 		],
 		[
 			'content JSON that is not JSON',
@@ -202,7 +202,7 @@ describe('Altcraft errors', () => {
 
 	test('the same custom query for several items is refused: it would message the audience once per item', async () => {
 		const result = await ctx.run(
-			launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}' }),
+			launchParams({ launchMode: 'query', customRequest: '{"CRM_ID": 123420}' }),
 			json({}, {}, {}),
 		);
 		expect(result.error?.message).toBe('Item 1 would launch the same custom query as item 0');

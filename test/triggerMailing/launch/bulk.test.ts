@@ -234,9 +234,11 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		expect((perRequest.items[0].json.response as { result: string[] }).result).toEqual([JOHN]);
 	});
 
-	test('a custom query cannot be a bulk launch', async () => {
+	test('a custom query left from an older workflow cannot be a bulk launch', async () => {
 		const result = await ctx.run(bulk({ matching: 'customQuery', customRequest: '{"a": 1}' }), json({}));
-		expect(result.error?.message).toBe('Custom Query cannot be combined with Launch Mode "Bulk"');
+		expect(result.error?.message).toBe(
+			'Custom Query cannot be combined with Launch Mode "Own Data per Item, Sent in Bulk"',
+		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 });
@@ -272,7 +274,9 @@ describe('Bulk launch: bad input', () => {
 			bulk({ itemCustomDataValues: { values: [{ name: '__proto__', value: 'x' }] } }),
 			json({ email: 'a@example.com' }),
 		);
-		expect(result.error?.message).toBe('Item Custom Data name "__proto__" cannot be used as a field name (item 0)');
+		expect(result.error?.message).toBe(
+			'Recipient Custom Data name "__proto__" cannot be used as a field name (item 0)',
+		);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 

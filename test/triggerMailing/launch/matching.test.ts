@@ -50,7 +50,7 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 	test('custom query sends custom_request and no matching', async () => {
 		const result = await ctx.run(
 			launchParams({
-				matching: 'customQuery',
+				launchMode: 'query',
 				customRequest: '={{ JSON.stringify({ email: { $in: $json.emails } }) }}',
 			}),
 			json({ emails: ['john@example.com', 'jane@example.com'] }),
@@ -78,7 +78,7 @@ describe('each matching mode selects the profile the way Altcraft documents it',
 
 		ctx.sandbox.reset();
 		await ctx.run(
-			launchParams({ matching: 'customQuery', customRequest: '{"CRM_ID": 123420}', additionalFields }),
+			launchParams({ launchMode: 'query', customRequest: '{"CRM_ID": 123420}', additionalFields }),
 			json({}),
 		);
 		expect(ctx.sandbox.requests[0].body).not.toHaveProperty('subscription_filter');

@@ -12,7 +12,7 @@ const examples: Record<keyof typeof seedJson, INodeParameters> = {
 	},
 	customIdList: {
 		triggerMailing: { __rl: true, mode: 'id', value: '84' },
-		matching: 'customQuery',
+		launchMode: 'query',
 		customRequest: '{"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb", "SRNOwHVZiWFItJhr"]}}',
 	},
 	contentAndAttachments: {

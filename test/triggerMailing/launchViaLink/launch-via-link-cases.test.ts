@@ -171,11 +171,11 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 	});
 
 	test.each([
-		['md5', md5Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
-		['xxh', xxh64Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
-	])('%s: the hash as given (upper case is lowered)', async (identifyBy, hash, profile) => {
+		['givenMd5', 'md5', md5Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
+		['givenXxh', 'xxh', xxh64Hex('jane@example.com'), 'abcdefghijklmnqrstuvwxyz'],
+	])('Send As %s: the hash as given (upper case is lowered)', async (sendAs, identifyBy, hash, profile) => {
 		const result = await ctx.run(
-			linkParams({ identifyBy, profileIdentifier: '={{ $json.hash }}' }),
+			linkParams({ sendAs, emailHash: '={{ $json.hash }}' }),
 			json({ hash: hash.toUpperCase() }),
 		);
 		expect(result.error).toBeUndefined();
@@ -184,11 +184,9 @@ describe('GET: no body, no token, one identifier in the last segment', () => {
 		expect(result.items[0].json).toMatchObject({ identifyBy, profileIdentifier: hash, method: 'GET' });
 	});
 
-	test('Compute MD5 From Email: trimmed, lowercased, hashed', async () => {
-		const result = await ctx.run(
-			linkParams({ identifyBy: 'md5', hashEmail: true }),
-			json({ email: ' John@Example.COM ' }),
-		);
+	test('Send As "MD5 Hash of the Email" (the default): trimmed, lowercased, hashed', async () => {
+		const { sendAs: _sendAs, ...byDefault } = linkParams();
+		const result = await ctx.run(byDefault, json({ email: ' John@Example.COM ' }));
 		expect(result.error).toBeUndefined();
 		const hash = md5Hex('john@example.com');
 		expect(ctx.sandbox.requests[0].path).toBe(`/trg/${keyOf(96)}/${hash}`);
@@ -310,8 +308,10 @@ describe('trigger links', () => {
 			context: { itemIndex: 1 },
 		});
 		expect(result.error?.description).toMatch(
-			/^A trigger link looks like https:\/\/trk\.example\.org\/trg\/<48 or 64 hex characters>\/<email\|md5\|xxh>/,
+			/^A trigger link looks like https:\/\/trk\.example\.org\/trg\/KEY\/email\|md5\|xxh, where KEY is 48 or 64 hex characters/,
 		);
+		// n8n shows the description as HTML: a raw angle bracket would swallow the shape.
+		expect(result.error?.description).not.toMatch(/[<>]/);
 		// Every item is checked before the first launch: the good item 0 is not sent either.
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
@@ -379,33 +379,34 @@ describe('refused before sending', () => {
 			'"john@example.com; jane@example.com" is not one valid email address (item 0)',
 			/one profile per request/,
 		],
-		['email', '', 'Profile Identifier is empty for item 0', /one profile per request/],
-		['md5', 'not-a-hash', '"not-a-hash" is not an MD5 hash (32 hex characters) (item 0)', /Compute MD5 From Email/],
+		['email', '', 'Email is empty for item 0', /one profile per request/],
+		['md5', '', 'Email is empty for item 0', /one profile per request/],
+		['givenMd5', 'not-a-hash', '"not-a-hash" is not an MD5 hash (32 hex characters) (item 0)', /MD5 Hash of the Email/],
 		[
-			'md5',
+			'givenMd5',
 			xxh64Hex('john@example.com'),
 			`"${xxh64Hex('john@example.com')}" is not an MD5 hash (32 hex characters) (item 0)`,
 			/MD5/,
 		],
 		[
-			'xxh',
+			'givenXxh',
 			md5Hex('john@example.com'),
 			`"${md5Hex('john@example.com')}" is not an XXHash (16 hex characters) (item 0)`,
 			/XXHash/,
 		],
-		['xxh', ' ', 'Profile Identifier is empty for item 0', /XXHash/],
-	])('%s "%s"', async (identifyBy, value, message, description) => {
-		const result = await ctx.run(linkParams({ identifyBy, profileIdentifier: '={{ $json.value }}' }), json({ value }));
+		['givenXxh', ' ', 'Email Hash is empty for item 0', /XXHash/],
+	])('Send As %s: "%s"', async (sendAs, value, message, description) => {
+		const result = await ctx.run(
+			linkParams({ sendAs, email: '={{ $json.value }}', emailHash: '={{ $json.value }}' }),
+			json({ value }),
+		);
 		expect(result.error).toMatchObject({ name: 'NodeOperationError', message, context: { itemIndex: 0 } });
 		expect(result.error?.description).toMatch(description);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});
 
-	test('Compute MD5 From Email with something that is not an email', async () => {
-		const result = await ctx.run(
-			linkParams({ identifyBy: 'md5', hashEmail: true }),
-			json({ email: md5Hex('john@example.com') }),
-		);
+	test('Send As "MD5 Hash of the Email" with something that is not an email', async () => {
+		const result = await ctx.run(linkParams({ sendAs: 'md5' }), json({ email: md5Hex('john@example.com') }));
 		expect(result.error?.message).toMatch(/is not one valid email address \(item 0\)/);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});

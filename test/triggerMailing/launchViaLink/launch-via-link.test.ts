@@ -83,16 +83,13 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 		test('an MD5 hash', async () => {
 			const hash = md5Hex('jane@example.com');
-			await ctx.run(linkParams(link84(), { identifyBy: 'md5', profileIdentifier: hash.toUpperCase() }), json({}));
+			await ctx.run(linkParams(link84(), { sendAs: 'givenMd5', emailHash: hash.toUpperCase() }), json({}));
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${hash}`);
 			expect(ctx.sandbox.launches[0].matching).toBe('md5');
 		});
 
 		test('an MD5 hash computed from the email (trimmed, lowercased)', async () => {
-			const result = await ctx.run(
-				linkParams(link84(), { identifyBy: 'md5', hashEmail: true }),
-				json({ email: '  Jane@Example.com ' }),
-			);
+			const result = await ctx.run(linkParams(link84(), { sendAs: 'md5' }), json({ email: '  Jane@Example.com ' }));
 			expect(result.error).toBeUndefined();
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${md5Hex('jane@example.com')}`);
 			expect(result.items[0].json).toMatchObject({ profileIdentifier: md5Hex('jane@example.com') });
@@ -100,7 +97,7 @@ describe('Launch via Trigger Link (v1.0)', () => {
 
 		test('an XXHash', async () => {
 			const hash = xxh64Hex('john@example.com');
-			await ctx.run(linkParams(link84(), { identifyBy: 'xxh', profileIdentifier: hash }), json({}));
+			await ctx.run(linkParams(link84(), { sendAs: 'givenXxh', emailHash: hash }), json({}));
 			expect(ctx.sandbox.requests[0].path).toBe(`/trg/${key84()}/${hash}`);
 			expect(ctx.sandbox.launches[0].matching).toBe('xxh');
 		});
@@ -156,11 +153,12 @@ describe('Launch via Trigger Link (v1.0)', () => {
 	});
 
 	test.each([
-		['md5', '1234', /"1234" is not an MD5 hash \(32 hex characters\) \(item 0\)/],
-		['xxh', md5Hex('x'), /is not an XXHash \(16 hex characters\) \(item 0\)/],
+		['givenMd5', '1234', /"1234" is not an MD5 hash \(32 hex characters\) \(item 0\)/],
+		['givenXxh', md5Hex('x'), /is not an XXHash \(16 hex characters\) \(item 0\)/],
 		['email', 'not-an-email', /"not-an-email" is not one valid email address \(item 0\)/],
-	])('a %s identifier that is not one is refused before sending', async (identifyBy, value, message) => {
-		const result = await ctx.run(linkParams(link84(), { identifyBy, profileIdentifier: value }), json({}));
+		['md5', 'not-an-email', /"not-an-email" is not one valid email address \(item 0\)/],
+	])('Send As %s: a value that is not one is refused before sending', async (sendAs, value, message) => {
+		const result = await ctx.run(linkParams(link84(), { sendAs, email: value, emailHash: value }), json({}));
 		expect(result.error?.message).toMatch(message);
 		expect(ctx.sandbox.requests).toHaveLength(0);
 	});

@@ -121,8 +121,8 @@ describe('the editor flags a typed link that is not a trigger link', () => {
 				resource: 'triggerMailing',
 				operation: 'launchViaLink',
 				triggerLink: { __rl: true, mode: 'url', value },
-				identifyBy: 'email',
-				profileIdentifier: '={{ $json.email }}',
+				sendAs: 'email',
+				email: '={{ $json.email }}',
 				sendFields: false,
 			},
 		};

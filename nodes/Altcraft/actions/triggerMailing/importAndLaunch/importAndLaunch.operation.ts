@@ -20,7 +20,7 @@ import { withDisplay } from '../../../fields/display';
 import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
 import { objectInputReader } from '../../../fields/objectFields';
 import { OUTPUT_OPTION, outputPerRequest } from '../../../fields/output';
-import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
 import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
@@ -36,19 +36,23 @@ export const IMPORT_BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/import_and_s
 const show = { resource: ['triggerMailing'], operation: ['importAndLaunch'] };
 
 const properties: INodeProperties[] = [
+	DRY_RUN_NOTICE,
 	TRIGGER_MAILING_FIELD,
-	launchModeField([
-		{
-			name: 'Per Item',
-			value: 'eachItem',
-			description: 'One request per item: for a form or a webhook that brings one person',
-		},
-		{
-			name: 'Bulk (Each Item Its Own Data)',
-			value: 'batch',
-			description: 'Up to 1,000 items per request, each its own profile: for rows from a database or a file',
-		},
-	]),
+	launchModeField(
+		"Both modes create or update each item's profile, then launch the trigger mailing for it. For profiles that already exist, the Launch operation is simpler.",
+		[
+			{
+				name: 'One Profile per Item',
+				value: 'eachItem',
+				description: 'Each item is imported and launched on its own. For a form or a webhook that brings one person.',
+			},
+			{
+				name: 'Many Profiles, Sent in Bulk',
+				value: 'batch',
+				description: 'Many items imported and launched together. For rows from a database or a file.',
+			},
+		],
+	),
 	...IMPORT_MATCHING_PROPERTIES,
 	...PROFILE_PROPERTIES,
 	...messageInputs(),

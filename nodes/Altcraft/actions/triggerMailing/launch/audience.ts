@@ -20,13 +20,13 @@ const audienceOnly = { show: { '/launchMode': ['audience'] } };
 
 export const AUDIENCE_OPTIONS: INodeProperties[] = [
 	{
-		displayName: 'Audience Query Field',
+		displayName: 'Look Up Recipients in Field',
 		name: 'audienceField',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. email',
 		description:
-			'Profile data field the audience query matches on. Empty: email for Email, phone for Phone, _id for Profile ID, the field name for Custom Field.',
+			"The profile data field Altcraft looks the items' values up in, when your database stores them under another name. Empty: email for Email, phone for Phone, _id for Profile ID, the Field Name for Custom Field.",
 		displayOptions: audienceOnly,
 	},
 	PROFILES_PER_REQUEST_OPTION,
@@ -130,10 +130,10 @@ export async function launchAudience(client: LaunchClient) {
 	if (mode === 'customQuery') {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			'Custom Query cannot be combined with Launch Mode "Audience (All Items Together)"',
+			'Custom Query cannot be combined with Launch Mode "Same Message to All Items"',
 			{
 				description:
-					'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field to build the audience from the items.',
+					'A custom query already selects its recipients. Set Launch Mode to "Profiles Matching a Query" to send the query, or set Identify Profile By to Email, Phone, Profile ID or Custom Field to take the recipients from the items.',
 			},
 		);
 	}

@@ -25,11 +25,12 @@ const batchOnly = { show: { '/launchMode': ['batch'] } };
 
 /** Custom data of the item's own element of `data` (v74: custom_data "separately in each data object"). */
 const ITEM_CUSTOM_DATA = {
-	displayName: 'Item Custom Data',
+	displayName: 'Recipient Custom Data',
 	name: 'itemCustomData',
 	itemName: 'Entry',
-	valuesName: 'Item Custom Data Entries',
-	description: "This item's own data for the integration actions, usually an expression",
+	valuesName: 'Recipient Custom Data Entries',
+	description:
+		"This item's recipient's own data for the trigger mailing's integration actions, usually an expression, e.g. {{ $json.order }}",
 	jsonExample: '{{ $json.details }}',
 	example: ['order_id', '{{ $json.order_id }}'] as [string, string],
 };
@@ -68,10 +69,14 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 	const { ctx, options } = client;
 	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
 	if (mode === 'customQuery') {
-		throw new NodeOperationError(ctx.getNode(), 'Custom Query cannot be combined with Launch Mode "Bulk"', {
-			description:
-				'A custom query already selects its audience. Set Launch Mode to "Per Item" to send the query, or pick Email, Phone, Profile ID or Custom Field so that each item names its profile.',
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'Custom Query cannot be combined with Launch Mode "Own Data per Item, Sent in Bulk"',
+			{
+				description:
+					'A custom query already selects its recipients. Set Launch Mode to "Profiles Matching a Query" to send the query, or set Identify Profile By to Email, Phone, Profile ID or Custom Field so that each item names its recipient.',
+			},
+		);
 	}
 	const profilesPerRequest = readPerRequest(ctx, options);
 	const task = options.backgroundTask === true;

@@ -14,7 +14,7 @@ import { BACKGROUND_TASK_OPTION, launchModeField } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
 import { messageInputs } from '../../../fields/message';
 import { OUTPUT_OPTION } from '../../../fields/output';
-import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
 import { AUDIENCE_OPTIONS, launchAudience } from './audience';
@@ -26,29 +26,39 @@ import { PAYLOAD_FIELDS, payloadReader } from './payload';
 const show = { resource: ['triggerMailing'], operation: ['launch'] };
 
 const properties: INodeProperties[] = [
+	DRY_RUN_NOTICE,
 	TRIGGER_MAILING_FIELD,
-	launchModeField([
-		{
-			name: 'Per Item',
-			value: 'eachItem',
-			description: 'One request per item: for a few items, or when each needs its own content or attachments',
-		},
-		{
-			name: 'Audience (All Items Together)',
-			value: 'audience',
-			description:
-				'All items get the same message, sent to up to 1,000 profiles per request (Options → Profiles per Request)',
-		},
-		{
-			name: 'Bulk (Each Item Its Own Data)',
-			value: 'batch',
-			description:
-				'Up to 1,000 items per request, each profile with its own Item Custom Data: for rows from a database or a file',
-		},
-	]),
+	launchModeField(
+		'Who gets the message and how the items are sent. To create or update the profile before launching, use the Import Profile and Launch operation instead.',
+		[
+			{
+				name: 'One Message per Item',
+				value: 'eachItem',
+				description: 'Each item names one recipient and gets its own message. For a form, a webhook or a few items.',
+			},
+			{
+				name: 'Same Message to All Items',
+				value: 'audience',
+				description:
+					'The recipients of all items get one and the same message, sent together. For a list of people who should all hear the same news.',
+			},
+			{
+				name: 'Own Data per Item, Sent in Bulk',
+				value: 'batch',
+				description:
+					'Many recipients sent together, each with their own Recipient Custom Data for the message. For rows from a database or a file.',
+			},
+			{
+				name: 'Profiles Matching a Query',
+				value: 'query',
+				description: 'Every profile a query over profile data selects gets the message; the items name no recipients.',
+			},
+		],
+	),
 	...MATCHING_PROPERTIES,
 	{
-		displayName: 'Items with the same message share requests; items whose content differs get requests of their own',
+		displayName:
+			'Each item adds its recipient to one shared message; items whose content, custom data or attachments differ get a message of their own',
 		name: 'audienceNotice',
 		type: 'notice',
 		default: '',
@@ -56,13 +66,21 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Each item is one profile with its own Item Custom Data; items whose content differs get requests of their own',
+			'Each item is one recipient with its own Recipient Custom Data; Content and Custom Data for All Recipients are the same for every recipient sent together',
 		name: 'batchNotice',
 		type: 'notice',
 		default: '',
 		displayOptions: { show: { launchMode: ['batch'] } },
 	},
-	...messageInputs(),
+	{
+		displayName:
+			'Every profile the query selects gets the message. Each item sends its query and two items may not send the same one: let one item run it (Settings → Execute Once) unless the query depends on the item',
+		name: 'queryNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { launchMode: ['query'] } },
+	},
+	...messageInputs(['batch']),
 	...ITEM_CUSTOM_DATA_INPUT,
 	{
 		displayName: 'Additional Fields',
@@ -148,5 +166,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const client = await createLaunchClient(this);
 	const launchMode = this.getNodeParameter('launchMode', 0) as string;
 	if (launchMode === 'batch') return launchBatch(client);
+	// "Profiles Matching a Query" is a single launch per item whose recipients the query selects.
 	return launchMode === 'audience' ? launchAudience(client) : launchEach(client);
 }

@@ -2,65 +2,22 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { failItem } from '../../../engine/failures';
 import { parameterReader } from '../../../engine/parameters';
 import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../engine/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../fields/matchFields';
+import { identifyProfileFields } from '../../../fields/identifyProfile';
 
-/** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
+/** How a single launch selects recipients: Altcraft's `matching` values, or `customQuery` (Launch Mode "Profiles Matching a Query"). */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
 
-const MATCHING: INodeProperties = {
-	displayName: 'Matching',
-	name: 'matching',
-	type: 'options',
-	noDataExpression: true,
-	default: 'email',
-	description: 'How Altcraft finds the profile(s) to send to',
-	options: [
-		{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
-		{
-			name: 'Custom Query',
-			value: 'customQuery',
-			description: 'A query over profile data that selects any audience in one launch',
-		},
-		{ name: 'Email', value: 'email', description: "The profile's email address (Altcraft's default)" },
-		{ name: 'Phone', value: 'phone', description: "The profile's phone number" },
-		{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
-	],
-};
-
 /**
- * Per Item offers every mode; Audience and Bulk build the audience from the items' own values, so
- * a Custom Query (which selects an audience by itself) is not offered there. n8n shows whichever
- * of the two same-named properties the launch mode selects.
+ * Every launch mode but "Profiles Matching a Query" names its recipients item by item; the query
+ * mode selects them with Custom Query instead, so it has no Identify Profile By.
  */
 export const MATCHING_PROPERTIES: INodeProperties[] = [
-	{ ...MATCHING, displayOptions: { show: { launchMode: ['eachItem'] } } },
-	{
-		...MATCHING,
-		options: MATCHING.options!.filter((option) => 'value' in option && option.value !== 'customQuery'),
-		displayOptions: { show: { launchMode: ['audience', 'batch'] } },
-	},
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. john@example.com',
-		default: '',
-		required: true,
-		description: 'One email address per launch',
-		displayOptions: { show: { matching: ['email'] } },
-	},
-	{
-		displayName: 'Phone',
-		name: 'phone',
-		type: 'string',
-		placeholder: 'e.g. +79000000000',
-		default: '',
-		required: true,
-		description:
-			'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
-		displayOptions: { show: { matching: ['phone'] } },
-	},
-	...PROFILE_ID_AND_CUSTOM_FIELD,
+	...identifyProfileFields(['email', 'phone', 'profile_id', 'custom'], {
+		default: 'email',
+		description: "How Altcraft finds each item's recipient",
+		optionDescriptions: { email: "The profile's email address (Altcraft's default)" },
+		displayOptions: { hide: { launchMode: ['query'] } },
+	}),
 	{
 		displayName: 'Custom Query',
 		name: 'customRequest',
@@ -71,8 +28,8 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. {"Custom_ID": {"$in": ["IpHicQquekzYkufl", "xzFKLXeaJkCYHuMb"]}}',
 		description:
-			"Which profiles get the message, as a query over their profile data (Altcraft's custom_request, in MongoDB syntax). Every profile it matches gets the message.",
-		displayOptions: { show: { matching: ['customQuery'] } },
+			"Which profiles get the message: a query over their profile data in MongoDB syntax. Every profile it matches gets the message. Altcraft's name: custom_request.",
+		displayOptions: { show: { launchMode: ['query'] } },
 	},
 ];
 
@@ -123,7 +80,10 @@ export function matchValueReader(
 
 /** How each item selects its profile(s) in a single launch; build once per execution. */
 export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Target {
-	const mode = ctx.getNodeParameter('matching', 0) as MatchingMode;
+	const mode =
+		ctx.getNodeParameter('launchMode', 0) === 'query'
+			? 'customQuery'
+			: (ctx.getNodeParameter('matching', 0) as MatchingMode);
 	if (mode === 'customQuery') {
 		const customRequest = parameterReader(ctx, 'customRequest');
 		return (itemIndex) => {

@@ -23,7 +23,7 @@ function notInBulk(field: INodeProperties): INodeProperties {
 export const PAYLOAD_FIELDS: INodeProperties[] = [
 	ATTACHMENTS_FIELD,
 	notInBulk(EXPIRATION_FIELD),
-	notInBulk(resourceField({ show: { '/matching': ['email', 'phone'] } })),
+	notInBulk(resourceField({ show: { '/matching': ['email', 'phone'] }, hide: { '/launchMode': ['query'] } })),
 	notInBulk(SUBSCRIPTION_FILTER_FIELD),
 ].sort((a, b) => a.displayName.localeCompare(b.displayName));
 

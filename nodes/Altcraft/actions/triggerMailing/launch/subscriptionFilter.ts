@@ -5,17 +5,17 @@ export const SUBSCRIPTION_FILTER_FIELD: INodeProperties = {
 	name: 'subscriptionFilter',
 	type: 'collection',
 	placeholder: 'Add Filter Field',
-	default: {},
+	// Not empty: n8n drops an empty collection, and the filter would vanish on the next change.
+	default: { not_strict: false },
 	description: "Which of the profile's subscriptions gets the message",
-	displayOptions: { hide: { '/matching': ['customQuery'], '/launchMode': ['audience'] } },
+	displayOptions: { hide: { '/launchMode': ['audience', 'query'] } },
 	options: [
 		{
 			displayName: 'Allow Other Subscription',
 			name: 'not_strict',
 			type: 'boolean',
 			default: false,
-			description:
-				'Whether another fitting subscription is used when the one described is not found (Altcraft: not_strict)',
+			description: 'Whether another fitting subscription is used when the one described is not found',
 		},
 		{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. john@example.com' },
 		{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +79000000000' },

@@ -5,14 +5,15 @@ import { checkAllThenSend } from '../../../engine/items';
 import { successJson } from '../../../engine/output';
 import { parameterReader } from '../../../engine/parameters';
 import { withDisplay } from '../../../fields/display';
-import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { digest } from '../../../helpers/hash';
 import { shorten } from '../../../helpers/text';
 import { fieldsFor, type FieldEntry } from './fields';
-import { identifierFor, type IdentifierType } from './identifier';
+import { IDENTIFIER_PROPERTIES, SENT_TYPE, identifierFor, type SendAs } from './identifier';
 import { TRIGGER_LINK_PATTERN, TRIGGER_LINK_SHAPE, parseTriggerLink } from './triggerLink';
 
 const properties: INodeProperties[] = [
+	DRY_RUN_NOTICE,
 	{
 		displayName: 'Trigger Link',
 		name: 'triggerLink',
@@ -40,55 +41,14 @@ const properties: INodeProperties[] = [
 						properties: {
 							regex: TRIGGER_LINK_PATTERN,
 							errorMessage:
-								'Not a trigger link: expected e.g. https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>',
+								'Not a trigger link: expected e.g. https://trk.example.org/trg/ followed by a key of 48 or 64 hex characters',
 						},
 					},
 				],
 			},
 		],
 	},
-	{
-		displayName: 'Identify Profile By',
-		name: 'identifyBy',
-		type: 'options',
-		noDataExpression: true,
-		// Altcraft's page calls the email form deprecated; MD5 (computed by the node from the email by
-		// default) is the documented form a user can give without extra tooling.
-		default: 'md5',
-		description: 'How the link names the profile (its last segment)',
-		options: [
-			{
-				name: 'Email (Deprecated)',
-				value: 'email',
-				description: "The profile's email address as it is; Altcraft's documentation marks this form as deprecated",
-			},
-			{
-				name: 'MD5 Hash',
-				value: 'md5',
-				description: "The MD5 hash of the profile's email: 32 hex characters, or computed by the node",
-			},
-			{ name: 'XXHash', value: 'xxh', description: "The XXHash of the profile's email: 16 hex characters" },
-		],
-	},
-	{
-		displayName: 'Profile Identifier',
-		name: 'profileIdentifier',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. john@example.com',
-		description:
-			"The profile's email, MD5 hash or XXHash for this item, usually an expression that reads it from the item. It is URL-encoded into the link.",
-	},
-	{
-		displayName: 'Compute MD5 From Email',
-		name: 'hashEmail',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether Profile Identifier is an email that the node turns into its MD5 hash (after trimming and lowercasing it). Altcraft does not document how it normalizes emails before hashing: check the result on one profile first.',
-		displayOptions: { show: { identifyBy: ['md5'] } },
-	},
+	...IDENTIFIER_PROPERTIES,
 	{
 		displayName: 'Send Field Values',
 		name: 'sendFields',
@@ -135,22 +95,23 @@ const properties: INodeProperties[] = [
 						name: 'option',
 						type: 'options',
 						default: 1,
-						description: 'How Altcraft uses the value (its option 0, 1 or 2)',
+						description: 'How Altcraft uses the value',
 						options: [
 							{
 								name: 'Use Only if Profile Field Is Empty',
 								value: 0,
-								description: "Option 0: when the profile's field has a value, the value sent is ignored",
+								description: "When the profile's field has a value, the value sent is ignored (Altcraft's option 0)",
 							},
 							{
 								name: "Use in Message, Don't Save",
 								value: 1,
-								description: 'Option 1: the message shows the value sent; the profile keeps its own',
+								description: "The message shows the value sent; the profile keeps its own (Altcraft's option 1)",
 							},
 							{
 								name: 'Use in Message and Save to Profile',
 								value: 2,
-								description: "Option 2: the message shows the value sent, and it overwrites the profile's field",
+								description:
+									"The message shows the value sent, and it overwrites the profile's field (Altcraft's option 2)",
 							},
 						],
 					},
@@ -190,9 +151,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// Tells the scheme of a link shown without one when it is on the API host (see parseTriggerLink).
 	const apiUrl = client.baseUrl;
 	const link = parameterReader(this, 'triggerLink', '', { extractValue: true });
-	const identifyBy = this.getNodeParameter('identifyBy', 0) as IdentifierType;
-	const profileIdentifier = parameterReader(this, 'profileIdentifier');
-	const hashEmail = parameterReader<boolean>(this, 'hashEmail', true);
+	const sendAs = this.getNodeParameter('sendAs', 0) as SendAs;
+	const identifyBy = SENT_TYPE[sendAs];
+	const profileIdentifier = parameterReader(
+		this,
+		sendAs === 'givenMd5' || sendAs === 'givenXxh' ? 'emailHash' : 'email',
+	);
 	const method = this.getNodeParameter('sendFields', 0, false) === true ? 'POST' : 'GET';
 	const fields = parameterReader<{ field?: FieldEntry[] }>(this, 'fields', {});
 
@@ -205,13 +169,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if (!parsed)
 			failItem(this, itemIndex, `"${shownLink(text)}" is not a trigger link (item ${itemIndex})`, TRIGGER_LINK_SHAPE);
 
-		const value = identifierFor(
-			this,
-			itemIndex,
-			identifyBy,
-			identifyBy === 'md5' && Boolean(hashEmail(itemIndex)),
-			profileIdentifier(itemIndex),
-		);
+		const value = identifierFor(this, itemIndex, sendAs, profileIdentifier(itemIndex));
 
 		// Only `fields` (the credential adds `token` in body mode). The docs' example also carries
 		// `id`, `matching` and `profile_id`, but on this endpoint the link already names the

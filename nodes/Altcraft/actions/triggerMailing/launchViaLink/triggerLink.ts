@@ -31,7 +31,7 @@ export const TRIGGER_LINK_PATTERN = `^\\s*(?:${SCHEME})?${HOST}${PORT}/trg/${KEY
 const LINK = new RegExp(TRIGGER_LINK_PATTERN);
 
 export const TRIGGER_LINK_SHAPE =
-	'A trigger link looks like https://trk.example.org/trg/<48 or 64 hex characters>/<email|md5|xxh>: copy it from the trigger mailing in Altcraft, or pick it from the list. The scheme, the port and the last segment may be left out; the node puts the profile identifier at the end.';
+	"A trigger link looks like https://trk.example.org/trg/KEY/email|md5|xxh, where KEY is 48 or 64 hex characters: copy it from the trigger mailing in Altcraft, or pick it from the list. The scheme, the port and the last segment may be left out; the node puts the profile's email or its hash at the end.";
 
 function schemeAndHost(url: string): { scheme: string; host: string } | undefined {
 	const match = /^(https?):\/\/([^/?#]+)/i.exec(url.trim());

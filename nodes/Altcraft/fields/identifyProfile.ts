@@ -1,0 +1,139 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * "Identify Profile By": how an operation finds a profile, in one vocabulary for every operation
+ * (launches, imports, the trigger link, and the profile, event, scenario and segment operations).
+ * The parameter keeps Altcraft's name (`matching`) and its values, which go to the API as they are.
+ */
+export type IdentifyMode = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';
+
+const MODE_OPTIONS: Record<IdentifyMode, INodePropertyOptions> = {
+	custom: {
+		name: 'Custom Field',
+		value: 'custom',
+		description: 'A profile data field and its value, e.g. CRM_ID = 123420',
+	},
+	email: { name: 'Email', value: 'email', description: "The profile's email address" },
+	email_profile: {
+		name: 'Email in Profile Only',
+		value: 'email_profile',
+		description: "The profile's email in its data only, not in its subscriptions",
+	},
+	phone: { name: 'Phone', value: 'phone', description: "The profile's phone number" },
+	profile_id: { name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
+};
+
+export interface IdentifyProfileSpec {
+	/** What finding the profile means for this operation, e.g. "How Altcraft finds the profile to send to". */
+	description: string;
+	/** Option descriptions that differ for this operation, e.g. Profile ID "updates, never creates". */
+	optionDescriptions?: Partial<Record<IdentifyMode, string>>;
+	default?: IdentifyMode;
+	displayOptions?: INodeProperties['displayOptions'];
+}
+
+/** The "Identify Profile By" choice offering `modes` (listed alphabetically, as n8n asks). */
+export function identifyProfileBy(modes: IdentifyMode[], spec: IdentifyProfileSpec): INodeProperties {
+	const options = modes
+		.map((mode) => {
+			const description = spec.optionDescriptions?.[mode];
+			return description ? { ...MODE_OPTIONS[mode], description } : MODE_OPTIONS[mode];
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		displayName: 'Identify Profile By',
+		name: 'matching',
+		type: 'options',
+		noDataExpression: true,
+		default: spec.default ?? modes[0],
+		description: spec.description,
+		options,
+		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
+	};
+}
+
+/** The value fields each mode asks for; Email and Phone only where the operation has no profile fields of its own. */
+const VALUE_FIELDS: Array<{ modes: IdentifyMode[]; field: INodeProperties }> = [
+	{
+		modes: ['email', 'email_profile'],
+		field: {
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. john@example.com',
+			default: '',
+			required: true,
+			description: "The profile's email address, usually an expression such as {{ $json.email }}",
+		},
+	},
+	{
+		modes: ['phone'],
+		field: {
+			displayName: 'Phone',
+			name: 'phone',
+			type: 'string',
+			placeholder: 'e.g. +79000000000',
+			default: '',
+			required: true,
+			description:
+				'In international format, e.g. +79000000000 (the + may be left out). Spaces, dashes, dots and brackets are removed before sending.',
+		},
+	},
+	{
+		modes: ['profile_id'],
+		field: {
+			displayName: 'Profile ID',
+			name: 'profileId',
+			type: 'string',
+			placeholder: 'e.g. 6606e08f10bcdd88297057a7',
+			default: '',
+			required: true,
+		},
+	},
+	{
+		modes: ['custom'],
+		field: {
+			displayName: 'Field Name',
+			name: 'fieldName',
+			type: 'string',
+			placeholder: 'e.g. CRM_ID',
+			default: '',
+			required: true,
+			description: 'Name of the custom profile data field to look in; its value must be unique per profile',
+		},
+	},
+	{
+		modes: ['custom'],
+		field: {
+			displayName: 'Field Value',
+			name: 'fieldValue',
+			type: 'string',
+			placeholder: 'e.g. 123420',
+			default: '',
+			required: true,
+			description: 'Value of the field. For tag fields, a combination of tags as one string: "tag-1, tag-2".',
+		},
+	},
+];
+
+/**
+ * The fields that carry the profile's key for `modes`, each shown only for its own modes. Email and
+ * Phone fields come only when `modes` names them: an import takes them from its profile fields.
+ */
+export function identifyValueFields(modes: IdentifyMode[]): INodeProperties[] {
+	return VALUE_FIELDS.flatMap(({ modes: own, field }) => {
+		const shown = own.filter((mode) => modes.includes(mode));
+		return shown.length === 0 ? [] : [{ ...field, displayOptions: { show: { matching: shown } } }];
+	});
+}
+
+/** "Identify Profile By" and its value fields in one: what an operation that finds one profile needs. */
+export function identifyProfileFields(modes: IdentifyMode[], spec: IdentifyProfileSpec): INodeProperties[] {
+	// The value fields also carry the choice's own conditions: a hidden choice keeps its last value.
+	const { show, hide } = spec.displayOptions ?? {};
+	const values = identifyValueFields(modes).map((field) => ({
+		...field,
+		displayOptions: { show: { ...show, ...field.displayOptions?.show }, ...(hide ? { hide } : {}) },
+	}));
+	return [identifyProfileBy(modes, spec), ...values];
+}
