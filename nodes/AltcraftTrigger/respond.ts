@@ -1,0 +1,8 @@
+/** Writing the answer to Altcraft ourselves, so that n8n neither adds a body nor starts a run for refusals. */
+import type { ServerResponse } from 'http';
+
+export function answer(res: ServerResponse, status: number, text: string): void {
+	if (res.headersSent || res.writableEnded) return;
+	res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+	res.end(text);
+}
