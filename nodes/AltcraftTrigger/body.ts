@@ -31,8 +31,7 @@ function isJsonContentType(headers: RequestLike['headers']): boolean {
 function parsedBody(req: RequestLike): { value: unknown } | { error: string } {
 	const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : undefined;
 	const already = req.body;
-	if (Array.isArray(already) || (isPlainObject(already) && isJsonContentType(req.headers)))
-		return { value: already };
+	if (Array.isArray(already) || (isPlainObject(already) && isJsonContentType(req.headers))) return { value: already };
 	const text = raw ? raw.toString('utf8') : typeof already === 'string' ? already : undefined;
 	if (text === undefined) return isPlainObject(already) ? { value: already } : { error: 'the body is empty' };
 	if (text.trim() === '') return { error: 'the body is empty' };
@@ -49,8 +48,7 @@ export function readEvents(req: RequestLike): BodyResult {
 	if (size > MAX_BODY_BYTES)
 		return { status: 413, message: `The body has ${size} bytes; the limit is ${MAX_BODY_BYTES} bytes` };
 	const parsed = parsedBody(req);
-	if ('error' in parsed)
-		return { status: 400, message: `Expected a JSON array of Altcraft events: ${parsed.error}` };
+	if ('error' in parsed) return { status: 400, message: `Expected a JSON array of Altcraft events: ${parsed.error}` };
 	const list = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
 	for (let index = 0; index < list.length; index++) {
 		const event = list[index];

@@ -23,7 +23,9 @@ function field(value: unknown): unknown {
 }
 
 export function eventKey(event: HookEvent): string {
-	const data = (typeof event.event_data === 'object' && event.event_data !== null ? event.event_data : {}) as IDataObject;
+	const data = (
+		typeof event.event_data === 'object' && event.event_data !== null ? event.event_data : {}
+	) as IDataObject;
 	const parts = [
 		eventTypeOf(event),
 		event.event_date,
