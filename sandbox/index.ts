@@ -4,3 +4,4 @@ export { DEMO_TOKEN, demoData } from './demo-data';
 export type { SandboxProfile, SandboxResource, SandboxTrigger } from './demo-data';
 export { md5Hex, xxh64Hex } from './profiles';
 export type { Fault, Launch, RecordedRequest, Sandbox, SandboxOptions } from './types';
+export { SandboxHooks, SANDBOX_ACCOUNT_ID, type HookDelivery, type HookEventBody, type HookSettings } from './hooks';
