@@ -25,6 +25,7 @@ import { onInterrupt } from './lib/proc';
 import { runQueueMode } from './lib/queue';
 import { printFailures, printTable, type Row } from './lib/report';
 import { prepareHome } from './lib/setup';
+import { TRIGGER_EXAMPLE, runTriggerChecks, runTriggerQueueMode } from './lib/trigger';
 import { forManualRun, listExamples, loadExample, pointLinksAt, unknownNodeTypes } from './lib/workflows';
 
 interface Args {
@@ -155,6 +156,11 @@ async function runVersion(
 		);
 		rows.push(row);
 	}
+	if (!args.only || TRIGGER_EXAMPLE.includes(args.only)) {
+		step(`n8n ${version}: Altcraft Trigger in a running n8n (n8n start, action hooks from the sandbox)`);
+		const triggerHome = await makeHome(install, path.join(logDir, 'home-trigger'), logDir);
+		rows.push(await runTriggerChecks({ home: triggerHome, packed, sandbox }));
+	}
 	return rows;
 }
 
@@ -164,7 +170,10 @@ async function main(): Promise<void> {
 	const tmp = makeLogDir('altcraft-e2e');
 	step(`logs and n8n user folders: ${tmp}; n8n cache: ${CACHE_DIR}`);
 	step(`n8n versions: ${args.versions.join(', ')}${args.queue ? ' + queue mode' : ''}`);
-	const files = args.queueOnly ? [] : listExamples().filter((file) => !args.only || file.includes(args.only));
+	// The trigger example runs in a running n8n with real action hooks (lib/trigger.ts), not with `n8n execute`.
+	const files = args.queueOnly
+		? []
+		: listExamples().filter((file) => file !== TRIGGER_EXAMPLE && (!args.only || file.includes(args.only)));
 	const unknown = files.filter((file) => !specFor(file));
 	if (unknown.length > 0) step(`warning: examples without expectations: ${unknown.join(', ')}`);
 	const missing = args.queueOnly
@@ -202,6 +211,8 @@ async function main(): Promise<void> {
 			// One version is enough for queue mode: the first one asked for.
 			const queueRow = await runQueueMode({ packed, sandbox, tmp, version: args.versions[0] });
 			if (queueRow) rows.push(queueRow);
+			const triggerQueueRow = await runTriggerQueueMode({ packed, sandbox, tmp, version: args.versions[0] });
+			if (triggerQueueRow) rows.push(triggerQueueRow);
 		}
 	} finally {
 		await sandbox.close();
