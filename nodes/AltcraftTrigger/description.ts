@@ -104,7 +104,7 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
-				description: `Refuse requests whose URL lacks ?${SECRET_PARAMETER}=<this secret> (401 missing, 403 wrong)`,
+				description: `Refuse requests whose URL lacks ?${SECRET_PARAMETER}=&lt;this secret&gt; (401 missing, 403 wrong)`,
 			},
 		],
 	},
