@@ -25,6 +25,7 @@ import { onInterrupt } from './lib/proc';
 import { printFailures, printTable, type Row } from './lib/report';
 import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
 import { CREDENTIAL, prepareHome } from './lib/setup';
+import { triggerPanelCheck } from './lib/triggerEditor';
 import { listExamples, loadExample, pointLinksAt } from './lib/workflows';
 import { argValue } from '../test/helpers/args';
 import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../test/helpers/description-hash';
@@ -305,6 +306,16 @@ async function main(): Promise<void> {
 			},
 		];
 
+		checks.push(
+			triggerPanelCheck(
+				context,
+				() => server!.url,
+				(message) => pageProblems.push(message),
+				async (tab, file) => {
+					await tab.screenshot({ path: path.join(shotsDir, file) });
+				},
+			),
+		);
 		for (const check of checks) {
 			const start = Date.now();
 			const problemsBefore = pageProblems.length;
