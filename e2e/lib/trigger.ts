@@ -174,8 +174,13 @@ async function checkLoad(base: string, sandbox: Sandbox, collect: Awaited<Return
 	const deliveries = sandbox.hooks.sender.deliveries;
 	const sent = deliveries.reduce((sum, delivery) => sum + delivery.events, 0);
 	const retries = deliveries.reduce((sum, delivery) => sum + delivery.attempts.length - 1, 0);
+	const resentAfter = deliveries
+		.filter((delivery) => delivery.attempts.length > 1)
+		.map((delivery) =>
+			delivery.attempts.map((attempt) => `${attempt.status} ${attempt.body.slice(0, 60)}`).join(' → '),
+		);
 	step(
-		`trigger load: ${sent} events sent in ${deliveries.length} batches (${retries} resent), ${items.length} items received, ${distinct} distinct, ${items.length - distinct} doubled`,
+		`trigger load: ${sent} events sent in ${deliveries.length} batches (${retries} resent${resentAfter.length > 0 ? `: ${resentAfter.join('; ')}` : ''}), ${items.length} items received, ${distinct} distinct, ${items.length - distinct} doubled`,
 	);
 	if (sent !== LOAD_EVENTS) failures.push(`the sandbox sent ${sent} events, expected ${LOAD_EVENTS}`);
 	if (deliveries.some((delivery) => !delivery.ok)) failures.push('a batch was never answered 200 OK');
@@ -190,7 +195,10 @@ async function checkLoad(base: string, sandbox: Sandbox, collect: Awaited<Return
 async function executionCount(base: string, cookie: string, workflowId: string): Promise<number | undefined> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	const response = await fetch(`${base}/rest/executions?filter=${filter}&limit=250`, { headers: { Cookie: cookie } });
-	if (!response.ok) return undefined;
+	if (!response.ok) {
+		step(`trigger: GET /rest/executions answered ${response.status}`);
+		return undefined;
+	}
 	const json = (await response.json()) as { data?: { count?: number; results?: unknown[] } };
 	return json.data?.results?.length ?? json.data?.count;
 }
