@@ -27,6 +27,7 @@ import { printFailures, printTable, type Row } from './lib/report';
 import { screenshotsRow } from './lib/screenshots';
 import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
 import { CREDENTIAL, prepareHome } from '../devkit/n8n/setup';
+import { triggerPanelCheck } from './lib/triggerEditor';
 import { listExamples, loadExample, pointLinksAt } from '../devkit/examples/workflows';
 import { argValue } from './lib/args';
 import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../devkit/description-hash';
@@ -307,6 +308,16 @@ async function main(): Promise<void> {
 			},
 		];
 
+		checks.push(
+			triggerPanelCheck(
+				context,
+				() => server!.url,
+				(message) => pageProblems.push(message),
+				async (tab, file) => {
+					await tab.screenshot({ path: path.join(shotsDir, file) });
+				},
+			),
+		);
 		for (const check of checks) {
 			const start = Date.now();
 			const problemsBefore = pageProblems.length;

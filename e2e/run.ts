@@ -36,6 +36,7 @@ import { runQueueMode } from './lib/queue';
 import { printFailures, printTable, type Row } from './lib/report';
 import { screenshotsRow } from './lib/screenshots';
 import { prepareHome } from '../devkit/n8n/setup';
+import { TRIGGER_EXAMPLE, runTriggerChecks, runTriggerQueueMode } from './lib/trigger';
 import { forManualRun, listExamples, loadExample, pointLinksAt, unknownNodeTypes } from '../devkit/examples/workflows';
 
 interface Args {
@@ -166,6 +167,11 @@ async function runVersion(
 		);
 		rows.push(row);
 	}
+	if (!args.only || TRIGGER_EXAMPLE.includes(args.only)) {
+		step(`n8n ${version}: Altcraft Trigger in a running n8n (n8n start, action hooks from the sandbox)`);
+		const triggerHome = await makeHome(install, path.join(logDir, 'home-trigger'), logDir);
+		rows.push(await runTriggerChecks({ home: triggerHome, packed, sandbox }));
+	}
 	return rows;
 }
 
@@ -175,12 +181,19 @@ async function main(): Promise<void> {
 	const tmp = makeLogDir('altcraft-e2e');
 	step(`logs and n8n user folders: ${tmp}; n8n cache: ${CACHE_DIR}`);
 	step(`n8n versions: ${args.versions.join(', ')}${args.queue ? ' + queue mode' : ''}`);
-	const files = args.queueOnly ? [] : listExamples().filter((file) => !args.only || file.includes(args.only));
+	// The trigger example runs in a running n8n with real action hooks (lib/trigger.ts), not with `n8n execute`
+	// (npm test runs its branches from its pinned events: its entry in devkit/examples/checks.ts).
+	const files = args.queueOnly
+		? []
+		: listExamples().filter((file) => file !== TRIGGER_EXAMPLE && (!args.only || file.includes(args.only)));
 	const unknown = files.filter((file) => !specFor(file));
 	if (unknown.length > 0) step(`warning: examples without expectations: ${unknown.join(', ')}`);
 	const missing = args.queueOnly
 		? []
-		: SPECS.filter((spec) => !files.includes(spec.file) && (!args.only || spec.file.includes(args.only)));
+		: SPECS.filter(
+				(spec) =>
+					spec.file !== TRIGGER_EXAMPLE && !files.includes(spec.file) && (!args.only || spec.file.includes(args.only)),
+			);
 	const sandbox = await startSandbox();
 	onInterrupt(() => sandbox.close());
 	step(`sandbox on ${sandbox.url}`);
@@ -214,6 +227,8 @@ async function main(): Promise<void> {
 			// One version is enough for queue mode: the first one asked for.
 			const queueRow = await runQueueMode({ packed, sandbox, tmp, version: args.versions[0] });
 			if (queueRow) rows.push(queueRow);
+			const triggerQueueRow = await runTriggerQueueMode({ packed, sandbox, tmp, version: args.versions[0] });
+			if (triggerQueueRow) rows.push(triggerQueueRow);
 		}
 	} finally {
 		await sandbox.close();
