@@ -19,6 +19,8 @@
  *   5. n8n-node lint: ESLint 9 with the tool's default eslint.config.mjs, with the source leg;
  *   6. n8n-node build: compared with gulp's dist/ (entries, icons, codex, descriptions), with the
  *      tarball leg.
+ * And the user pages (./docs.mjs), with the source leg:
+ *   7. docs: README.md at most 250 lines; links and images in README.md and docs/*.md resolve.
  *
  * The lint tools live in their own npm project (tools/lint) because the community-nodes
  * ESLint plugin wants n8n-workflow >= 2, while the package itself builds against 1.x.
@@ -36,6 +38,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkDocs } from './docs.mjs';
 import { n8nNodeBuild, n8nNodeLint, stagePackage } from './n8n-node.mjs';
 import { checkPackedFiles, readPackedFilesList } from './packed-files.mjs';
 import { lintWorkflows } from './workflows.mjs';
@@ -66,6 +69,8 @@ the files listed in tools/lint/packed-files.txt. Then n8n's node tool (@n8n/node
 the package's source (package.json, eslint.config.mjs, tsconfig.json, nodes/, credentials/):
   n8n-node lint   with the source leg: ESLint 9, the tool's default config, strict mode
   n8n-node build  with the tarball leg: compared with gulp's dist/
+and, with the source leg, the user pages: README.md at most 250 lines, every relative link and
+image in README.md and docs/*.md leading to a file (and heading) that exists.
 
 Options:
   --source-only    lint the source and the workflows only (no dist/ needed)
@@ -330,6 +335,7 @@ async function main() {
 	const packedFiles = { skipped: 'skipped' };
 	const nodeLint = { skipped: 'skipped' };
 	const nodeBuild = { skipped: 'skipped' };
+	const docs = { skipped: 'skipped' };
 	let setupError = null;
 	const stageRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-node-'));
 	let staged = false;
@@ -352,6 +358,9 @@ async function main() {
 		log("lint: n8n-node lint (ESLint 9, the tool's default config) over the package source...");
 		Object.assign(nodeLint, n8nNodeLint(TOOLS_DIR, stage('lint')), { skipped: undefined });
 		printLeg('n8n-node lint', 'package.json, nodes/, credentials/', nodeLint);
+
+		Object.assign(docs, checkDocs(opts.root), { skipped: undefined });
+		printLeg('docs', 'README.md, docs/*.md', docs);
 	}
 
 	if (opts.tarball) {
@@ -389,13 +398,13 @@ async function main() {
 	process.stdout.write(
 		`lint: source ${summarize(source)}; tarball ${summarize(tarball)}; ` +
 			`workflows ${summarize(workflows)}; packed files ${summarize(packedFiles)}; ` +
-			`n8n-node lint ${summarize(nodeLint)}; n8n-node build ${summarize(nodeBuild)}\n`,
+			`n8n-node lint ${summarize(nodeLint)}; n8n-node build ${summarize(nodeBuild)}; docs ${summarize(docs)}\n`,
 	);
 	if (setupError) {
 		log(`lint: error: ${setupError.message}`);
 		return 2;
 	}
-	const errors = [source, tarball, workflows, packedFiles, nodeLint, nodeBuild].reduce(
+	const errors = [source, tarball, workflows, packedFiles, nodeLint, nodeBuild, docs].reduce(
 		(n, leg) => n + (leg.errors ?? 0),
 		0,
 	);
