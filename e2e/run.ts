@@ -1,7 +1,7 @@
 /**
  * End-to-end test of the packed package in real n8n, headless:
- *   npm run test:e2e                        both pinned n8n versions (1.123.50 on Node 20, 2.41.1 on Node 24)
- *   npm run test:e2e -- --n8n 1             one of them (also: 2, both, 1.123.50, 2.41.1; env E2E_N8N)
+ *   npm run test:e2e                        every pinned n8n: 1.123.81 and 2.41.1 (Node 24), 1.123.50 (Node 20)
+ *   npm run test:e2e -- --n8n 1             one of them (1 = newest 1.x, 2, oldest, all, or a version; env E2E_N8N)
  *   npm run test:e2e -- --only xml          only examples whose file name contains "xml"
  *   npm run test:e2e -- --queue-only        only the queue-mode run (--only skips it unless --queue is given)
  *   npm run test:e2e -- --no-queue          without the queue-mode run (Redis + main + 2 workers; env E2E_QUEUE=0)
