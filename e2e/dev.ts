@@ -1,11 +1,11 @@
 /**
  * `npm run dev`: the Altcraft sandbox plus a real n8n editor with this package loaded, a sandbox
  * credential and the example workflows ready. Runs until Ctrl-C.
- *   npm run dev                          n8n 1.123.50 on http://127.0.0.1:5678, sandbox on :8787
+ *   npm run dev                          n8n 1.123.81 on http://127.0.0.1:5678, sandbox on :8787
  *   npm run dev -- --port 5680 --sandbox-port 8790
  *   npm run dev -- --fresh               start from an empty n8n user folder (new owner, examples re-imported)
  *   npm run dev -- --skip-build          use the dist/ that is there
- *   npm run dev -- --n8n 2               n8n 2.41.1 on Node 24 instead
+ *   npm run dev -- --n8n 2               n8n 2.41.1 instead (also: oldest = 1.123.50 on Node 20)
  * The n8n user folder lives in .n8n-cache/dev-<version>/ and survives restarts: workflows you build
  * stay. The package is rebuilt and reinstalled, and the credential re-pointed at the sandbox, on
  * every start; the examples are imported when the folder is new (or with --fresh).

@@ -1,9 +1,9 @@
 /**
  * Editor test: the package in a real n8n editor, driven by headless Chromium.
- *   npm run test:editor                         n8n 1.123.50; screenshots into the temp folder
+ *   npm run test:editor                         n8n 1.123.81 (newest 1.x); screenshots into the temp folder
  *   npm run test:editor -- --update-docs        also write the screenshots to docs/screenshots/, with the
  *                                               hash of the node description they show (description.sha256)
- *   npm run test:editor -- --n8n 2              n8n 2.41.1 instead
+ *   npm run test:editor -- --n8n 2              n8n 2.41.1 instead (also: oldest = 1.123.50, or a pinned version)
  *   npm run test:editor -- --skip-build --keep
  *
  * It starts the sandbox and `n8n start` with the packed package installed as a community package,

@@ -14,6 +14,10 @@ export interface RunEvidence {
 	run: any;
 	/** `n8n execute`'s exit code; absent for a run inside this process (test/examples/). */
 	exitCode?: number | null;
+	/** The signal n8n died with, if it did; absent for a run inside this process. */
+	signal?: NodeJS.Signals | null;
+	/** A signal this n8n version dies with after a finished run (PINS in devkit/n8n/install.ts): not a failure then. */
+	toleratedExitSignal?: NodeJS.Signals;
 	/** What the run printed; for an in-process run, its run data as JSON. */
 	stdout: string;
 	stderr: string;
@@ -64,6 +68,17 @@ function launchRequests(sandbox: Sandbox): RecordedRequest[] {
 	);
 }
 
+/** n8n died with the signal its version is known to die with on exit, after it printed a finished, successful run. */
+export function crashedAfterFinishedRun(evidence: RunEvidence): boolean {
+	return (
+		evidence.exitCode === null &&
+		!!evidence.signal &&
+		evidence.signal === evidence.toleratedExitSignal &&
+		evidence.run?.finished === true &&
+		evidence.run?.status === 'success'
+	);
+}
+
 /** The Altcraft node's output: the expected count, Altcraft's success, a launch summary and pairing in each item. */
 function altcraftOutputChecks(spec: ExampleSpec, run: any, name: string, failures: Failures): void {
 	const items = nodeItems(run, name);
@@ -92,7 +107,8 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 		failures.add(
 			`the run failed: ${error.message ?? JSON.stringify(error)}${error.description ? ` (${error.description})` : ''}`,
 		);
-	if ('exitCode' in evidence && evidence.exitCode !== 0) failures.add(`n8n execute exited ${evidence.exitCode}`);
+	if ('exitCode' in evidence && evidence.exitCode !== 0 && !crashedAfterFinishedRun(evidence))
+		failures.add(`n8n execute exited ${evidence.exitCode ?? evidence.signal}`);
 	const name = evidence.workflow.nodes.find((candidate) => candidate.type === NODE_TYPE)?.name;
 	if (name === undefined) {
 		// A workflow that only receives (the Altcraft Trigger's): its spec checks its own nodes' output.

@@ -37,7 +37,7 @@ const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor a
 	...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
 
-/** Code v2, JavaScript, Run Once for All Items: `return` a list of items (or of plain objects). */
+/** Code v2, JavaScript, Run Once for All Items: `return` a list of items (or of plain objects); `$input`, `$json`, `$()`. */
 class Code implements INodeType {
 	description = describe('code', 2, [
 		{ displayName: 'Mode', name: 'mode', type: 'string', default: 'runOnceForAllItems' },
@@ -52,8 +52,10 @@ class Code implements INodeType {
 			throw new NodeOperationError(this.getNode(), `The Code stand-in runs only JavaScript once for all items`);
 		const items = this.getInputData();
 		const $input = { all: () => items, first: () => items[0], last: () => items[items.length - 1] };
-		const code = new AsyncFunction('$input', '$json', 'items', this.getNodeParameter('jsCode', 0) as string);
-		const result = await code($input, items[0]?.json, items);
+		// `$('Node name')`: n8n's own workflow data proxy, as the real Code node gets it.
+		const { $ } = this.getWorkflowDataProxy(0);
+		const code = new AsyncFunction('$', '$input', '$json', 'items', this.getNodeParameter('jsCode', 0) as string);
+		const result = await code($, $input, items[0]?.json, items);
 		if (!Array.isArray(result)) throw new NodeOperationError(this.getNode(), 'The code must return a list of items');
 		return [result.map((entry: IDataObject) => ('json' in entry ? (entry as INodeExecutionData) : { json: entry }))];
 	}

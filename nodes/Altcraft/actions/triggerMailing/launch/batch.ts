@@ -69,7 +69,9 @@ function perItemOutputs(
 	answer: IDataObject,
 	launched: Set<string>,
 ): INodeExecutionData[] {
-	const { result: _result, launch, ...rest } = answer;
+	// The answer's `result` covers the whole request: each item gets its own `launch` instead.
+	const { launch, ...rest } = answer;
+	delete rest.result;
 	return unit.items.map((itemIndex, position) => {
 		const profileId = String(unit.value.elements[position].profile_id);
 		return {
