@@ -4,7 +4,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
 
-const entries = ['nodes/Altcraft/Altcraft.node.ts', 'credentials/AltcraftApi.credentials.ts'];
+const entries = [
+	'nodes/Altcraft/Altcraft.node.ts',
+	'nodes/AltcraftTrigger/AltcraftTrigger.node.ts',
+	'credentials/AltcraftApi.credentials.ts',
+];
 
 function clean(done) {
 	fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });

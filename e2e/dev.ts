@@ -1,11 +1,11 @@
 /**
  * `npm run dev`: the Altcraft sandbox plus a real n8n editor with this package loaded, a sandbox
  * credential and the example workflows ready. Runs until Ctrl-C.
- *   npm run dev                          n8n 1.123.50 on http://127.0.0.1:5678, sandbox on :8787
+ *   npm run dev                          n8n 1.123.81 on http://127.0.0.1:5678, sandbox on :8787
  *   npm run dev -- --port 5680 --sandbox-port 8790
  *   npm run dev -- --fresh               start from an empty n8n user folder (new owner, examples re-imported)
  *   npm run dev -- --skip-build          use the dist/ that is there
- *   npm run dev -- --n8n 2               n8n 2.41.1 on Node 24 instead
+ *   npm run dev -- --n8n 2               n8n 2.41.1 instead (also: oldest = 1.123.50 on Node 20)
  * The n8n user folder lives in .n8n-cache/dev-<version>/ and survives restarts: workflows you build
  * stay. The package is rebuilt and reinstalled, and the credential re-pointed at the sandbox, on
  * every start; the examples are imported when the folder is new (or with --fresh).
@@ -17,8 +17,10 @@ import { makeLogDir, printLog, step } from '../devkit/n8n/log';
 import { CACHE_DIR, InstallError, ensureN8n, makeHome, n8n, parseVersions } from '../devkit/n8n/install';
 import { buildAndPack, installIntoUserFolder } from '../devkit/n8n/pkg';
 import { onInterrupt } from '../devkit/n8n/proc';
+import { activateWorkflow } from './lib/queue';
 import { SANDBOX_OWNER, ensureOwner, startN8n } from './lib/server';
 import { CREDENTIAL, credentialFile } from '../devkit/n8n/setup';
+import { TRIGGER_EXAMPLE } from './lib/trigger';
 import { listExamples, loadExample, pointLinksAt } from '../devkit/examples/workflows';
 import { argValue } from './lib/args';
 
@@ -75,7 +77,13 @@ async function main(): Promise<void> {
 			);
 			if (imported.code !== 0) throw new InstallError('n8n import:workflow failed', imported.logFile);
 		}
+		// The trigger example receives the sandbox's action hooks: it must be active (production URL).
+		const triggerExample = loadExample(TRIGGER_EXAMPLE);
+		await activateWorkflow(home, triggerExample.id, path.join(logDir, 'activate-trigger.log'));
 		const server = await startN8n(home, 'dev', ['start'], 300_000);
+		const triggerWebhookId = triggerExample.nodes.find((node) => node.webhookId)?.webhookId;
+		const hookUrl = `${server.url}/webhook/${String(triggerWebhookId)}/altcraft`;
+		sandbox.hooks.register({ url: hookUrl, batchSize: 10, waitMs: 1000, successPattern: '.*OK.*' });
 		stopN8n = () => server.stop();
 		await ensureOwner(server.url);
 		server.child.on('exit', (code) => {
@@ -95,6 +103,11 @@ async function main(): Promise<void> {
 		);
 		console.log(`Altcraft sandbox: ${sandbox.url}  token ${sandbox.token}`);
 		for (const trigger of [84, 96]) console.log(`  v1.0 link of trigger ${trigger}: ${sandbox.triggerLink(trigger)}`);
+		console.log(`Action hook:      every launch sends send/deliv events to ${hookUrl}`);
+		console.log(`  (the active example "${triggerExample.name}" runs for clicks and hard bounces;`);
+		console.log(
+			`   report a click: curl -X POST ${sandbox.url}/sandbox/hooks/click -H 'Content-Type: application/json' -d '{"email":"john@example.com"}')`,
+		);
 		console.log(`n8n user folder:  ${userFolder}   logs: ${logDir}`);
 		console.log('Launches the sandbox receives are printed below. Ctrl-C to stop.\n');
 

@@ -1,9 +1,9 @@
 /**
  * Editor test: the package in a real n8n editor, driven by headless Chromium.
- *   npm run test:editor                         n8n 1.123.50; screenshots into the temp folder
+ *   npm run test:editor                         n8n 1.123.81 (newest 1.x); screenshots into the temp folder
  *   npm run test:editor -- --update-docs        also write the screenshots to docs/screenshots/, with the
  *                                               hash of the node description they show (description.sha256)
- *   npm run test:editor -- --n8n 2              n8n 2.41.1 instead
+ *   npm run test:editor -- --n8n 2              n8n 2.41.1 instead (also: oldest = 1.123.50, or a pinned version)
  *   npm run test:editor -- --skip-build --keep
  *
  * It starts the sandbox and `n8n start` with the packed package installed as a community package,
@@ -30,6 +30,7 @@ import { printFailures, printTable, type Row } from './lib/report';
 import { screenshotsRow } from './lib/screenshots';
 import { ensureOwner, startN8n, type RunningN8n } from './lib/server';
 import { CREDENTIAL, prepareHome } from '../devkit/n8n/setup';
+import { triggerPanelCheck } from './lib/triggerEditor';
 import { listExamples, loadExample, pointLinksAt } from '../devkit/examples/workflows';
 import { argValue } from './lib/args';
 import { DESCRIPTION_HASH_FILE, writeDescriptionHash } from '../devkit/description-hash';
@@ -388,6 +389,16 @@ async function main(): Promise<void> {
 			},
 		];
 
+		checks.push(
+			triggerPanelCheck(
+				context,
+				() => server!.url,
+				(message) => pageProblems.push(message),
+				async (tab, file) => {
+					await tab.screenshot({ path: path.join(shotsDir, file) });
+				},
+			),
+		);
 		for (const check of checks) {
 			const start = Date.now();
 			const problemsBefore = pageProblems.length;

@@ -13,3 +13,4 @@ export type {
 } from './demo-data';
 export { md5Hex, xxh64Hex } from './profiles';
 export type { Fault, Launch, Operation, RecordedRequest, Sandbox, SandboxOptions } from './types';
+export { SandboxHooks, SANDBOX_ACCOUNT_ID, type HookDelivery, type HookEventBody, type HookSettings } from './hooks';

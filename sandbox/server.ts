@@ -12,6 +12,8 @@ import { DedupStore } from './dedup';
 import { DEMO_TOKEN, demoData, type SandboxProfile, type SandboxResource, type SandboxTrigger } from './demo-data';
 import { FaultQueue, cannedReply, isCanned, seededRandom } from './faults';
 import { firstHeader, openExchange, sendReply, trimTrailingSlashes, type Exchange, type Reply } from './http';
+import { CONTROL_PATH, hooksControl } from './hooks/control';
+import { SandboxHooks } from './hooks';
 import { TRIGGER_KEY, linkPath } from './links';
 import { ProfileSet } from './profiles';
 import { RouteTable } from './routes';
@@ -48,6 +50,7 @@ class SandboxServer implements Sandbox, RouteContext {
 	readonly triggers: SandboxTrigger[];
 	readonly resources: SandboxResource[];
 	readonly answers = new Answers();
+	readonly hooks: SandboxHooks;
 
 	private readonly server: http.Server;
 	private readonly triggersByKey = new Map<string, SandboxTrigger>();
@@ -83,6 +86,11 @@ class SandboxServer implements Sandbox, RouteContext {
 		this.answers.errorsWithHttp200 = options.errorsWithHttp200 ?? false;
 		this.dedup.legacyHeaders = options.legacyDuplicateHeaders ?? false;
 		this.faultRate = options.faultRate ?? 0;
+		const emails = new Map(
+			(options.profiles ?? demoData.profiles).map((profile) => [profile.profile_id, profile.email]),
+		);
+		this.hooks = new SandboxHooks({ emailOf: (profileId) => emails.get(profileId) });
+		if (options.hooks) this.hooks.register(options.hooks);
 		this.server = http.createServer((req, res) => this.receive(req, res));
 		// Benchmarks reuse keep-alive connections; Node's 5 s default would make clients reconnect.
 		this.server.keepAliveTimeout = 30_000;
@@ -135,6 +143,7 @@ class SandboxServer implements Sandbox, RouteContext {
 		this.stats.requests = this.stats.launches = this.stats.duplicates = this.stats.faults = 0;
 		this.dedup.clear();
 		this.faults.clear();
+		this.hooks.reset();
 		this.tasks = 0;
 		this.random = seededRandom(this.seed);
 	}
@@ -142,6 +151,7 @@ class SandboxServer implements Sandbox, RouteContext {
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
+		this.hooks.close();
 		for (const timer of this.timers) clearTimeout(timer);
 		this.timers.clear();
 		this.server.closeAllConnections();
@@ -196,8 +206,18 @@ class SandboxServer implements Sandbox, RouteContext {
 
 	recordLaunch(exchange: Exchange, version: Launch['version'], plan: LaunchPlan): void {
 		this.stats.launches++;
-		if (!this.keepHistory) return;
 		const { triggerId, matching, target, profiles, endpoint, item } = plan;
+		const trigger = this.catalogue.triggersById.get(triggerId);
+		this.hooks.launched({
+			triggerId,
+			listId: trigger?.list_id,
+			resourceId: trigger?.resource_id,
+			channel: trigger?.send_channel,
+			profiles,
+			requestId: exchange.record.requestId,
+			customData: (item as { custom_data?: unknown } | undefined)?.custom_data ?? exchange.record.body?.custom_data,
+		});
+		if (!this.keepHistory) return;
 		const launch: Launch = {
 			version,
 			triggerId,
@@ -284,6 +304,7 @@ class SandboxServer implements Sandbox, RouteContext {
 	private route(exchange: Exchange): Reply {
 		const method = exchange.record.method;
 		const path = trimTrailingSlashes(exchange.record.path);
+		if (path === CONTROL_PATH || path.startsWith(`${CONTROL_PATH}/`)) return hooksControl(exchange, this.hooks, path);
 		const route = routeTable.find(path);
 		if (!route) return this.answers.error(exchange, 404, `Not found: ${method} ${exchange.record.path}`, 404);
 		if (route.methods && !route.methods.includes(method)) {

@@ -8,6 +8,7 @@ import type {
 	SandboxSegment,
 	SandboxTrigger,
 } from './demo-data';
+import type { HookSettings, SandboxHooks } from './hooks';
 
 export interface RecordedRequest {
 	method: string;
@@ -95,6 +96,8 @@ export interface SandboxOptions {
 	seed?: number;
 	/** Default true; false keeps only counters, for benchmarks with 100k requests. */
 	keepHistory?: boolean;
+	/** An action hook to deliver events of launches to (also: sandbox.hooks.register, POST /sandbox/hooks). */
+	hooks?: HookSettings;
 }
 
 /** The options a running sandbox can change. */
@@ -115,6 +118,8 @@ export interface Sandbox {
 	/** e.g. http://127.0.0.1:port/trg/<key>/<email|md5|xxh>, with the literal placeholder as Altcraft shows it. */
 	triggerLink(triggerId: number, withScheme?: boolean): string;
 	inject(fault: Fault): void;
+	/** Action hooks: `send`/`deliv` events of every launch go to the registered URL; open/click on a command. */
+	hooks: SandboxHooks;
 	setOptions(partial: MutableOptions): void;
 	/** Clears requests, launches, operations, stats, the dedup store and queued faults; restores the starting profiles. */
 	reset(): void;

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Sandbox } from '../../sandbox';
 import { step } from '../../devkit/n8n/log';
-import { InstallError, ensureN8n, makeHome } from '../../devkit/n8n/install';
+import { InstallError, ensureN8n, makeHome, type N8nHome } from '../../devkit/n8n/install';
 import type { Packed } from '../../devkit/n8n/pkg';
 import { freePort, killGroup, run, startBackground, waitForExit } from '../../devkit/n8n/proc';
 import type { Row } from './report';
@@ -163,28 +163,37 @@ function count(file: string, pattern: RegExp): number {
 	return (fs.readFileSync(file, 'utf8').match(new RegExp(pattern.source, 'g')) ?? []).length;
 }
 
-export async function runQueueMode(options: {
+/** Activates an imported workflow: n8n 1.x has update:workflow, 2.x publish:workflow. */
+export async function activateWorkflow(home: N8nHome, id: string, logFile: string): Promise<void> {
+	const { install } = home;
+	const args = install.version.startsWith('1.')
+		? ['update:workflow', `--id=${id}`, '--active=true']
+		: ['publish:workflow', `--id=${id}`];
+	const result = await run(install.node, [install.bin, ...args], { env: home.env, logFile, timeoutMs: 120_000 });
+	if (result.code !== 0) throw new Error(`activating workflow ${id} failed (exit ${result.code}); see ${logFile}`);
+}
+
+export interface QueueCluster {
+	main: RunningN8n;
+	workerLogs: string[];
+	stop(): Promise<void>;
+}
+
+/**
+ * Redis, PostgreSQL, one main process and WORKERS workers, with the package installed, the
+ * sandbox credential and the given workflows imported and activated. Undefined (with a SKIP
+ * message) when redis-server or PostgreSQL is missing. Log files are added to `logs`.
+ */
+export async function startQueueCluster(options: {
 	packed: Packed;
 	sandbox: Sandbox;
-	tmp: string;
 	version: string;
-}): Promise<Row | undefined> {
-	const { packed, sandbox, version } = options;
-	const logDir = path.join(options.tmp, `queue-${version}`);
-	fs.mkdirSync(logDir, { recursive: true });
+	logDir: string;
+	workflows: Array<{ id: string; json: unknown }>;
+	logs: string[];
+}): Promise<QueueCluster | undefined> {
+	const { packed, sandbox, version, logDir, logs } = options;
 	const started = Date.now();
-	const failures: string[] = [];
-	const logs: string[] = [];
-	const row = (): Row => ({
-		version: `${version} queue`,
-		example: `${EXAMPLE} via webhook ×${CALLS}, ${WORKERS} workers`,
-		ok: failures.length === 0,
-		seconds: (Date.now() - started) / 1000,
-		launches: sandbox.launches.length,
-		failures,
-		logs: failures.length === 0 ? [] : logs,
-	});
-
 	const redisBin = await ensureRedis(logDir);
 	if (!redisBin) {
 		step('SKIP queue mode: redis-server is not installed (apt-get install -y redis-server)');
@@ -199,6 +208,20 @@ export async function runQueueMode(options: {
 	let postgres: Postgres | undefined;
 	let main: RunningN8n | undefined;
 	const workers: ChildProcess[] = [];
+	const stop = async (): Promise<void> => {
+		for (const worker of workers) killGroup(worker);
+		await Promise.all(workers.map((worker) => waitForExit(worker, 20_000)));
+		await main?.stop();
+		if (redis) {
+			killGroup(redis);
+			await waitForExit(redis, 10_000);
+		}
+		if (postgres) {
+			killGroup(postgres.child);
+			await waitForExit(postgres.child, 20_000);
+			fs.rmSync(postgres.dataDir, { recursive: true, force: true });
+		}
+	};
 	try {
 		const install = await ensureN8n(version, logDir);
 		const redisPort = await freePort();
@@ -244,26 +267,10 @@ export async function runQueueMode(options: {
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		};
 		const home = await makeHome(install, path.join(logDir, 'home'), logDir, queueEnv);
-		const original = loadExample(EXAMPLE);
-		const webhookPath = `altcraft-e2e-${process.pid}`;
-		const workflow = forWebhookRun(original, webhookPath);
-		await prepareHome(home, packed, sandbox, [{ id: original.id, json: { ...workflow, active: true } }]);
-
-		// Activate: n8n 1.x has update:workflow, 2.x publish:workflow.
+		await prepareHome(home, packed, sandbox, options.workflows);
 		const activateLog = path.join(logDir, 'activate.log');
 		logs.push(activateLog);
-		const activate = version.startsWith('1.')
-			? await run(install.node, [install.bin, 'update:workflow', `--id=${original.id}`, '--active=true'], {
-					env: home.env,
-					logFile: activateLog,
-					timeoutMs: 120_000,
-				})
-			: await run(install.node, [install.bin, 'publish:workflow', `--id=${original.id}`], {
-					env: home.env,
-					logFile: activateLog,
-					timeoutMs: 120_000,
-				});
-		if (activate.code !== 0) throw new Error(`activating the workflow failed (exit ${activate.code})`);
+		for (const workflow of options.workflows) await activateWorkflow(home, workflow.id, activateLog);
 
 		main = await startN8n(home, 'queue-main');
 		logs.push(main.logFile);
@@ -289,15 +296,66 @@ export async function runQueueMode(options: {
 		await Promise.all(
 			workers.map((worker, index) => waitForLog(workerLogs[index], /worker is now ready/, worker, 120_000)),
 		);
-		step(
-			`queue mode: main + ${WORKERS} workers ready (${((Date.now() - started) / 1000).toFixed(0)} s); ${CALLS} webhook calls`,
-		);
+		step(`queue mode: main + ${WORKERS} workers ready (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+		return { main, workerLogs, stop };
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+/** Executions the workers (and, wrongly, the main process) finished, from their logs. */
+export function finishedExecutions(cluster: QueueCluster): { perWorker: number[]; main: number } {
+	return {
+		perWorker: cluster.workerLogs.map((file) => count(file, /Worker finished execution/)),
+		main: count(cluster.main.logFile, /Worker finished execution/),
+	};
+}
+
+export async function runQueueMode(options: {
+	packed: Packed;
+	sandbox: Sandbox;
+	tmp: string;
+	version: string;
+}): Promise<Row | undefined> {
+	const { packed, sandbox, version } = options;
+	const logDir = path.join(options.tmp, `queue-${version}`);
+	fs.mkdirSync(logDir, { recursive: true });
+	const started = Date.now();
+	const failures: string[] = [];
+	const logs: string[] = [];
+	const row = (): Row => ({
+		version: `${version} queue`,
+		example: `${EXAMPLE} via webhook ×${CALLS}, ${WORKERS} workers`,
+		ok: failures.length === 0,
+		seconds: (Date.now() - started) / 1000,
+		launches: sandbox.launches.length,
+		failures,
+		logs: failures.length === 0 ? [] : logs,
+	});
+
+	let cluster: QueueCluster | undefined;
+	try {
+		const original = loadExample(EXAMPLE);
+		const webhookPath = `altcraft-e2e-${process.pid}`;
+		const workflow = forWebhookRun(original, webhookPath);
+		cluster = await startQueueCluster({
+			packed,
+			sandbox,
+			version,
+			logDir,
+			workflows: [{ id: original.id, json: { ...workflow, active: true } }],
+			logs,
+		});
+		if (!cluster) return undefined;
+		const main = cluster.main;
+		step(`queue mode: ${CALLS} webhook calls`);
 
 		sandbox.reset();
 		const names = Array.from({ length: CALLS }, (_, index) => `Run ${index + 1}`);
 		const answers = await Promise.all(
 			names.map(async (name) => {
-				const response = await fetch(`${main!.url}/webhook/${webhookPath}`, {
+				const response = await fetch(`${main.url}/webhook/${webhookPath}`, {
 					method: 'POST',
 					headers: { 'Content-Type': 'application/json' },
 					body: JSON.stringify({ 'First Name': name }),
@@ -335,28 +393,17 @@ export async function runQueueMode(options: {
 		const requestIds = sandbox.launches.map((launch) => launch.requestId);
 		if (new Set(requestIds).size !== requestIds.length) failures.push('launches repeated a Request-ID');
 		if (sandbox.stats.duplicates > 0) failures.push(`the sandbox answered ${sandbox.stats.duplicates} duplicates`);
-		const perWorker = workerLogs.map((file) => count(file, /Worker finished execution/));
+		const { perWorker, main: byMain } = finishedExecutions(cluster);
 		const total = perWorker.reduce((sum, value) => sum + value, 0);
 		step(`queue mode: executions per worker: ${perWorker.join(' + ')}`);
 		if (total !== CALLS)
 			failures.push(`the workers finished ${total} executions (${perWorker.join(' + ')}), expected ${CALLS}`);
-		if (count(main.logFile, /Worker finished execution/) > 0) failures.push('the main process executed a job itself');
+		if (byMain > 0) failures.push('the main process executed a job itself');
 	} catch (error) {
 		failures.push((error as Error).message);
 		if (error instanceof InstallError) logs.push(error.logFile);
 	} finally {
-		for (const worker of workers) killGroup(worker);
-		await Promise.all(workers.map((worker) => waitForExit(worker, 20_000)));
-		await main?.stop();
-		if (redis) {
-			killGroup(redis);
-			await waitForExit(redis, 10_000);
-		}
-		if (postgres) {
-			killGroup(postgres.child);
-			await waitForExit(postgres.child, 20_000);
-			fs.rmSync(postgres.dataDir, { recursive: true, force: true });
-		}
+		await cluster?.stop();
 	}
 	return row();
 }

@@ -3,8 +3,10 @@
  * does what it shows: the expectations of devkit/examples/checks.ts, the same the end-to-end
  * suite checks in real n8n (the Altcraft node's output items and their pairing, and what the
  * sandbox received). As in that suite, a trigger a manual run cannot start from (Form,
- * Schedule) becomes a node of the same name returning its pinned sample data, behind a Manual
- * Trigger; the other nodes of n8n-nodes-base run as the stand-ins of ./stand-ins.ts.
+ * Schedule, the Altcraft Trigger's webhook) becomes a node of the same name returning its pinned
+ * sample data, behind a Manual Trigger; the other nodes of n8n-nodes-base run as the stand-ins of
+ * ./stand-ins.ts. (The Altcraft Trigger itself is tested in test/altcraftTrigger/ and, with real
+ * action hooks, in the end-to-end run.)
  */
 import type { INode } from 'n8n-workflow';
 import { NODE_TYPE, runStoredWorkflow, shutdownEngine, type StoredWorkflow } from '../../devkit/engine';

@@ -11,9 +11,15 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
+	validateFieldType,
 } from 'n8n-workflow';
 
-function describe(name: string, version: number, properties: INodeTypeDescription['properties']) {
+function describe(
+	name: string,
+	version: number,
+	properties: INodeTypeDescription['properties'],
+	outputs: INodeTypeDescription['outputs'] = [NodeConnectionTypes.Main],
+) {
 	return {
 		displayName: `${name} (stand-in)`,
 		name,
@@ -22,7 +28,7 @@ function describe(name: string, version: number, properties: INodeTypeDescriptio
 		description: `Stand-in for n8n's ${name} node`,
 		defaults: { name },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs,
 		properties,
 	} as INodeTypeDescription;
 }
@@ -31,7 +37,7 @@ const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor a
 	...args: string[]
 ) => (...values: unknown[]) => Promise<unknown>;
 
-/** Code v2, JavaScript, Run Once for All Items: `return` a list of items (or of plain objects). */
+/** Code v2, JavaScript, Run Once for All Items: `return` a list of items (or of plain objects); `$input`, `$json`, `$()`. */
 class Code implements INodeType {
 	description = describe('code', 2, [
 		{ displayName: 'Mode', name: 'mode', type: 'string', default: 'runOnceForAllItems' },
@@ -46,8 +52,10 @@ class Code implements INodeType {
 			throw new NodeOperationError(this.getNode(), `The Code stand-in runs only JavaScript once for all items`);
 		const items = this.getInputData();
 		const $input = { all: () => items, first: () => items[0], last: () => items[items.length - 1] };
-		const code = new AsyncFunction('$input', '$json', 'items', this.getNodeParameter('jsCode', 0) as string);
-		const result = await code($input, items[0]?.json, items);
+		// `$('Node name')`: n8n's own workflow data proxy, as the real Code node gets it.
+		const { $ } = this.getWorkflowDataProxy(0);
+		const code = new AsyncFunction('$', '$input', '$json', 'items', this.getNodeParameter('jsCode', 0) as string);
+		const result = await code($, $input, items[0]?.json, items);
 		if (!Array.isArray(result)) throw new NodeOperationError(this.getNode(), 'The code must return a list of items');
 		return [result.map((entry: IDataObject) => ('json' in entry ? (entry as INodeExecutionData) : { json: entry }))];
 	}
@@ -86,8 +94,82 @@ class ConvertToFile implements INodeType {
 	}
 }
 
+/**
+ * If v2.2: each item to the true or the false output. The conditions are n8n's own filter
+ * parameter, so n8n-workflow evaluates them (executeFilter), exactly as in the real node.
+ */
+class IfNode implements INodeType {
+	description = describe(
+		'if',
+		2.2,
+		[
+			{ displayName: 'Conditions', name: 'conditions', type: 'filter', default: {} },
+			{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+		],
+		[NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+	);
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const options = this.getNodeParameter('options', 0) as IDataObject;
+		if (Object.keys(options).length > 0)
+			throw new NodeOperationError(this.getNode(), 'The If stand-in takes no options');
+		const kept: INodeExecutionData[] = [];
+		const discarded: INodeExecutionData[] = [];
+		this.getInputData().forEach((item, index) => {
+			const pass = this.getNodeParameter('conditions', index, false, { extractValue: true }) as boolean;
+			(pass ? kept : discarded).push({ ...item, pairedItem: { item: index } });
+		});
+		return [kept, discarded];
+	}
+}
+
+interface Assignment {
+	name: string;
+	value: unknown;
+	type: string;
+}
+
+/** Edit Fields (Set) v3.4, Manual Mapping without other fields: each item becomes its string assignments. */
+class EditFields implements INodeType {
+	description = describe('set', 3.4, [
+		{ displayName: 'Mode', name: 'mode', type: 'string', default: 'manual' },
+		{ displayName: 'Include Other Input Fields', name: 'includeOtherFields', type: 'boolean', default: false },
+		{ displayName: 'Fields to Set', name: 'assignments', type: 'assignmentCollection', default: {} },
+		{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+	]);
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const mode = this.getNodeParameter('mode', 0) as string;
+		const others = this.getNodeParameter('includeOtherFields', 0) as boolean;
+		const options = this.getNodeParameter('options', 0) as IDataObject;
+		if (mode !== 'manual' || others || Object.keys(options).length > 0)
+			throw new NodeOperationError(
+				this.getNode(),
+				'The Set stand-in maps fields manually, without other fields or options',
+			);
+		return [
+			this.getInputData().map((_, index) => {
+				const assignments = this.getNodeParameter('assignments.assignments', index, []) as Assignment[];
+				const json: IDataObject = {};
+				for (const { name, value, type } of assignments) {
+					if (type !== 'string')
+						throw new NodeOperationError(this.getNode(), `The Set stand-in sets only strings, not ${type}`, {
+							itemIndex: index,
+						});
+					const checked = validateFieldType(name, value, 'string');
+					if (!checked.valid) throw new NodeOperationError(this.getNode(), checked.errorMessage, { itemIndex: index });
+					json[name] = checked.newValue as string;
+				}
+				return { json, pairedItem: { item: index } };
+			}),
+		];
+	}
+}
+
 /** The stand-ins by node type, as the example workflows name them. */
 export const STAND_INS: Record<string, INodeType> = {
 	'n8n-nodes-base.code': new Code(),
 	'n8n-nodes-base.convertToFile': new ConvertToFile(),
+	'n8n-nodes-base.if': new IfNode(),
+	'n8n-nodes-base.set': new EditFields(),
 };

@@ -27,6 +27,7 @@ const ROOT = resolve(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const NODE_FILE = 'dist/nodes/Altcraft/Altcraft.node.js';
+const TRIGGER_FILE = 'dist/nodes/AltcraftTrigger/AltcraftTrigger.node.js';
 const CREDENTIAL_FILE = 'dist/credentials/AltcraftApi.credentials.js';
 
 function assertBuilt() {
@@ -59,7 +60,7 @@ describe('package.json', () => {
 
 	test('its n8n section uses API version 1 and lists the built node and credential, which exist', () => {
 		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
-		expect(pkg.n8n.nodes).toEqual([NODE_FILE]);
+		expect(pkg.n8n.nodes).toEqual([NODE_FILE, TRIGGER_FILE]);
 		expect(pkg.n8n.credentials).toEqual([CREDENTIAL_FILE]);
 		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
 			expect(file).toMatch(/^dist\//);
@@ -86,7 +87,7 @@ describe('dist JavaScript', () => {
 
 	test('bundles fast-xml-parser instead of requiring it (n8n would hand it an older copy)', () => {
 		const files = sources();
-		expect(files.map(([name]) => name).sort()).toEqual([CREDENTIAL_FILE, NODE_FILE].sort());
+		expect(files.map(([name]) => name).sort()).toEqual([CREDENTIAL_FILE, NODE_FILE, TRIGGER_FILE].sort());
 		for (const [name, text] of files) {
 			expect({ name, requiresFastXmlParser: /require\(\s*["']fast-xml-parser["']\s*\)/.test(text) }).toEqual({
 				name,
@@ -202,7 +203,7 @@ describe('n8n-core PackageDirectoryLoader, as n8n loads an installed package', (
 	test('knows the node type n8n-nodes-altcraft.altcraft and the credential altcraftApi, with icons that exist', async () => {
 		const loader = await load();
 		expect(loader.packageName).toBe('n8n-nodes-altcraft');
-		expect(Object.keys(loader.known.nodes)).toEqual(['altcraft']);
+		expect(Object.keys(loader.known.nodes)).toEqual(['altcraft', 'altcraftTrigger']);
 		expect(`${loader.packageName}.${loader.nodeTypes.altcraft.type.description.name}`).toBe(
 			'n8n-nodes-altcraft.altcraft',
 		);

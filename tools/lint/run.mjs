@@ -15,6 +15,12 @@
  *      publishing rules (./workflows.mjs), with the source leg;
  *   4. packed files: the tarball holds exactly the files in ./packed-files.txt
  *      (./packed-files.mjs), with the tarball leg.
+ * Then n8n's own node tool, `@n8n/node-cli` (./n8n-node.mjs), over the package's source:
+ *   5. n8n-node lint: ESLint 9 with the tool's default eslint.config.mjs, with the source leg;
+ *   6. n8n-node build: compared with gulp's dist/ (entries, icons, codex, descriptions), with the
+ *      tarball leg.
+ * And the user pages (./docs.mjs), with the source leg:
+ *   7. docs: README.md at most 250 lines; links and images in README.md and docs/*.md resolve.
  *
  * The lint tools live in their own npm project (tools/lint) because the community-nodes
  * ESLint plugin wants n8n-workflow >= 2, while the package itself builds against 1.x.
@@ -32,6 +38,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkDocs } from './docs.mjs';
+import { n8nNodeBuild, n8nNodeLint, stagePackage } from './n8n-node.mjs';
 import { checkPackedFiles, readPackedFilesList } from './packed-files.mjs';
 import { lintWorkflows } from './workflows.mjs';
 
@@ -43,6 +51,7 @@ const NODE_MODULES = path.join(TOOLS_DIR, 'node_modules');
 // npm ci wipes node_modules first, so a failed or partial install leaves no stamp.
 const STAMP_FILE = path.join(NODE_MODULES, '.lint-tools-lock.sha256');
 const SCANNER_ENTRY = path.join(NODE_MODULES, '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs');
+const NODE_CLI_BIN = path.join(NODE_MODULES, '@n8n', 'node-cli', 'bin', 'n8n-node.mjs');
 // What the scanner lints in the published tarball (see analyzePackageByName in scanner.mjs).
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 // What analyzePackage leaves out of its glob.
@@ -56,7 +65,12 @@ Lints the package with n8n's community-package scan rules
   tarball  npm pack of the package (dist/ must be built): every *.js and package.json
 and checks, with the source leg, .github/workflows/*.yml (GitHub's schema, publishing with
 provenance, CI running .ci/run) and, with the tarball leg, that the tarball holds exactly
-the files listed in tools/lint/packed-files.txt.
+the files listed in tools/lint/packed-files.txt. Then n8n's node tool (@n8n/node-cli) over
+the package's source (package.json, eslint.config.mjs, tsconfig.json, nodes/, credentials/):
+  n8n-node lint   with the source leg: ESLint 9, the tool's default config, strict mode
+  n8n-node build  with the tarball leg: compared with gulp's dist/
+and, with the source leg, the user pages: README.md at most 250 lines, every relative link and
+image in README.md and docs/*.md leading to a file (and heading) that exists.
 
 Options:
   --source-only    lint the source and the workflows only (no dist/ needed)
@@ -132,7 +146,9 @@ function lockHash() {
 
 function toolsAreFresh(hash) {
 	try {
-		return fs.readFileSync(STAMP_FILE, 'utf8').trim() === hash && fs.existsSync(SCANNER_ENTRY);
+		return (
+			fs.readFileSync(STAMP_FILE, 'utf8').trim() === hash && fs.existsSync(SCANNER_ENTRY) && fs.existsSync(NODE_CLI_BIN)
+		);
 	} catch {
 		return false;
 	}
@@ -317,7 +333,18 @@ async function main() {
 	const tarball = { skipped: 'skipped' };
 	const workflows = { skipped: 'skipped' };
 	const packedFiles = { skipped: 'skipped' };
+	const nodeLint = { skipped: 'skipped' };
+	const nodeBuild = { skipped: 'skipped' };
+	const docs = { skipped: 'skipped' };
 	let setupError = null;
+	const stageRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-node-'));
+	let staged = false;
+	const stage = (name) => {
+		const dir = path.join(stageRoot, name);
+		stagePackage(opts.root, TOOLS_DIR, dir);
+		staged = true;
+		return dir;
+	};
 
 	if (opts.source) {
 		const patterns = tools.scanner.SOURCE_FILE_PATTERNS;
@@ -327,6 +354,13 @@ async function main() {
 
 		Object.assign(workflows, lintWorkflows(opts.root, tools), { skipped: undefined });
 		printLeg('workflows', '.github/workflows', workflows);
+
+		log("lint: n8n-node lint (ESLint 9, the tool's default config) over the package source...");
+		Object.assign(nodeLint, n8nNodeLint(TOOLS_DIR, stage('lint')), { skipped: undefined });
+		printLeg('n8n-node lint', 'package.json, nodes/, credentials/', nodeLint);
+
+		Object.assign(docs, checkDocs(opts.root), { skipped: undefined });
+		printLeg('docs', 'README.md, docs/*.md', docs);
 	}
 
 	if (opts.tarball) {
@@ -344,26 +378,36 @@ async function main() {
 			if (opts.parity) {
 				await checkParity(tools, 'tarball', extractDir, TARBALL_FILE_PATTERNS, tarball);
 			}
+			log('lint: n8n-node build, compared with the gulp build in dist/...');
+			Object.assign(nodeBuild, n8nNodeBuild(TOOLS_DIR, stage('build'), opts.root), { skipped: undefined });
+			printLeg('n8n-node build', 'dist/ against n8n-node build', nodeBuild);
 		} catch (error) {
 			if (!(error instanceof SetupError)) throw error;
 			setupError = error;
 			tarball.skipped = error.reason ? `not linted (${error.reason})` : 'not linted';
 			packedFiles.skipped = tarball.skipped;
+			nodeBuild.skipped = tarball.skipped;
 		} finally {
 			if (opts.keepTmp) log(`lint: kept ${tmpDir}`);
 			else fs.rmSync(tmpDir, { recursive: true, force: true });
 		}
 	}
+	if (staged && opts.keepTmp) log(`lint: kept ${stageRoot}`);
+	else fs.rmSync(stageRoot, { recursive: true, force: true });
 
 	process.stdout.write(
 		`lint: source ${summarize(source)}; tarball ${summarize(tarball)}; ` +
-			`workflows ${summarize(workflows)}; packed files ${summarize(packedFiles)}\n`,
+			`workflows ${summarize(workflows)}; packed files ${summarize(packedFiles)}; ` +
+			`n8n-node lint ${summarize(nodeLint)}; n8n-node build ${summarize(nodeBuild)}; docs ${summarize(docs)}\n`,
 	);
 	if (setupError) {
 		log(`lint: error: ${setupError.message}`);
 		return 2;
 	}
-	const errors = [source, tarball, workflows, packedFiles].reduce((n, leg) => n + (leg.errors ?? 0), 0);
+	const errors = [source, tarball, workflows, packedFiles, nodeLint, nodeBuild, docs].reduce(
+		(n, leg) => n + (leg.errors ?? 0),
+		0,
+	);
 	return errors > 0 ? 1 : 0;
 }
 
