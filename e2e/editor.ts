@@ -120,7 +120,7 @@ async function main(): Promise<void> {
 		const [name, value] = cookie.split(/=(.*)/s);
 		await context.addCookies([{ name, value, url: server.url }]);
 		const page = await context.newPage();
-		page.setDefaultTimeout(20_000);
+		page.setDefaultTimeout(60_000); // a loaded, shared machine: the first page load alone can take half a minute
 		// n8n's own calls to the internet (banners, templates) and licensed features fail here; only
 		// errors that concern the node, its parameters or its list searches count.
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -256,6 +256,36 @@ async function main(): Promise<void> {
 				},
 			},
 			{
+				name: 'editor: Options → Dry Run shows a notice in the panel and "Dry Run" in the subtitle',
+				run: async () => {
+					const panel = ndv.locator('[data-test-id="node-parameters"]');
+					assert(!(await panel.innerText()).includes(DRY_RUN_NOTICE), 'the Dry Run notice shows while Dry Run is off');
+					await panel.locator('input[placeholder="Add Option"]').last().click();
+					await page
+						.locator('[data-test-id="collection-parameter-option"]:visible')
+						.filter({ hasText: /^Dry Run$/ })
+						.click();
+					await panel.locator('[data-test-id="parameter-input-dryRun"] .el-switch').click();
+					const notice = panel.getByText(DRY_RUN_NOTICE);
+					await notice.waitFor();
+					await notice.scrollIntoViewIfNeeded();
+					await shot('editor-dry-run-notice.png');
+					await page.keyboard.press('Escape');
+					await ndv.waitFor({ state: 'hidden' });
+					const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
+					let subtitle = '';
+					for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(250)) {
+						subtitle = await node.innerText();
+						if (subtitle.includes('Dry Run')) break;
+					}
+					assert(subtitle.includes('Dry Run · Launch'), `the canvas node reads "${subtitle.replace(/\s+/g, ' ')}"`);
+					await shot('editor-dry-run-canvas.png');
+					// The checks after this one work in the panel again.
+					await node.dblclick();
+					await ndv.waitFor();
+				},
+			},
+			{
 				name: 'editor: Launch Mode names its modes by outcome, each with when to use it',
 				run: async () => {
 					await parameter('launchMode').click();
@@ -296,38 +326,13 @@ async function main(): Promise<void> {
 				},
 			},
 			{
-				name: 'editor: Options → Dry Run shows a notice in the panel and "Dry Run" in the subtitle',
-				run: async () => {
-					const panel = ndv.locator('[data-test-id="node-parameters"]');
-					assert(!(await panel.innerText()).includes(DRY_RUN_NOTICE), 'the Dry Run notice shows while Dry Run is off');
-					await panel.getByText('Add Option', { exact: true }).last().click();
-					await page
-						.locator('.el-select-dropdown__item:visible')
-						.filter({ has: page.getByText('Dry Run', { exact: true }) })
-						.click();
-					await panel.locator('[data-test-id="parameter-input-dryRun"] .el-switch').click();
-					await panel.getByText(DRY_RUN_NOTICE).waitFor();
-					await shot('editor-dry-run-notice.png');
-					await page.keyboard.press('Escape');
-					await ndv.waitFor({ state: 'hidden' });
-					const node = page.locator(`[data-test-id="canvas-node"][data-node-name="${nodeName}"]`);
-					let subtitle = '';
-					for (const until = Date.now() + 10_000; Date.now() < until; await page.waitForTimeout(250)) {
-						subtitle = await node.innerText();
-						if (subtitle.includes('Dry Run')) break;
-					}
-					assert(subtitle.includes('Dry Run · Launch'), `the canvas node reads "${subtitle.replace(/\s+/g, ' ')}"`);
-					await shot('editor-dry-run-canvas.png');
-				},
-			},
-			{
 				name: 'editor: v1.0 link example: Trigger Link "From List" lists the links',
 				run: async () => {
 					const linkExample = loadExample(LINK_EXAMPLE);
 					const linkNode = linkExample.nodes.find((node) => node.type === 'n8n-nodes-altcraft.altcraft')!.name;
 					// A new tab: the first one has unsaved changes (Matching), which would ask before leaving.
 					const tab = await context.newPage();
-					tab.setDefaultTimeout(20_000);
+					tab.setDefaultTimeout(60_000);
 					// eslint-disable-next-line @typescript-eslint/no-explicit-any
 					tab.on('pageerror', (error: any) => pageProblems.push(`page error: ${error.message}`));
 					await tab.goto(`${server!.url}/workflow/${linkExample.id}`);

@@ -5,8 +5,7 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { resources, router } from './actions/router';
-import { nodeSubtitle } from './actions/subtitle';
+import { router } from './actions/router';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
 
@@ -17,7 +16,10 @@ export class Altcraft implements INodeType {
 		icon: { light: 'file:altcraft.svg', dark: 'file:altcraft.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: nodeSubtitle(resources),
+		// Written out because n8n's scan reads the subtitle only as a literal; test/node/description.test.ts
+		// holds it to nodeSubtitle(resources), which says how it is built.
+		subtitle:
+			'={{ ($parameter["options"] && $parameter["options"]["dryRun"] === true ? "Dry Run · " : "") + ($parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launch" ? "Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "importAndLaunch" ? "Import Profile and Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : $parameter["operation"]) + ($parameter["launchMode"] === "audience" ? ": Same Message to All" : $parameter["launchMode"] === "batch" ? ": Bulk" : $parameter["launchMode"] === "query" ? ": Query" : "") }}',
 		description:
 			'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },

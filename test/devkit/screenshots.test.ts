@@ -18,6 +18,10 @@ describe('screenshots in docs/screenshots', () => {
 			'editor-trigger-mailing-list.png',
 			'editor-execute-step.png',
 			'editor-matching-custom-query.png',
+			'editor-launch-mode.png',
+			'editor-dry-run-notice.png',
+			'editor-dry-run-canvas.png',
+			'editor-link-send-as.png',
 		]) {
 			expect({ name, exists: existsSync(join(ROOT, 'docs', 'screenshots', name)) }).toEqual({ name, exists: true });
 		}

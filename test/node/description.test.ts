@@ -10,6 +10,8 @@ import {
 	type INodeTypes,
 } from 'n8n-workflow';
 import { Altcraft } from '../../nodes/Altcraft/Altcraft.node';
+import { resources } from '../../nodes/Altcraft/actions/router';
+import { nodeSubtitle } from '../../nodes/Altcraft/actions/subtitle';
 import { TRIGGER_LINK_SHAPE } from '../../nodes/Altcraft/actions/triggerMailing/launchViaLink/triggerLink';
 
 /** What the panel shows, read from the node description as n8n gets it. */
@@ -175,6 +177,10 @@ describe('Dry Run you cannot miss', () => {
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		return String(workflow.expression.getSimpleParameterValue(node, description.subtitle!, 'internal', {}));
 	}
+
+	test('the subtitle written out in Altcraft.node.ts is the one built from the operations (paste it there if not)', () => {
+		expect(description.subtitle).toBe(nodeSubtitle(resources));
+	});
 
 	test.each([
 		[{ operation: 'launch', launchMode: 'eachItem' }, 'Launch'],

@@ -6,8 +6,9 @@ const MODES: Record<string, string> = { audience: 'Same Message to All', batch: 
 /**
  * The node's subtitle on the canvas: "Dry Run · " while Options → Dry Run is on (a test switch
  * left on must show where the workflow is drawn), the operation as its list names it, and the
- * Launch Mode, e.g. "Dry Run · Launch: Bulk". Built from the resources, so a new operation needs
- * no edit here.
+ * Launch Mode, e.g. "Dry Run · Launch: Bulk". Built from the resources; Altcraft.node.ts carries
+ * the result written out (n8n's scan reads only a literal subtitle), and a test fails with the
+ * new text to paste there when an operation is added or renamed.
  */
 export function nodeSubtitle(resources: Record<string, AltcraftResource>): string {
 	const dryRun = '$parameter["options"] && $parameter["options"]["dryRun"] === true ? "Dry Run · " : ""';

@@ -40,16 +40,17 @@ export function identifyProfileBy(modes: IdentifyMode[], spec: IdentifyProfileSp
 			return description ? { ...MODE_OPTIONS[mode], description } : MODE_OPTIONS[mode];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
-	return {
+	const property: INodeProperties = {
 		displayName: 'Identify Profile By',
 		name: 'matching',
 		type: 'options',
 		noDataExpression: true,
-		default: spec.default ?? modes[0],
+		default: 'email',
 		description: spec.description,
 		options,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
 	};
+	return { ...property, default: spec.default ?? modes[0] };
 }
 
 /** The value fields each mode asks for; Email and Phone only where the operation has no profile fields of its own. */
@@ -63,7 +64,7 @@ const VALUE_FIELDS: Array<{ modes: IdentifyMode[]; field: INodeProperties }> = [
 			placeholder: 'e.g. john@example.com',
 			default: '',
 			required: true,
-			description: "The profile's email address, usually an expression such as {{ $json.email }}",
+			description: "The profile's email address, usually an expression that reads it from the item",
 		},
 	},
 	{

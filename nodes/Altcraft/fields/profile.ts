@@ -3,7 +3,7 @@ import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
 import { objectInput } from './objectFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
-import { RESOURCE_MODES, resourceValue } from './resource';
+import { resourceLocator, resourceValue } from './resource';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
@@ -116,15 +116,12 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						description: "Number of the subscription; empty: the profile's Phone",
 						displayOptions: { show: { channel: ['sms'] } },
 					},
-					{
+					resourceLocator({
 						displayName: 'Resource',
 						name: 'resourceId',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
 						required: true,
 						description: 'The resource (site, app or channel setup in Altcraft) to subscribe the profile to',
-						modes: RESOURCE_MODES,
-					},
+					}),
 					{
 						displayName: 'Status',
 						name: 'status',

@@ -34,7 +34,7 @@ export const IDENTIFIER_PROPERTIES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. john@example.com',
-		description: "The profile's email address, usually an expression such as {{ $json.email }}",
+		description: "The profile's email address, usually an expression that reads it from the item",
 		displayOptions: { hide: { sendAs: GIVEN_HASH } },
 	},
 	{
@@ -74,7 +74,7 @@ export const IDENTIFIER_PROPERTIES: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. {{ $json.emailHash }}',
+		placeholder: 'e.g. 0a6b7fc3c4f2a36a1ba0f5a1e3c8d2e4',
 		description: "The hash of the profile's email, as Send As says. It is URL-encoded into the link.",
 		displayOptions: { show: { sendAs: GIVEN_HASH } },
 	},
