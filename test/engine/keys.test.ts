@@ -42,10 +42,10 @@ describe('a custom query never reaches Altcraft empty', () => {
 
 describe('audience field, content and custom data', () => {
 	for (const key of ['constructor', 'prototype', '__proto__']) {
-		test(`Audience Query Field ${key} is refused`, async () => {
+		test(`Look Up Recipients in Field ${key} is refused`, async () => {
 			await refused(
 				{ launchMode: 'audience', options: { audienceField: key } },
-				new RegExp(`^Audience Query Field "${key}" cannot be used as a field name \\(item 0\\)`),
+				new RegExp(`^Look Up Recipients in Field "${key}" cannot be used as a field name \\(item 0\\)`),
 			);
 		});
 		test(`a Content variable named ${key} is refused`, async () => {

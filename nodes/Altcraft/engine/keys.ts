@@ -76,7 +76,7 @@ export function checkQueryCarried(ctx: IExecuteFunctions, itemIndex: number, bod
 			{
 				itemIndex,
 				description:
-					'An empty query selects every profile of the database. Check the Custom Query (or the Audience Query Field) for keys that cannot be sent.',
+					'An empty query selects every profile of the database. Check the Custom Query (or Look Up Recipients in Field) for keys that cannot be sent.',
 			},
 		);
 	}

@@ -60,7 +60,7 @@ const EMAIL = /^[^\s@;,<>"()[\]]+@[^\s@;,<>"()[\]]+\.[^\s@;,<>"()[\]]+$/;
 const PHONE = /^\+?\d{7,15}$/;
 
 const MANY_EMAILS_HINT =
-	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "Audience (All Items Together)" for many recipients.';
+	'Altcraft takes one email address per launch; a list separated by ; or , is one invalid address and nothing is sent. Use Launch Mode "Same Message to All Items" for many recipients.';
 
 /** `hint` replaces the advice for operations where the audience mode does not apply. */
 export function checkEmail(

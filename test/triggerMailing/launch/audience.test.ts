@@ -5,7 +5,7 @@ const audience = (extra: object = {}) => launchParams({ launchMode: 'audience', 
 const queried = (field: string) =>
 	ctx.sandbox.requests.map((request) => request.body.custom_request[field].$in as string[]);
 
-describe('Launch Mode: Audience (All Items Together)', () => {
+describe('Launch Mode: Same Message to All Items', () => {
 	test('2,500 items make 3 launches of at most 1,000 profiles; none lost, none repeated', async () => {
 		const emails = Array.from({ length: 2500 }, (_, i) => `user${i}@example.com`);
 		const result = await ctx.run(audience(), json(...emails.map((email) => ({ email }))));
@@ -100,7 +100,7 @@ describe('Launch Mode: Audience (All Items Together)', () => {
 		expect(queried(field)).toEqual([values]);
 	});
 
-	test('Audience Query Field overrides the field name', async () => {
+	test('Look Up Recipients in Field overrides the field name', async () => {
 		await ctx.run(
 			audience({ matching: 'phone', phone: '={{ $json.v }}', options: { audienceField: 'phones' } }),
 			json({ v: '+79000000000' }),

@@ -103,7 +103,7 @@ export async function groupAudience(
 
 /** Said of every item of an audience: the answer to a custom query names no profile. */
 export const AUDIENCE_NOTE =
-	'Sent in an audience request that Altcraft accepted; its answer does not say which profiles the query matched. Per Item, or Bulk with Profile ID matching, tell it per item';
+	'Sent in an audience request that Altcraft accepted; its answer does not say which profiles the query matched. One Message per Item, or Own Data per Item, Sent in Bulk with Profile ID, tell it per item';
 
 export function audienceQuery(field: string, values: Array<string | number>): IDataObject {
 	return { [field]: { $in: values } };
@@ -163,7 +163,7 @@ export async function launchAudience(client: LaunchClient) {
 				field: checkKey(
 					ctx,
 					itemIndex,
-					'Audience Query Field',
+					'Look Up Recipients in Field',
 					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
 				),
 				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
