@@ -21,7 +21,7 @@ import { objectInputReader } from '../../../fields/objectFields';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
-import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
+import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../../../fields/bulkRequests';
 import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
 import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
 import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';

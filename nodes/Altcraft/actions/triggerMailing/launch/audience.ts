@@ -10,9 +10,9 @@ import { inlineAttachmentBytes, messageDigest } from '../../../fields/message';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
-import { matchValueReader, type MatchingMode } from './matching';
-import { payloadReader, type Payload } from './payload';
-import { LAUNCH_PATH, launchBody } from './request';
+import { matchValueReader, type MatchingMode } from '../../../fields/matching';
+import { launchBody, payloadReader, type Payload } from '../../../fields/payload';
+import { LAUNCH_PATH } from './request';
 
 const audienceOnly = { show: { '/launchMode': ['audience'] } };
 

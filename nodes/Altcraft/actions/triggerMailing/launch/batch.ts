@@ -7,8 +7,8 @@ import { readPerRequest } from '../../../fields/bulk';
 import { messageReader, type Message } from '../../../fields/message';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
-import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { matchValueReader, type MatchingMode } from './matching';
+import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../../../fields/bulkRequests';
+import { matchValueReader, type MatchingMode } from '../../../fields/matching';
 
 /*
  * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one

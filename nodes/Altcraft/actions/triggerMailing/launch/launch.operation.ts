@@ -6,7 +6,6 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
-import { failItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
 import { parameterReader } from '../../../engine/parameters';
 import { BACKGROUND_TASK_OPTION, launchModeField } from '../../../fields/bulk';
@@ -17,9 +16,9 @@ import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/t
 import { digest } from '../../../helpers/hash';
 import { AUDIENCE_OPTIONS, launchAudience } from './audience';
 import { ITEM_CUSTOM_DATA_INPUT, launchBatch } from './batch';
-import { MATCHING_PROPERTIES, targetReader } from './matching';
-import { LAUNCH_PATH, launchBody } from './request';
-import { PAYLOAD_FIELDS, payloadReader } from './payload';
+import { MATCHING_PROPERTIES, refuseRepeatedQuery, targetReader } from '../../../fields/matching';
+import { PAYLOAD_FIELDS, launchBody, payloadReader } from '../../../fields/payload';
+import { LAUNCH_PATH } from './request';
 
 const show = { resource: ['triggerMailing'], operation: ['launch'] };
 
@@ -123,20 +122,6 @@ async function launchEach(client: LaunchClient) {
 				requestId: client.requestId(itemIndex, `trigger-${id}`, digest([target.params])),
 			}),
 	});
-}
-
-/** The same audience query for two items would send every profile it matches the message twice. */
-function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, itemIndex: number, key: string) {
-	const first = seen.get(key);
-	if (first !== undefined) {
-		failItem(
-			ctx,
-			itemIndex,
-			`Item ${itemIndex} would launch the same custom query as item ${first}`,
-			'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
-		);
-	}
-	seen.set(key, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

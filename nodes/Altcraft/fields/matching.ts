@@ -1,8 +1,8 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
-import { parameterReader } from '../../../engine/parameters';
-import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../../../engine/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from '../../../fields/matchFields';
+import { failItem } from '../engine/failures';
+import { parameterReader } from '../engine/parameters';
+import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../engine/validators';
+import { PROFILE_ID_AND_CUSTOM_FIELD } from './matchFields';
 
 /** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
 export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
@@ -149,4 +149,18 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 		const match = value(itemIndex);
 		return { params: { matching: mode, [key]: match }, summary: { matching: mode, [summaryKey]: match } };
 	};
+}
+
+/** The same audience query for two items would send every profile it matches the message twice. */
+export function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, itemIndex: number, key: string) {
+	const first = seen.get(key);
+	if (first !== undefined) {
+		failItem(
+			ctx,
+			itemIndex,
+			`Item ${itemIndex} would launch the same custom query as item ${first}`,
+			'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
+		);
+	}
+	seen.set(key, itemIndex);
 }

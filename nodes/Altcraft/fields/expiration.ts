@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
+import { failItem } from '../engine/failures';
 
 export const EXPIRATION_FIELD: INodeProperties = {
 	displayName: 'Expiration',

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { AttachmentRef } from '../../../fields/attachments';
-import { ATTACHMENTS_FIELD, messageReader } from '../../../fields/message';
-import { readResourceId, resourceField } from '../../../fields/resource';
+import type { LaunchClient } from '../client/launch';
+import { checkQueryCarried } from '../engine/keys';
+import { attachmentsFor, type AttachmentRef } from './attachments';
+import { ATTACHMENTS_FIELD, messageReader } from './message';
+import { readResourceId, resourceField } from './resource';
 import { EXPIRATION_FIELD, readExpiration } from './expiration';
 import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
 
@@ -50,4 +52,17 @@ export function payloadReader(
 		if (filter) payload.subscription_filter = filter;
 		return { fields: payload, attachments: message.attachments };
 	};
+}
+
+/** The request body of one launch (trigger mailing or scenario), attachments read now (only when it is sent). */
+export async function launchBody(
+	client: LaunchClient,
+	itemIndex: number,
+	fields: IDataObject,
+	payload: Payload,
+): Promise<IDataObject> {
+	const attach = await attachmentsFor(client.ctx, itemIndex, payload.attachments);
+	const body: IDataObject = { ...fields, ...payload.fields, ...(attach ? { attach } : {}) };
+	if (attach || payload.fields.content) client.checkBodySize(itemIndex, body);
+	return checkQueryCarried(client.ctx, itemIndex, body);
 }

@@ -1,11 +1,11 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
-import type { LaunchClient } from '../../client/launch';
-import { groupRequests, type Group, type GroupEntry } from '../../engine/grouping';
-import type { Checked, Unit } from '../../engine/items';
-import { attachmentsFor } from '../../fields/attachments';
-import { inlineAttachmentBytes, messageDigest, type Message } from '../../fields/message';
-import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../helpers/bodySize';
-import { digest } from '../../helpers/hash';
+import type { LaunchClient } from '../client/launch';
+import { groupRequests, type Group, type GroupEntry } from '../engine/grouping';
+import type { Checked, Unit } from '../engine/items';
+import { attachmentsFor } from './attachments';
+import { inlineAttachmentBytes, messageDigest, type Message } from './message';
+import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../helpers/bodySize';
+import { digest } from '../helpers/hash';
 
 /**
  * What the bulk requests of trigger mailings share (Bulk launch, bulk Import Profile and Launch):
