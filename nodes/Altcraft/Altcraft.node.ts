@@ -6,8 +6,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { router } from './actions/router';
+import * as event from './actions/event';
 import * as triggerMailing from './actions/triggerMailing';
+import { searchDatabases } from './methods/databaseSearch';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
+import { searchScenarios } from './methods/scenarioSearch';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,14 +34,18 @@ export class Altcraft implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'triggerMailing',
-				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+				options: [
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
+					{ name: 'Event', value: 'event' },
+				],
 			},
 			...triggerMailing.description,
+			...event.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks, searchDatabases, searchScenarios },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

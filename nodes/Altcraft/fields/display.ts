@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Shows an operation's top-level properties only for that resource and operation. */
 export function withDisplay(properties: INodeProperties[], show: IDisplayOptions['show']): INodeProperties[] {
@@ -6,4 +6,30 @@ export function withDisplay(properties: INodeProperties[], show: IDisplayOptions
 		...property,
 		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...show } },
 	}));
+}
+
+/** What a resource's index lists for each operation (actions/node.type.ts AltcraftOperation, structurally). */
+interface OperationEntry {
+	option: INodePropertyOptions;
+	description: INodeProperties[];
+}
+
+/**
+ * A resource's part of the node description: its Operation list (the first operation is the
+ * default) and every operation's fields.
+ */
+export function resourceDescription(resource: string, operations: Record<string, OperationEntry>): INodeProperties[] {
+	const entries = Object.values(operations);
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			default: entries[0].option.value,
+			options: entries.map((operation) => operation.option),
+		},
+		...entries.flatMap((operation) => operation.description),
+	];
 }

@@ -1,44 +1,59 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { failItem } from '../engine/failures';
 import { parameterReader } from '../engine/parameters';
 import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../engine/validators';
 import { PROFILE_ID_AND_CUSTOM_FIELD } from './matchFields';
 
-/** UI values of the Matching parameter; all but `customQuery` are Altcraft's own `matching` values. */
-export type MatchingMode = 'email' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
+/** UI values of Identify Profile By; all but `customQuery` are Altcraft's own `matching` values. */
+export type MatchingMode = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom' | 'customQuery';
 
-const MATCHING: INodeProperties = {
-	displayName: 'Matching',
-	name: 'matching',
-	type: 'options',
-	noDataExpression: true,
-	default: 'email',
-	description: 'How Altcraft finds the profile(s) to send to',
-	options: [
-		{ name: 'Custom Field', value: 'custom', description: 'A profile data field and its value, e.g. CRM_ID = 123420' },
-		{
-			name: 'Custom Query',
-			value: 'customQuery',
-			description: 'A query over profile data that selects any audience in one launch',
-		},
-		{ name: 'Email', value: 'email', description: "The profile's email address (Altcraft's default)" },
-		{ name: 'Phone', value: 'phone', description: "The profile's phone number" },
-		{ name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
-	],
+const MODE_OPTIONS: Record<MatchingMode, INodePropertyOptions> = {
+	custom: {
+		name: 'Custom Field',
+		value: 'custom',
+		description: 'A profile data field and its value, e.g. CRM_ID = 123420',
+	},
+	customQuery: {
+		name: 'Custom Query',
+		value: 'customQuery',
+		description: 'A query over profile data that selects any audience in one launch',
+	},
+	email: { name: 'Email', value: 'email', description: "The profile's email address (Altcraft's default)" },
+	email_profile: {
+		name: 'Email in Profile Only',
+		value: 'email_profile',
+		description: "The profile's email, in its data only",
+	},
+	phone: { name: 'Phone', value: 'phone', description: "The profile's phone number" },
+	profile_id: { name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
 };
 
 /**
- * Per Item offers every mode; Audience and Bulk build the audience from the items' own values, so
- * a Custom Query (which selects an audience by itself) is not offered there. n8n shows whichever
- * of the two same-named properties the launch mode selects.
+ * Identify Profile By, offering the modes the call accepts (each endpoint has its own list) in
+ * alphabetical order; the match values are MATCH_KEY_PROPERTIES.
  */
-export const MATCHING_PROPERTIES: INodeProperties[] = [
-	{ ...MATCHING, displayOptions: { show: { launchMode: ['eachItem'] } } },
-	{
-		...MATCHING,
-		options: MATCHING.options!.filter((option) => 'value' in option && option.value !== 'customQuery'),
-		displayOptions: { show: { launchMode: ['audience', 'batch'] } },
-	},
+export function matchingField(
+	modes: MatchingMode[],
+	displayOptions?: INodeProperties['displayOptions'],
+	description = 'How Altcraft finds the profile(s) to send to',
+): INodeProperties {
+	return {
+		displayName: 'Identify Profile By',
+		name: 'matching',
+		type: 'options',
+		noDataExpression: true,
+		default: 'email',
+		description,
+		options: modes.map((mode) => MODE_OPTIONS[mode]).sort((a, b) => a.name.localeCompare(b.name)),
+		...(displayOptions ? { displayOptions } : {}),
+	};
+}
+
+/** The modes of a single v1.1 launch (trigger mailing or scenario) [DOC: Trigger launch; Engage profile in scenario]. */
+export const LAUNCH_MATCHING: MatchingMode[] = ['custom', 'customQuery', 'email', 'phone', 'profile_id'];
+
+/** The value each mode matches on, shown by the mode selected. */
+export const MATCH_KEY_PROPERTIES: INodeProperties[] = [
 	{
 		displayName: 'Email',
 		name: 'email',
@@ -47,7 +62,7 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 		default: '',
 		required: true,
 		description: 'One email address per launch',
-		displayOptions: { show: { matching: ['email'] } },
+		displayOptions: { show: { matching: ['email', 'email_profile'] } },
 	},
 	{
 		displayName: 'Phone',
@@ -76,6 +91,20 @@ export const MATCHING_PROPERTIES: INodeProperties[] = [
 	},
 ];
 
+/**
+ * Launch: Per Item offers every mode; Audience and Bulk build the audience from the items' own
+ * values, so a Custom Query (which selects an audience by itself) is not offered there. n8n shows
+ * whichever of the two same-named properties the launch mode selects.
+ */
+export const MATCHING_PROPERTIES: INodeProperties[] = [
+	matchingField(LAUNCH_MATCHING, { show: { launchMode: ['eachItem'] } }),
+	matchingField(
+		LAUNCH_MATCHING.filter((mode) => mode !== 'customQuery'),
+		{ show: { launchMode: ['audience', 'batch'] } },
+	),
+	...MATCH_KEY_PROPERTIES,
+];
+
 export interface Target {
 	/** The request parameters that select the profile(s). */
 	params: IDataObject;
@@ -89,7 +118,8 @@ export function matchValueReader(
 	mode: Exclude<MatchingMode, 'customQuery'>,
 ): (itemIndex: number) => string | number {
 	switch (mode) {
-		case 'email': {
+		case 'email':
+		case 'email_profile': {
 			const email = parameterReader(ctx, 'email');
 			return (itemIndex) => checkEmail(ctx, itemIndex, email(itemIndex));
 		}
@@ -143,8 +173,8 @@ export function targetReader(ctx: IExecuteFunctions): (itemIndex: number) => Tar
 			};
 		};
 	}
-	const key = mode === 'profile_id' ? 'profile_id' : mode;
-	const summaryKey = mode === 'profile_id' ? 'profileId' : mode;
+	const key = mode === 'email_profile' ? 'email' : mode;
+	const summaryKey = mode === 'profile_id' ? 'profileId' : key;
 	return (itemIndex) => {
 		const match = value(itemIndex);
 		return { params: { matching: mode, [key]: match }, summary: { matching: mode, [summaryKey]: match } };

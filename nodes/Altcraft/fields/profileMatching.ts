@@ -10,7 +10,7 @@ export type ImportMatching = 'email' | 'email_profile' | 'phone' | 'profile_id' 
 
 export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
 	{
-		displayName: 'Matching',
+		displayName: 'Identify Profile By',
 		name: 'matching',
 		type: 'options',
 		noDataExpression: true,

@@ -1,4 +1,4 @@
-import { type IDataObject, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
+import { type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
 import { altcraftRequest } from '../transport';
 
 import {
@@ -10,6 +10,7 @@ import {
 	matches,
 	fetchPages,
 	fromIdOf,
+	searchNamedList,
 	TRIGGER_LIST_PATH,
 	TRIGGER_GET_PATH,
 	RESOURCE_LIST_PATH,
@@ -85,15 +86,12 @@ export async function searchResources(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const { items, nextFromId } = await fetchPages(this, RESOURCE_LIST_PATH, 'resources', fromIdOf(paginationToken));
-	const results: INodeListSearchItems[] = [];
-	for (const item of items) {
-		const id = isObject(item) ? idOf(item.id) : undefined;
-		if (id === undefined) continue;
-		const name = textOf((item as IDataObject).name) ?? 'Resource';
-		if (matches(filter, name, id)) results.push({ name: `${name} (ID ${id})`, value: id });
-	}
-	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
+	return searchNamedList(
+		this,
+		{ path: RESOURCE_LIST_PATH, what: 'resources', unnamed: 'Resource' },
+		filter,
+		paginationToken,
+	);
 }
 
 /**

@@ -34,6 +34,7 @@ export type AudienceMode = Exclude<MatchingMode, 'customQuery'>;
 
 export const DEFAULT_QUERY_FIELD: Record<AudienceMode, string> = {
 	email: 'email',
+	email_profile: 'email',
 	phone: 'phone',
 	profile_id: '_id',
 	custom: '',

@@ -41,6 +41,7 @@ export const ITEM_CUSTOM_DATA_INPUT: INodeProperties[] = objectInput({
 /** Key of an item's element by matching mode ([DOC: Data array]). */
 const ELEMENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
 	email: 'email',
+	email_profile: 'email',
 	phone: 'phone',
 	profile_id: 'profile_id',
 	custom: 'field_value',
