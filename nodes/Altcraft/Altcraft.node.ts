@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as event from './actions/event';
+import * as scenario from './actions/scenario';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchDatabases } from './methods/databaseSearch';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
@@ -35,12 +36,14 @@ export class Altcraft implements INodeType {
 				noDataExpression: true,
 				default: 'triggerMailing',
 				options: [
-					{ name: 'Trigger Mailing', value: 'triggerMailing' },
 					{ name: 'Event', value: 'event' },
+					{ name: 'Scenario', value: 'scenario' },
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
 				],
 			},
 			...triggerMailing.description,
 			...event.description,
+			...scenario.description,
 		],
 	};
 

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { LaunchClient } from '../client/launch';
 import { checkQueryCarried } from '../engine/keys';
+import { parameterReader } from '../engine/parameters';
 import { attachmentsFor, type AttachmentRef } from './attachments';
 import { ATTACHMENTS_FIELD, messageReader } from './message';
 import { readResourceId, resourceField } from './resource';
 import { EXPIRATION_FIELD, readExpiration } from './expiration';
+import { refuseRepeatedQuery, targetReader, type Target } from './matching';
 import { SUBSCRIPTION_FILTER_FIELD, readSubscriptionFilter } from './subscriptionFilter';
 
 /** Not in the start_batch parameter table [DOC: Bulk trigger launch], so not offered in Bulk mode. */
@@ -65,4 +67,33 @@ export async function launchBody(
 	const body: IDataObject = { ...fields, ...payload.fields, ...(attach ? { attach } : {}) };
 	if (attach || payload.fields.content) client.checkBodySize(itemIndex, body);
 	return checkQueryCarried(client.ctx, itemIndex, body);
+}
+
+/** One item of a single v1.1 launch: whom it reaches and what it carries, checked. */
+export interface SingleLaunch {
+	target: Target;
+	payload: Payload;
+}
+
+/**
+ * Reads and checks the recipient and payload of one single launch (trigger mailing or scenario),
+ * `what` being the field that names what is launched (e.g. `{id: 84}`): the item's part must be
+ * sendable in the chosen format, and a custom query already launched by an earlier item is
+ * refused. Build once per execution.
+ */
+export function singleLaunchReader(client: LaunchClient): (itemIndex: number, what: IDataObject) => SingleLaunch {
+	const { ctx } = client;
+	const readTarget = targetReader(ctx);
+	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
+	const readPayload = payloadReader(ctx);
+	const queries = new Map<string, number>();
+	return (itemIndex, what) => {
+		const target = readTarget(itemIndex);
+		const customQuery = 'custom_request' in target.params;
+		const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
+		client.checkSendable(itemIndex, { ...what, ...target.params, ...payload.fields });
+		// Last, so that only an item that will be sent counts as the first with its query.
+		if (customQuery) refuseRepeatedQuery(ctx, queries, itemIndex, JSON.stringify([what, target.params.custom_request]));
+		return { target, payload };
+	};
 }

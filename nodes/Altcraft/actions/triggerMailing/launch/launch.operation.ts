@@ -1,13 +1,6 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
 import { checkAllThenSend } from '../../../engine/items';
-import { parameterReader } from '../../../engine/parameters';
 import { BACKGROUND_TASK_OPTION, launchModeField } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
 import { messageInputs } from '../../../fields/message';
@@ -16,8 +9,8 @@ import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/t
 import { digest } from '../../../helpers/hash';
 import { AUDIENCE_OPTIONS, launchAudience } from './audience';
 import { ITEM_CUSTOM_DATA_INPUT, launchBatch } from './batch';
-import { MATCHING_PROPERTIES, refuseRepeatedQuery, targetReader } from '../../../fields/matching';
-import { PAYLOAD_FIELDS, launchBody, payloadReader } from '../../../fields/payload';
+import { MATCHING_PROPERTIES } from '../../../fields/matching';
+import { PAYLOAD_FIELDS, launchBody, singleLaunchReader } from '../../../fields/payload';
 import { LAUNCH_PATH } from './request';
 
 const show = { resource: ['triggerMailing'], operation: ['launch'] };
@@ -93,23 +86,13 @@ export const description = withDisplay(properties, show);
 async function launchEach(client: LaunchClient) {
 	const { ctx } = client;
 	const triggerMailingId = triggerMailingIdReader(ctx);
-	const readTarget = targetReader(ctx);
-	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const readPayload = payloadReader(ctx);
-	const queries = new Map<string, number>();
+	const readLaunch = singleLaunchReader(client);
 	return checkAllThenSend(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const id = triggerMailingId(itemIndex);
-			const target = readTarget(itemIndex);
-			const customQuery = 'custom_request' in target.params;
-			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
-			client.checkSendable(itemIndex, { id, ...target.params, ...payload.fields });
-			// Last, so that only an item that will be sent counts as the first with its query.
-			if (customQuery)
-				refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
-			return { id, target, payload };
+			return { id, ...readLaunch(itemIndex, { id }) };
 		},
 		send: async ({ items: [itemIndex], value: { id, target, payload } }) =>
 			client.launch({

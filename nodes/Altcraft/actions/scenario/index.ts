@@ -1,0 +1,11 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { resourceDescription } from '../../fields/display';
+import type { AltcraftResource } from '../node.type';
+import * as start from './start/start.operation';
+
+/** The operations of Scenario, in the order of its Operation list: one line each. */
+export const operations: AltcraftResource = {
+	start,
+};
+
+export const description: INodeProperties[] = resourceDescription('scenario', operations);
