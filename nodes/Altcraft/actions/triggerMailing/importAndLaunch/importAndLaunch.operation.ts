@@ -7,8 +7,6 @@ import type {
 } from 'n8n-workflow';
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
 import { checkAllThenSend } from '../../../engine/items';
-import { parameterReader } from '../../../engine/parameters';
-import { attachmentsFor } from '../../../fields/attachments';
 import {
 	BACKGROUND_TASK_OPTION,
 	PROFILES_PER_REQUEST_OPTION,
@@ -16,15 +14,20 @@ import {
 	readPerRequest,
 } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
-import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
-import { objectInputReader } from '../../../fields/objectFields';
+import { ATTACHMENTS_FIELD, messageInputs, type Message } from '../../../fields/message';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
-import { digest } from '../../../helpers/hash';
 import { batchEntry, batchRequests, sendBatch, type Batch, type BatchEntry } from '../../../fields/bulkRequests';
-import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
-import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
-import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
+import { IMPORT_FIELDS } from '../../../fields/importOptions';
+import {
+	importItemReader,
+	profileIdOf,
+	singleImportBody,
+	singleImportFields,
+	type ImportItem,
+} from '../../../fields/importItem';
+import { IMPORT_MATCHING_PROPERTIES } from '../../../fields/profileMatching';
+import { PROFILE_PROPERTIES } from '../../../fields/profile';
 
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
@@ -87,57 +90,24 @@ interface ImportRequest {
 	message: Message;
 }
 
-interface ImportItem {
-	request: ImportRequest;
-	match: ImportMatch;
-	profile: IDataObject;
-}
-
 function requestFields(request: ImportRequest): IDataObject {
 	return { trigger_id: request.triggerMailingId, ...request.fields, ...request.message.fields };
 }
 
-/** Reads and checks one item: its profile, how it is matched, and the request fields it asks for. */
-function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ImportItem {
+/** Reads one item: the import's parts (fields/importItem.ts) and the trigger mailing it launches. */
+function itemReader(
+	ctx: IExecuteFunctions,
+	xml: boolean,
+): (itemIndex: number) => { request: ImportRequest } & ImportItem {
 	const triggerMailingId = triggerMailingIdReader(ctx);
-	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
-	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
-	const readMessage = messageReader(ctx);
+	const readImport = importItemReader(ctx, xml);
 	return (itemIndex) => {
-		const fields = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
-		const matched = match(itemIndex, profile);
-		const request: ImportRequest = {
-			triggerMailingId: triggerMailingId(itemIndex),
-			fields: { ...matched.request, ...readImportFields(ctx, itemIndex, fields) },
-			message: readMessage(itemIndex, fields),
+		const item = readImport(itemIndex);
+		return {
+			...item,
+			request: { triggerMailingId: triggerMailingId(itemIndex), fields: item.fields, message: item.message },
 		};
-		return { request, match: matched, profile };
 	};
-}
-
-/** The profile ID Altcraft answered with, where its answer has one [INF: profiles/import answers profile_id]. */
-function profileIdOf(answer: IDataObject): unknown {
-	const data = answer.data;
-	const nested =
-		data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject).profile_id : undefined;
-	return answer.profile_id ?? nested ?? null;
 }
 
 async function importEach(client: LaunchClient) {
@@ -148,16 +118,10 @@ async function importEach(client: LaunchClient) {
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const item = read(itemIndex);
-			const fields: IDataObject = { ...requestFields(item.request), ...item.match.key, data: item.profile };
-			client.checkSendable(itemIndex, fields);
-			// Attachments are counted when they are read; the rest is known now.
-			if (client.nearLimit(fields)) client.checkBodySize(itemIndex, fields);
-			return { item, fields };
+			return { item, fields: singleImportFields(client, itemIndex, requestFields(item.request), item) };
 		},
 		send: async ({ items: [itemIndex], value: { item, fields } }) => {
-			const attach = await attachmentsFor(ctx, itemIndex, item.request.message.attachments);
-			const body = attach ? { ...fields, attach } : fields;
-			if (attach) client.checkBodySize(itemIndex, body);
+			const { body, idPart } = await singleImportBody(client, itemIndex, fields, item.message);
 			const id = item.request.triggerMailingId;
 			const answer = await client.launch({
 				method: 'POST',
@@ -165,13 +129,7 @@ async function importEach(client: LaunchClient) {
 				body,
 				itemIndex,
 				summary: { triggerMailingId: id, ...item.match.summary, import: true },
-				// From the request's content: one Idempotency Key over items still imports each profile,
-				// and a changed profile is a new import.
-				requestId: client.requestId(
-					itemIndex,
-					`import-${id}`,
-					digest([fields, messageDigest([], {}, item.request.message.attachments)]),
-				),
+				requestId: client.requestId(itemIndex, `import-${id}`, idPart),
 			});
 			return { ...answer, launch: { ...(answer.launch as IDataObject), profileId: profileIdOf(answer) } };
 		},
