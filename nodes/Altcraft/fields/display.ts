@@ -33,3 +33,29 @@ export function resourceDescription(resource: string, operations: Record<string,
 		...entries.flatMap((operation) => operation.description),
 	];
 }
+
+const byName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+
+/** An operation's Additional Fields (what it may send besides its main fields), in alphabetical order. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [...options].sort(byName),
+	};
+}
+
+/** An operation's Options (how its requests travel), in alphabetical order. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...options].sort(byName),
+	};
+}

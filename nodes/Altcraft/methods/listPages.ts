@@ -124,23 +124,24 @@ export function fromIdOf(paginationToken: string | undefined): number | undefine
 }
 
 /**
- * A picker page of a list whose items are `id` and `name` (resources, databases): "Name (ID n)",
+ * The picker of a list whose items are `id` and `name` (resources, databases): "Name (ID n)",
  * filtered by name or ID, in the account's order. `what` names the list in errors; `unnamed`
  * labels an item without a name.
  */
-export async function searchNamedList(
-	ctx: Context,
-	list: { path: string; what: string; unnamed: string },
-	filter: string | undefined,
-	paginationToken: string | undefined,
-): Promise<INodeListSearchResult> {
-	const { items, nextFromId } = await fetchPages(ctx, list.path, list.what, fromIdOf(paginationToken));
-	const results: INodeListSearchItems[] = [];
-	for (const item of items) {
-		const id = isObject(item) ? idOf(item.id) : undefined;
-		if (id === undefined) continue;
-		const name = textOf((item as IDataObject).name) ?? list.unnamed;
-		if (matches(filter, name, id)) results.push({ name: `${name} (ID ${id})`, value: id });
-	}
-	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
+export function namedListSearch(list: {
+	path: string;
+	what: string;
+	unnamed: string;
+}): (this: Context, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult> {
+	return async function (this: Context, filter?: string, paginationToken?: string) {
+		const { items, nextFromId } = await fetchPages(this, list.path, list.what, fromIdOf(paginationToken));
+		const results: INodeListSearchItems[] = [];
+		for (const item of items) {
+			const id = isObject(item) ? idOf(item.id) : undefined;
+			if (id === undefined) continue;
+			const name = textOf((item as IDataObject).name) ?? list.unnamed;
+			if (matches(filter, name, id)) results.push({ name: `${name} (ID ${id})`, value: id });
+		}
+		return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
+	};
 }

@@ -10,7 +10,7 @@ import {
 	matches,
 	fetchPages,
 	fromIdOf,
-	searchNamedList,
+	namedListSearch,
 	TRIGGER_LIST_PATH,
 	TRIGGER_GET_PATH,
 	RESOURCE_LIST_PATH,
@@ -81,18 +81,7 @@ export async function searchTriggerMailings(
 	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
 }
 
-export async function searchResources(
-	this: Context,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	return searchNamedList(
-		this,
-		{ path: RESOURCE_LIST_PATH, what: 'resources', unnamed: 'Resource' },
-		filter,
-		paginationToken,
-	);
-}
+export const searchResources = namedListSearch({ path: RESOURCE_LIST_PATH, what: 'resources', unnamed: 'Resource' });
 
 /**
  * The trigger's v1.0 link from "Get trigger mailing information". Whitespace is removed: the docs'

@@ -12,8 +12,8 @@ import { checkAllThenSend } from '../../../engine/items';
 import { parameterReader } from '../../../engine/parameters';
 import { checkPresent, isWholeNumber } from '../../../engine/validators';
 import { databaseField, databaseIdReader } from '../../../fields/database';
-import { withDisplay } from '../../../fields/display';
-import { toRfc3339 } from '../../../fields/expiration';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
+import { readDateTime } from '../../../fields/expiration';
 import { MATCH_KEY_PROPERTIES, matchingField, targetReader } from '../../../fields/matching';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { digest } from '../../../helpers/hash';
@@ -80,22 +80,8 @@ const properties: INodeProperties[] = [
 	...MATCH_KEY_PROPERTIES,
 	...GOAL_PROPERTIES,
 	...PIXEL_DATA_INPUT,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: ADDITIONAL_FIELDS,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: REQUEST_OPTIONS,
-	},
+	additionalFieldsCollection(ADDITIONAL_FIELDS),
+	optionsCollection(REQUEST_OPTIONS),
 ];
 
 export const option: INodePropertyOptions = {
@@ -106,20 +92,6 @@ export const option: INodePropertyOptions = {
 };
 
 export const description = withDisplay(properties, show);
-
-function readEventTime(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = toRfc3339(value, ctx.getTimezone());
-	if (date === undefined) {
-		failItem(
-			ctx,
-			itemIndex,
-			`Event Time "${String(value)}" is not a date-time (item ${itemIndex})`,
-			'Use a date-time such as 2026-02-22T21:00:00Z or 2026-02-22T21:00:00+03:00, or pick one in the date picker.',
-		);
-	}
-	return date;
-}
 
 function readPixelId(ctx: IExecuteFunctions, itemIndex: number, value: unknown): number {
 	const text = checkPresent(ctx, itemIndex, 'Pixel ID', value);
@@ -161,7 +133,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const target = readTarget(itemIndex);
 			const goals = readGoals(itemIndex, fields);
 			const pixelData = readPixelData(itemIndex);
-			const date = readEventTime(this, itemIndex, fields.eventTime);
+			const date = readDateTime(this, itemIndex, 'Event Time', fields.eventTime);
 			const body: IDataObject = {
 				db_id: dbId,
 				pixel_id: pixelId,

@@ -10,7 +10,7 @@ import { outcome } from '../../../client/outcome';
 import { checkAllThenSend } from '../../../engine/items';
 import { BACKGROUND_TASK_OPTION, PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bulk';
 import { databaseField } from '../../../fields/database';
-import { withDisplay } from '../../../fields/display';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
 import { profileIdOf, singleImportBody, singleImportFields } from '../../../fields/importItem';
 import { IMPORT_FIELDS } from '../../../fields/importOptions';
 import { ATTACHMENTS_FIELD, messageInputs } from '../../../fields/message';
@@ -43,31 +43,15 @@ const properties: INodeProperties[] = [
 	...IMPORT_MATCHING_PROPERTIES,
 	...PROFILE_PROPERTIES,
 	...messageInputs(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			ATTACHMENTS_FIELD,
-			databaseField(
-				false,
-				"The database the profile is imported into (db_id); empty: the scenario's own database, as Altcraft decides",
-			),
-			...SCENARIO_IMPORT_FIELDS,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+	additionalFieldsCollection([
+		ATTACHMENTS_FIELD,
+		databaseField(
+			false,
+			"The database the profile is imported into (db_id); empty: the scenario's own database, as Altcraft decides",
 		),
-	},
+		...SCENARIO_IMPORT_FIELDS,
+	]),
+	optionsCollection([PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, ...REQUEST_OPTIONS]),
 ];
 
 export const option: INodePropertyOptions = {

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePrope
 import { createLaunchClient } from '../../../client/launch';
 import { outcome } from '../../../client/outcome';
 import { checkAllThenSend } from '../../../engine/items';
-import { withDisplay } from '../../../fields/display';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
 import { LAUNCH_MATCHING, MATCH_KEY_PROPERTIES, matchingField } from '../../../fields/matching';
 import { ATTACHMENTS_FIELD, messageInputs } from '../../../fields/message';
 import { launchBody, singleLaunchReader } from '../../../fields/payload';
@@ -23,26 +23,12 @@ const properties: INodeProperties[] = [
 	matchingField(LAUNCH_MATCHING, undefined, 'How Altcraft finds the profile(s) to start in the scenario'),
 	...MATCH_KEY_PROPERTIES,
 	...messageInputs(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			ATTACHMENTS_FIELD,
-			resourceField({ show: { '/matching': ['email', 'phone'] } }),
-			SUBSCRIPTION_FILTER_FIELD,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: REQUEST_OPTIONS,
-	},
+	additionalFieldsCollection([
+		ATTACHMENTS_FIELD,
+		resourceField({ show: { '/matching': ['email', 'phone'] } }),
+		SUBSCRIPTION_FILTER_FIELD,
+	]),
+	optionsCollection(REQUEST_OPTIONS),
 ];
 
 export const option: INodePropertyOptions = {
