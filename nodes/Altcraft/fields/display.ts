@@ -20,6 +20,7 @@ interface OperationEntry {
  */
 export function resourceDescription(resource: string, operations: Record<string, OperationEntry>): INodeProperties[] {
 	const entries = Object.values(operations);
+	const first = entries[0].option.value;
 	return [
 		{
 			displayName: 'Operation',
@@ -27,7 +28,7 @@ export function resourceDescription(resource: string, operations: Record<string,
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource] } },
-			default: entries[0].option.value,
+			default: first,
 			options: entries.map((operation) => operation.option),
 		},
 		...entries.flatMap((operation) => operation.description),
