@@ -5,10 +5,14 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import * as event from './actions/event';
 import { resources, router } from './actions/router';
+import * as scenario from './actions/scenario';
 import { nodeSubtitle } from './actions/subtitle';
 import * as triggerMailing from './actions/triggerMailing';
+import { searchDatabases } from './methods/databaseSearch';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
+import { searchScenarios } from './methods/scenarioSearch';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,14 +36,20 @@ export class Altcraft implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'triggerMailing',
-				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+				options: [
+					{ name: 'Event', value: 'event' },
+					{ name: 'Scenario', value: 'scenario' },
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
+				],
 			},
 			...triggerMailing.description,
+			...event.description,
+			...scenario.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks, searchDatabases, searchScenarios },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
