@@ -21,7 +21,7 @@ export const { runWorkflow, runStoredWorkflow, testCredential, TestNodeTypes } =
 
 /** Calls a list search method the way the editor does when a user opens a "From List" picker. */
 export const listSearch = (
-	method: 'searchTriggerMailings' | 'searchResources' | 'searchTriggerLinks',
+	method: 'searchTriggerMailings' | 'searchResources' | 'searchTriggerLinks' | 'searchScenarios' | 'searchDatabases',
 	credentials: CredentialData,
 	filter?: string,
 	paginationToken?: string,

@@ -32,6 +32,8 @@ export interface ExampleSpec {
 	launches: number;
 	/** Items the Altcraft node must output. */
 	outputItems: number;
+	/** What every output item says first: its operation's outcome verb (docs/output.md); `launched` unless set. */
+	verb?: string;
 	check: (evidence: RunEvidence, failures: Failures) => void;
 }
 
@@ -94,7 +96,8 @@ function altcraftOutputChecks(spec: ExampleSpec, run: any, name: string, failure
 			if ('error' in json || item.error) failures.add(`output item ${index} is a failure: ${JSON.stringify(json)}`);
 			if (json.response?.error !== 0)
 				failures.add(`output item ${index}: Altcraft answered ${JSON.stringify(json.response)}`);
-			if (!('launched' in json)) failures.add(`output item ${index} does not say whether it launched`);
+			const verb = spec.verb ?? 'launched';
+			if (!(verb in json)) failures.add(`output item ${index} does not say whether it ${verb}`);
 			if (!json.requestId && !json.request?.requestId) failures.add(`output item ${index} has no Request-ID`);
 			failures.equal(`output item ${index} pairedItem`, item.pairedItem, { item: index });
 		});
@@ -146,6 +149,11 @@ const JANE = 'abcdefghijklmnqrstuvwxyz';
 
 function altcraftItems(evidence: RunEvidence): any[] {
 	return nodeItems(evidence.run, altcraftNodeName(evidence.workflow)) ?? [];
+}
+
+/** A value as plain JSON (the sandbox's parsed objects are compared by content, not prototype). */
+function plain(value: unknown): unknown {
+	return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
 function byTarget(launches: Launch[]): Launch[] {
@@ -440,6 +448,95 @@ export const SPECS: ExampleSpec[] = [
 				[...bounced, ...clicked].map((item) => item.pairedItem),
 				[{ item: 0 }, { item: 0 }],
 			);
+		},
+	},
+	{
+		file: 'shop-order-register-goal.json',
+		label: 'shop order paid → Register Goal with the amount',
+		launches: 0,
+		outputItems: 2,
+		verb: 'registered',
+		check({ sandbox, ...evidence }, f) {
+			const requests = sandbox.requests.filter((request) => request.path === '/api/v1.1/goals/register');
+			f.equal('goals/register requests', requests.length, 2);
+			const [first] = requests;
+			f.equal('first request', first?.body && { ...first.body, token: undefined }, {
+				token: undefined,
+				db_id: 1,
+				pixel_id: 1,
+				matching: 'email',
+				email: 'john@example.com',
+				goal: 'purchase',
+				value: 49.9,
+				date: '2026-01-15T09:24:00Z',
+				pixel_data: { order_id: 'A-1001', items: 2, currency: 'EUR' },
+			});
+			f.equal(
+				'Request-IDs from the order IDs',
+				requests.map((request) => String(request.requestId).split('-').slice(0, 4).join('-')),
+				['goal-1-A-1001', 'goal-1-A-1002'],
+			);
+			f.equal("john's goals", plain(sandbox.profile(JOHN)?.goals), [
+				{ pixel_id: 1, goal: 'purchase', value: 49.9, date: '2026-01-15T09:24:00Z' },
+			]);
+			f.equal("jane's goals", plain(sandbox.profile(JANE)?.goals), [
+				{ pixel_id: 1, goal: 'purchase', value: 12.5, date: '2026-01-15T10:02:00Z' },
+			]);
+			const items = altcraftItems({ sandbox, ...evidence });
+			f.equal(
+				'output registered, email, first goal',
+				items.map((item) => [item.json?.registered, item.json?.email, item.json?.goals?.[0]?.value]),
+				[
+					[true, 'john@example.com', 49.9],
+					[true, 'jane@example.com', 12.5],
+				],
+			);
+			f.equal(
+				'output pairedItem',
+				items.map((item) => item.pairedItem),
+				[{ item: 0 }, { item: 1 }],
+			);
+		},
+	},
+	{
+		file: 'crm-lead-start-scenario.json',
+		label: 'CRM lead qualified → import the lead and start a scenario',
+		launches: 0,
+		outputItems: 1,
+		verb: 'started',
+		check({ sandbox, ...evidence }, f) {
+			const [request] = sandbox.requests.filter(
+				(candidate) => candidate.path === '/api/v1.1/workflows/import_and_start',
+			);
+			f.truthy('a workflows/import_and_start request', request);
+			if (!request) return;
+			f.equal('workflow_id', request.body.workflow_id, 10);
+			f.equal('matching', request.body.matching, 'email');
+			f.equal('email (match key)', request.body.email, 'olga.lead@example.com');
+			f.equal('profile data', request.body.data, {
+				CRM_ID: 987001,
+				email: 'olga.lead@example.com',
+				phones: ['+79001112233'],
+				_fname: 'Olga',
+				_lname: 'Smirnova',
+			});
+			f.equal('content', request.body.content, { deal_name: 'Annual Pro plan', manager: 'Anna' });
+			f.equal('custom_data', request.body.custom_data, { lead_id: 'L-2041' });
+			f.truthy(
+				`Request-ID from the Idempotency Key (${request.requestId})`,
+				String(request.requestId).startsWith('scenario-import-10-L-2041-2026-01-15T09:30:00Z-'),
+			);
+			const answered = request.response?.body?.profile_id;
+			f.equal(
+				'the scenario started the imported profile',
+				sandbox.operations.map((operation) => [operation.scenarioId, operation.profiles]),
+				[[10, [answered]]],
+			);
+			const [item] = altcraftItems({ sandbox, ...evidence });
+			f.equal('output started', item?.json?.started, true);
+			f.equal('output scenarioId', item?.json?.scenarioId, 10);
+			f.equal('output profileId', item?.json?.profileId, answered);
+			f.equal('output pairedItem', item?.pairedItem, { item: 0 });
 		},
 	},
 ];

@@ -5,9 +5,13 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import * as event from './actions/event';
 import { router } from './actions/router';
+import * as scenario from './actions/scenario';
 import * as triggerMailing from './actions/triggerMailing';
+import { searchDatabases } from './methods/databaseSearch';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
+import { searchScenarios } from './methods/scenarioSearch';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +23,7 @@ export class Altcraft implements INodeType {
 		// Written out because n8n's scan reads the subtitle only as a literal; test/node/description.test.ts
 		// holds it to nodeSubtitle(resources), which says how it is built.
 		subtitle:
-			'={{ ($parameter["options"] && $parameter["options"]["dryRun"] === true ? "Dry Run · " : "") + ($parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launch" ? "Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "importAndLaunch" ? "Import Profile and Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : $parameter["operation"]) + ($parameter["launchMode"] === "audience" ? ": Same Message to All" : $parameter["launchMode"] === "batch" ? ": Bulk" : $parameter["launchMode"] === "query" ? ": Query" : "") }}',
+			'={{ ($parameter["options"] && $parameter["options"]["dryRun"] === true ? "Dry Run \u00b7 " : "") + ($parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launch" ? "Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "importAndLaunch" ? "Import Profile and Launch" : $parameter["resource"] === "triggerMailing" && $parameter["operation"] === "launchViaLink" ? "Launch via Trigger Link" : $parameter["resource"] === "event" && $parameter["operation"] === "registerGoal" ? "Register Goal" : $parameter["resource"] === "scenario" && $parameter["operation"] === "start" ? "Start" : $parameter["resource"] === "scenario" && $parameter["operation"] === "importAndStart" ? "Import Profile and Start" : $parameter["operation"]) + ($parameter["launchMode"] === "audience" ? ": Same Message to All" : $parameter["launchMode"] === "batch" ? ": Bulk" : $parameter["launchMode"] === "query" ? ": Query" : "") }}',
 		description:
 			'Launch Altcraft trigger mailings (email, SMS, push) for a profile, an audience or many profiles in bulk, or import a profile and launch one for it',
 		defaults: { name: 'Altcraft' },
@@ -34,14 +38,20 @@ export class Altcraft implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'triggerMailing',
-				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+				options: [
+					{ name: 'Event', value: 'event' },
+					{ name: 'Scenario', value: 'scenario' },
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
+				],
 			},
 			...triggerMailing.description,
+			...event.description,
+			...scenario.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks, searchDatabases, searchScenarios },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

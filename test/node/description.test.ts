@@ -17,7 +17,16 @@ import { TRIGGER_LINK_SHAPE } from '../../nodes/Altcraft/actions/triggerMailing/
 /** What the panel shows, read from the node description as n8n gets it. */
 const nodeType = new Altcraft();
 const { description } = nodeType;
-const OPERATIONS = ['launch', 'importAndLaunch', 'launchViaLink'];
+/** Every operation, by the resource it belongs to. */
+const RESOURCE_OF: Record<string, string> = {
+	launch: 'triggerMailing',
+	importAndLaunch: 'triggerMailing',
+	launchViaLink: 'triggerMailing',
+	registerGoal: 'event',
+	start: 'scenario',
+	importAndStart: 'scenario',
+};
+const OPERATIONS = Object.keys(RESOURCE_OF);
 
 type Entry = INodeProperties | INodePropertyOptions | INodePropertyCollection;
 
@@ -48,7 +57,7 @@ function renderedTexts(): Array<{ path: string; text: string }> {
 
 /** The top-level properties one operation shows for these parameter values. */
 function shown(operation: string, values: INodeParameters = {}): INodeProperties[] {
-	const parameters = { resource: 'triggerMailing', operation, ...values };
+	const parameters = { resource: RESOURCE_OF[operation], operation, ...values };
 	return description.properties.filter((property) =>
 		NodeHelpers.displayParameter(parameters, property, null, description),
 	);
@@ -82,11 +91,14 @@ describe('texts n8n renders as HTML', () => {
 });
 
 describe('Launch Mode says when to use which', () => {
-	test.each(['launch', 'importAndLaunch'])('%s: the choice and every mode have a description', (operation) => {
-		const mode = shown(operation).find((property) => property.name === 'launchMode')!;
-		expect(mode.description).toMatch(/\w/);
-		for (const option of mode.options as INodePropertyOptions[]) expect(option.description).toMatch(/\w/);
-	});
+	test.each(['launch', 'importAndLaunch', 'start', 'importAndStart'])(
+		'%s: the choice and every mode have a description',
+		(operation) => {
+			const mode = shown(operation).find((property) => property.name === 'launchMode')!;
+			expect(mode.description).toMatch(/\w/);
+			for (const option of mode.options as INodePropertyOptions[]) expect(option.description).toMatch(/\w/);
+		},
+	);
 
 	test('Launch names its modes by outcome and points to Import Profile and Launch', () => {
 		const mode = shown('launch').find((property) => property.name === 'launchMode')!;
@@ -111,6 +123,27 @@ describe('Launch Mode says when to use which', () => {
 			const matching = properties.find((property) => property.name === 'matching')!;
 			expect((matching.options as INodePropertyOptions[]).map((option) => option.value)).not.toContain('customQuery');
 		}
+	});
+
+	test('Scenario → Start mirrors the Launch: a custom query is a Launch Mode of its own', () => {
+		const mode = shown('start').find((property) => property.name === 'launchMode')!;
+		expect((mode.options as INodePropertyOptions[]).map(({ name, value }) => [name, value])).toEqual([
+			['One Profile per Item', 'eachItem'],
+			['Profiles Matching a Query', 'query'],
+		]);
+		const query = names(shown('start', { launchMode: 'query', matching: 'email' }));
+		expect(query).toEqual(expect.arrayContaining(['customRequest', 'queryNotice']));
+		expect(query).not.toContain('matching');
+		expect(query).not.toContain('email');
+		const each = shown('start', { launchMode: 'eachItem', matching: 'email' });
+		expect(names(each)).not.toContain('customRequest');
+		const matching = each.find((property) => property.name === 'matching')!;
+		expect((matching.options as INodePropertyOptions[]).map((option) => option.value)).toEqual([
+			'custom',
+			'email',
+			'phone',
+			'profile_id',
+		]);
 	});
 
 	test('in Bulk, the shared and the per-recipient custom data have names a person tells apart', () => {
@@ -189,6 +222,9 @@ describe('Dry Run you cannot miss', () => {
 		[{ operation: 'launch', launchMode: 'query', options: {} }, 'Launch: Query'],
 		[{ operation: 'importAndLaunch', launchMode: 'batch' }, 'Import Profile and Launch: Bulk'],
 		[{ operation: 'launchViaLink', options: { dryRun: true } }, 'Dry Run · Launch via Trigger Link'],
+		[{ resource: 'event', operation: 'registerGoal', options: { dryRun: true } }, 'Dry Run · Register Goal'],
+		[{ resource: 'scenario', operation: 'start', launchMode: 'query' }, 'Start: Query'],
+		[{ resource: 'scenario', operation: 'importAndStart', launchMode: 'batch' }, 'Import Profile and Start: Bulk'],
 	])('subtitle for %j: %s', (parameters, expected) => {
 		expect(subtitle({ resource: 'triggerMailing', ...parameters })).toBe(expected);
 	});

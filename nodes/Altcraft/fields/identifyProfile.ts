@@ -40,17 +40,19 @@ export function identifyProfileBy(modes: IdentifyMode[], spec: IdentifyProfileSp
 			return description ? { ...MODE_OPTIONS[mode], description } : MODE_OPTIONS[mode];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
+	// A plain variable: n8n's scan reads an expression in the literal as a missing default.
+	const defaultMode = spec.default ?? modes[0];
 	const property: INodeProperties = {
 		displayName: 'Identify Profile By',
 		name: 'matching',
 		type: 'options',
 		noDataExpression: true,
-		default: 'email',
+		default: defaultMode,
 		description: spec.description,
 		options,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
 	};
-	return { ...property, default: spec.default ?? modes[0] };
+	return property;
 }
 
 /** The value fields each mode asks for; Email and Phone only where the operation has no profile fields of its own. */
@@ -64,7 +66,7 @@ const VALUE_FIELDS: Array<{ modes: IdentifyMode[]; field: INodeProperties }> = [
 			placeholder: 'e.g. john@example.com',
 			default: '',
 			required: true,
-			description: "The profile's email address, usually an expression that reads it from the item",
+			description: "The profile's email address, usually an expression that reads it from the input item",
 		},
 	},
 	{

@@ -1,4 +1,10 @@
-import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeListSearchItems,
+	type INodeListSearchResult,
+} from 'n8n-workflow';
 import { MAX_LIST_ANSWER_BYTES, altcraftRequest } from '../transport';
 
 /** Altcraft "Get trigger mailings list": items `id, name, type, is_active, …`, `total_count`, paged by `from_id`. */
@@ -115,4 +121,27 @@ export async function fetchPages(
 
 export function fromIdOf(paginationToken: string | undefined): number | undefined {
 	return paginationToken ? numberOf(paginationToken) : undefined;
+}
+
+/**
+ * The picker of a list whose items are `id` and `name` (resources, databases): "Name (ID n)",
+ * filtered by name or ID, in the account's order. `what` names the list in errors; `unnamed`
+ * labels an item without a name.
+ */
+export function namedListSearch(list: {
+	path: string;
+	what: string;
+	unnamed: string;
+}): (this: Context, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult> {
+	return async function (this: Context, filter?: string, paginationToken?: string) {
+		const { items, nextFromId } = await fetchPages(this, list.path, list.what, fromIdOf(paginationToken));
+		const results: INodeListSearchItems[] = [];
+		for (const item of items) {
+			const id = isObject(item) ? idOf(item.id) : undefined;
+			if (id === undefined) continue;
+			const name = textOf((item as IDataObject).name) ?? list.unnamed;
+			if (matches(filter, name, id)) results.push({ name: `${name} (ID ${id})`, value: id });
+		}
+		return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
+	};
 }

@@ -1,4 +1,4 @@
-import { type IDataObject, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
+import { type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
 import { altcraftRequest } from '../transport';
 
 import {
@@ -10,6 +10,7 @@ import {
 	matches,
 	fetchPages,
 	fromIdOf,
+	namedListSearch,
 	TRIGGER_LIST_PATH,
 	TRIGGER_GET_PATH,
 	RESOURCE_LIST_PATH,
@@ -80,21 +81,7 @@ export async function searchTriggerMailings(
 	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
 }
 
-export async function searchResources(
-	this: Context,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const { items, nextFromId } = await fetchPages(this, RESOURCE_LIST_PATH, 'resources', fromIdOf(paginationToken));
-	const results: INodeListSearchItems[] = [];
-	for (const item of items) {
-		const id = isObject(item) ? idOf(item.id) : undefined;
-		if (id === undefined) continue;
-		const name = textOf((item as IDataObject).name) ?? 'Resource';
-		if (matches(filter, name, id)) results.push({ name: `${name} (ID ${id})`, value: id });
-	}
-	return { results, paginationToken: nextFromId === undefined ? undefined : String(nextFromId) };
-}
+export const searchResources = namedListSearch({ path: RESOURCE_LIST_PATH, what: 'resources', unnamed: 'Resource' });
 
 /**
  * The trigger's v1.0 link from "Get trigger mailing information". Whitespace is removed: the docs'

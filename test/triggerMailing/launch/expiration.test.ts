@@ -1,4 +1,4 @@
-import { toRfc3339 } from '../../../nodes/Altcraft/actions/triggerMailing/launch/expiration';
+import { toRfc3339 } from '../../../nodes/Altcraft/fields/expiration';
 
 describe('toRfc3339: Expiration as Altcraft reads it', () => {
 	test.each([

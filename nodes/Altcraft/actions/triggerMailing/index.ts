@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { resourceDescription } from '../../fields/display';
 import type { AltcraftResource } from '../node.type';
 import * as importAndLaunch from './importAndLaunch/importAndLaunch.operation';
 import * as launch from './launch/launch.operation';
@@ -11,15 +12,4 @@ export const operations: AltcraftResource = {
 	launchViaLink,
 };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['triggerMailing'] } },
-		default: 'launch',
-		options: Object.values(operations).map((operation) => operation.option),
-	},
-	...Object.values(operations).flatMap((operation) => operation.description),
-];
+export const description: INodeProperties[] = resourceDescription('triggerMailing', operations);

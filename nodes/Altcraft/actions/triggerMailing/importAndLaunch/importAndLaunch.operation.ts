@@ -1,32 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
-import { createLaunchClient, type LaunchClient } from '../../../client/launch';
-import { checkAllThenSend } from '../../../engine/items';
-import { successJson } from '../../../engine/output';
-import { parameterReader } from '../../../engine/parameters';
-import { attachmentsFor } from '../../../fields/attachments';
-import {
-	BACKGROUND_TASK_OPTION,
-	PROFILES_PER_REQUEST_OPTION,
-	launchModeField,
-	readPerRequest,
-} from '../../../fields/bulk';
-import { withDisplay } from '../../../fields/display';
-import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
-import { objectInputReader } from '../../../fields/objectFields';
-import { OUTPUT_OPTION, outputPerRequest } from '../../../fields/output';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { createLaunchClient } from '../../../client/launch';
+import { BACKGROUND_TASK_OPTION, PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bulk';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
+import { importItemReader } from '../../../fields/importItem';
+import { IMPORT_FIELDS } from '../../../fields/importOptions';
+import { runImport, type ImportRequest } from '../../../fields/importRun';
+import { ATTACHMENTS_FIELD, messageInputs } from '../../../fields/message';
+import { OUTPUT_OPTION } from '../../../fields/output';
+import { PROFILE_PROPERTIES } from '../../../fields/profile';
+import { IMPORT_MATCHING_PROPERTIES } from '../../../fields/profileMatching';
 import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
-import { digest } from '../../../helpers/hash';
-import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
-import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
-import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
 
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
@@ -56,24 +40,8 @@ const properties: INodeProperties[] = [
 	...IMPORT_MATCHING_PROPERTIES,
 	...PROFILE_PROPERTIES,
 	...messageInputs(),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [ATTACHMENTS_FIELD, ...IMPORT_FIELDS].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, OUTPUT_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	additionalFieldsCollection([ATTACHMENTS_FIELD, ...IMPORT_FIELDS]),
+	optionsCollection([PROFILES_PER_REQUEST_OPTION, BACKGROUND_TASK_OPTION, OUTPUT_OPTION, ...REQUEST_OPTIONS]),
 ];
 
 export const option: INodePropertyOptions = {
@@ -85,168 +53,30 @@ export const option: INodePropertyOptions = {
 
 export const description = withDisplay(properties, show);
 
-/** What a request of this operation shares besides the profiles it carries. */
-interface ImportRequest {
+/** The trigger mailing a request launches besides its import's fields and message. */
+interface LaunchImportRequest extends ImportRequest {
 	triggerMailingId: number;
-	/** matching, field_name, resource_id, skip_*, detect_geo, timeout. */
-	fields: IDataObject;
-	message: Message;
-}
-
-interface ImportItem {
-	request: ImportRequest;
-	match: ImportMatch;
-	profile: IDataObject;
-}
-
-function requestFields(request: ImportRequest): IDataObject {
-	return { trigger_id: request.triggerMailingId, ...request.fields, ...request.message.fields };
-}
-
-/** Reads and checks one item: its profile, how it is matched, and the request fields it asks for. */
-function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ImportItem {
-	const triggerMailingId = triggerMailingIdReader(ctx);
-	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
-	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
-	const readMessage = messageReader(ctx);
-	return (itemIndex) => {
-		const fields = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
-		const matched = match(itemIndex, profile);
-		const request: ImportRequest = {
-			triggerMailingId: triggerMailingId(itemIndex),
-			fields: { ...matched.request, ...readImportFields(ctx, itemIndex, fields) },
-			message: readMessage(itemIndex, fields),
-		};
-		return { request, match: matched, profile };
-	};
-}
-
-/** The profile ID Altcraft answered with, where its answer has one [INF: profiles/import answers profile_id]. */
-function profileIdOf(answer: IDataObject): unknown {
-	const data = answer.data;
-	const nested =
-		data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject).profile_id : undefined;
-	return answer.profile_id ?? nested;
-}
-
-async function importEach(client: LaunchClient) {
-	const { ctx } = client;
-	const read = itemReader(ctx, client.settings.format === 'xml');
-	return checkAllThenSend(ctx, {
-		count: ctx.getInputData().length,
-		concurrency: client.settings.maxParallel,
-		check: (itemIndex) => {
-			const item = read(itemIndex);
-			const fields: IDataObject = { ...requestFields(item.request), ...item.match.key, data: item.profile };
-			client.checkSendable(itemIndex, fields);
-			// Attachments are counted when they are read; the rest is known now.
-			if (client.nearLimit(fields)) client.checkBodySize(itemIndex, fields);
-			return { item, fields };
-		},
-		send: async ({ items: [itemIndex], value: { item, fields } }) => {
-			const attach = await attachmentsFor(ctx, itemIndex, item.request.message.attachments);
-			const body = attach ? { ...fields, attach } : fields;
-			if (attach) client.checkBodySize(itemIndex, body);
-			const id = item.request.triggerMailingId;
-			const call = await client.call({
-				method: 'POST',
-				url: IMPORT_PATH,
-				body,
-				itemIndex,
-				// From the request's content: one Idempotency Key over items still imports each profile,
-				// and a changed profile is a new import.
-				requestId: client.requestId(
-					itemIndex,
-					`import-${id}`,
-					digest([fields, messageDigest([], {}, item.request.message.attachments)]),
-				),
-			});
-			const profileId = call.response ? profileIdOf(call.response) : undefined;
-			const recipient = { triggerMailingId: id, ...item.match.summary };
-			return successJson(
-				{ imported: true, launched: true },
-				{ ...recipient, ...(profileId ? { profileId } : {}) },
-				call,
-			);
-		},
-	});
-}
-
-async function importBatch(client: LaunchClient) {
-	const { ctx, options } = client;
-	const profilesPerRequest = readPerRequest(ctx, options);
-	const task = options.backgroundTask === true;
-	const perRequest = outputPerRequest(options);
-	const read = itemReader(ctx, client.settings.format === 'xml');
-	// Each item's recipient as its matching names it, for its own output.
-	const recipients: IDataObject[] = [];
-	let requests = 0;
-	return checkAllThenSend<BatchEntry<ImportRequest>, Batch<ImportRequest>>(ctx, {
-		count: ctx.getInputData().length,
-		concurrency: client.settings.maxParallel,
-		check: (itemIndex) => {
-			const { request, match, profile } = read(itemIndex);
-			recipients[itemIndex] = match.summary;
-			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
-			// Data array page, which names these keys for the import batch calls too [INF].
-			const element: IDataObject = { ...match.key, data: profile };
-			return batchEntry(client, itemIndex, {
-				request,
-				fields: requestFields(request),
-				keyParts: [request.triggerMailingId, request.fields],
-				element,
-				what: 'The profile',
-			});
-		},
-		group: async (entries) => {
-			const units = await batchRequests(client, entries, profilesPerRequest, requestFields);
-			requests = units.length;
-			return units;
-		},
-		send: async (unit, unitIndex) => {
-			const { request } = unit.value;
-			const byProfileId = request.fields.matching === 'profile_id';
-			return sendBatch(client, {
-				unit,
-				fields: requestFields(request),
-				url: task ? IMPORT_BATCH_TASK_PATH : IMPORT_BATCH_PATH,
-				shared: { triggerMailingId: request.triggerMailingId, matching: request.fields.matching },
-				request: { number: unitIndex + 1, of: requests },
-				item: (itemIndex, _position, answer) => {
-					const recipient = recipients[itemIndex];
-					const own = byProfileId ? String(recipient.profileId) : undefined;
-					const { launched, profileId, note } = rowOutcome(answer, own);
-					// A profile the mailing went to was imported; one it did not go to may still have been.
-					const verbs = { imported: launched === true ? true : null, launched };
-					return { verbs, facts: { ...recipient, ...(profileId ? { profileId } : {}) }, note };
-				},
-				target: `import-${request.triggerMailingId}`,
-				task,
-				perRequest,
-			});
-		},
-	});
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const client = await createLaunchClient(this);
-	const launchMode = this.getNodeParameter('launchMode', 0) as string;
-	return launchMode === 'batch' ? importBatch(client) : importEach(client);
+	const triggerMailingId = triggerMailingIdReader(this);
+	const readImport = importItemReader(this, client.settings.format === 'xml');
+	return runImport<LaunchImportRequest>(client, {
+		read: (itemIndex) => {
+			const item = readImport(itemIndex);
+			const request = { triggerMailingId: triggerMailingId(itemIndex), fields: item.fields, message: item.message };
+			return { ...item, request };
+		},
+		requestFields: (request) => ({
+			trigger_id: request.triggerMailingId,
+			...request.fields,
+			...request.message.fields,
+		}),
+		keyParts: (request) => [request.triggerMailingId],
+		shared: (request) => ({ triggerMailingId: request.triggerMailingId }),
+		target: (request) => `import-${request.triggerMailingId}`,
+		verb: 'launched',
+		paths: { single: IMPORT_PATH, batch: IMPORT_BATCH_PATH, task: IMPORT_BATCH_TASK_PATH },
+	});
 }

@@ -12,9 +12,9 @@ import { outputPerRequest } from '../../../fields/output';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
-import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
-import { payloadReader, type Payload } from './payload';
-import { LAUNCH_PATH, launchBody } from './request';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from '../../../fields/matching';
+import { launchBody, payloadReader, type Payload } from '../../../fields/payload';
+import { LAUNCH_PATH } from './request';
 
 const audienceOnly = { show: { '/launchMode': ['audience'] } };
 
@@ -36,6 +36,7 @@ export type AudienceMode = Exclude<MatchingMode, 'customQuery'>;
 
 export const DEFAULT_QUERY_FIELD: Record<AudienceMode, string> = {
 	email: 'email',
+	email_profile: 'email',
 	phone: 'phone',
 	profile_id: '_id',
 	custom: '',

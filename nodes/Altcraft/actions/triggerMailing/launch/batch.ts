@@ -8,8 +8,15 @@ import { messageReader, type Message } from '../../../fields/message';
 import { outputPerRequest } from '../../../fields/output';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
-import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from './matching';
+import {
+	batchEntry,
+	batchRequests,
+	rowOutcome,
+	sendBatch,
+	type Batch,
+	type BatchEntry,
+} from '../../../fields/bulkRequests';
+import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from '../../../fields/matching';
 
 /*
  * Launch Mode "Bulk": one trigger mailing for many profiles per request, each input item one
@@ -43,6 +50,7 @@ export const ITEM_CUSTOM_DATA_INPUT: INodeProperties[] = objectInput({
 /** Key of an item's element by matching mode ([DOC: Data array]). */
 const ELEMENT_KEY: Record<Exclude<MatchingMode, 'customQuery'>, string> = {
 	email: 'email',
+	email_profile: 'email',
 	phone: 'phone',
 	profile_id: 'profile_id',
 	custom: 'field_value',

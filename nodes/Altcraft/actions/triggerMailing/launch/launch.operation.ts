@@ -1,15 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
-import { failItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
 import { successJson } from '../../../engine/output';
-import { parameterReader } from '../../../engine/parameters';
 import { BACKGROUND_TASK_OPTION, launchModeField } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
 import { messageInputs } from '../../../fields/message';
@@ -19,9 +11,9 @@ import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/t
 import { digest } from '../../../helpers/hash';
 import { AUDIENCE_OPTIONS, launchAudience } from './audience';
 import { ITEM_CUSTOM_DATA_INPUT, launchBatch } from './batch';
-import { MATCHING_PROPERTIES, targetReader } from './matching';
-import { LAUNCH_PATH, launchBody } from './request';
-import { PAYLOAD_FIELDS, payloadReader } from './payload';
+import { MATCHING_PROPERTIES } from '../../../fields/matching';
+import { PAYLOAD_FIELDS, launchBody, singleLaunchReader } from '../../../fields/payload';
+import { LAUNCH_PATH } from './request';
 
 const show = { resource: ['triggerMailing'], operation: ['launch'] };
 
@@ -114,23 +106,13 @@ export const description = withDisplay(properties, show);
 async function launchEach(client: LaunchClient) {
 	const { ctx } = client;
 	const triggerMailingId = triggerMailingIdReader(ctx);
-	const readTarget = targetReader(ctx);
-	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const readPayload = payloadReader(ctx);
-	const queries = new Map<string, number>();
+	const readLaunch = singleLaunchReader(client);
 	return checkAllThenSend(ctx, {
 		count: ctx.getInputData().length,
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const id = triggerMailingId(itemIndex);
-			const target = readTarget(itemIndex);
-			const customQuery = 'custom_request' in target.params;
-			const payload = readPayload(itemIndex, additionalFields(itemIndex), { customQuery });
-			client.checkSendable(itemIndex, { id, ...target.params, ...payload.fields });
-			// Last, so that only an item that will be sent counts as the first with its query.
-			if (customQuery)
-				refuseRepeatedQuery(ctx, queries, itemIndex, `${id}|${JSON.stringify(target.params.custom_request)}`);
-			return { id, target, payload };
+			return { id, ...readLaunch(itemIndex, { id }) };
 		},
 		send: async ({ items: [itemIndex], value: { id, target, payload } }) =>
 			successJson(
@@ -146,20 +128,6 @@ async function launchEach(client: LaunchClient) {
 				}),
 			),
 	});
-}
-
-/** The same audience query for two items would send every profile it matches the message twice. */
-function refuseRepeatedQuery(ctx: IExecuteFunctions, seen: Map<string, number>, itemIndex: number, key: string) {
-	const first = seen.get(key);
-	if (first !== undefined) {
-		failItem(
-			ctx,
-			itemIndex,
-			`Item ${itemIndex} would launch the same custom query as item ${first}`,
-			'Every profile the query matches would get the message once per item. Let the node run once (Settings → Execute Once), or make the query depend on the item.',
-		);
-	}
-	seen.set(key, itemIndex);
 }
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

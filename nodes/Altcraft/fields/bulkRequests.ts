@@ -1,15 +1,15 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
-import type { LaunchClient } from '../../client/launch';
-import { groupRequests, type Group, type GroupEntry } from '../../engine/grouping';
-import type { Checked, Unit, UnitResult } from '../../engine/items';
-import { requestOutputs, type ItemFacts } from '../../engine/output';
-import { attachmentsFor } from '../../fields/attachments';
-import { inlineAttachmentBytes, messageDigest, type Message } from '../../fields/message';
-import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../helpers/bodySize';
-import { digest } from '../../helpers/hash';
+import type { LaunchClient } from '../client/launch';
+import { groupRequests, type Group, type GroupEntry } from '../engine/grouping';
+import type { Checked, Unit, UnitResult } from '../engine/items';
+import { requestOutputs, type ItemFacts } from '../engine/output';
+import { attachmentsFor } from './attachments';
+import { inlineAttachmentBytes, messageDigest, type Message } from './message';
+import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../helpers/bodySize';
+import { digest } from '../helpers/hash';
 
 /**
- * What the bulk requests of trigger mailings share (Bulk launch, bulk Import Profile and Launch):
+ * What the bulk requests share (Bulk launch, bulk Import Profile and Launch, bulk Import Profile and Start):
  * an item's element checked and measured, the requests formed from them, and one request sent.
  */
 export type BatchEntry<R> = GroupEntry<R, IDataObject>;
@@ -103,11 +103,11 @@ export interface BatchCall {
 
 /** Said of every item of a request sent as a background task. */
 export const TASK_NOTE =
-	'Sent as a background task: Altcraft answered with its task ID before sending, so which profiles got the message is not known here';
+	'Sent as a background task: Altcraft answered with its task ID before sending, so which profiles it reached is not known here';
 
 /** Said where the answer's profile IDs cannot be matched to rows. */
 export const UNMATCHED_NOTE =
-	"Altcraft's answer lists the IDs of the profiles the mailing went to, not which row each belongs to: see request.profilesLaunched";
+	"Altcraft's answer lists the IDs of the profiles the request reached, not which row each belongs to: see request.profilesLaunched";
 
 /**
  * What the answer tells of one row. `result` is unordered as far as the docs say [DOC: open

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { failItem } from '../../../engine/failures';
+import { failItem } from '../engine/failures';
 
 export const EXPIRATION_FIELD: INodeProperties = {
 	displayName: 'Expiration',
@@ -59,18 +59,32 @@ export function toRfc3339(value: unknown, timeZone: string): string | undefined 
 	return new Date(millis).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-export function readExpiration(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+/**
+ * A date-time field of one item (Expiration, an event's time) as RFC 3339 in UTC, read as
+ * toRfc3339 reads it; undefined when empty, refused when it is no date-time.
+ */
+export function readDateTime(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	label: string,
+	value: unknown,
+): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const expiration = toRfc3339(value, ctx.getTimezone());
-	if (expiration === undefined) {
+	const date = toRfc3339(value, ctx.getTimezone());
+	if (date === undefined) {
 		failItem(
 			ctx,
 			itemIndex,
-			`Expiration "${String(value)}" is not a date-time (item ${itemIndex})`,
-			'Use a date-time such as 2026-02-22T21:00:00Z, or pick one in the date picker.',
+			`${label} "${String(value)}" is not a date-time (item ${itemIndex})`,
+			'Use a date-time such as 2026-02-22T21:00:00Z or 2026-02-22T21:00:00+03:00, or pick one in the date picker.',
 		);
 	}
-	if (Date.parse(expiration) <= Date.now()) {
+	return date;
+}
+
+export function readExpiration(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
+	const expiration = readDateTime(ctx, itemIndex, 'Expiration', value);
+	if (expiration !== undefined && Date.parse(expiration) <= Date.now()) {
 		failItem(
 			ctx,
 			itemIndex,
