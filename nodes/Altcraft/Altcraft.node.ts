@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { router } from './actions/router';
+import * as profile from './actions/profile';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
+import { getDatabaseFields, searchDatabases, searchSegments } from './methods/namedLists';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -31,14 +33,20 @@ export class Altcraft implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'triggerMailing',
-				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+				// Trigger Mailing first (the default), the others alphabetical.
+				options: [
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
+					{ name: 'Profile', value: 'profile' },
+				],
 			},
 			...triggerMailing.description,
+			...profile.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks, searchDatabases, searchSegments },
+		loadOptions: { getDatabaseFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,7 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
+import { keyField } from './matchFields';
+import { EMAIL_MODES, PHONE_MODES } from './matchingModes';
 import { objectInput } from './objectFields';
+import { PROFILE_FIELDS_PROPERTY, readSystemFields } from './profileFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
 
 /**
@@ -18,19 +21,20 @@ export const CUSTOM_FIELDS = {
 	example: ['CRM_ID', '{{ $json.crmId }}'] as [string, string],
 };
 
-/**
- * A profile's email or phone: required when the matching mode finds the profile by it, optional
- * otherwise. n8n shows one of the two same-named properties, whichever the matching selects.
- */
-function contact(base: INodeProperties, matchedBy: string[]): INodeProperties[] {
-	return [
-		{ ...base, required: true, displayOptions: { show: { matching: matchedBy } } },
-		{ ...base, displayOptions: { hide: { matching: matchedBy } } },
-	];
-}
+/** [DOC: Subscription status] The statuses a subscription can be set to; sent only to change it. */
+export const SUBSCRIPTION_STATUS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Complained', value: 'complained' },
+	{ name: 'Do Not Change', value: '' },
+	{ name: 'Hardbounced', value: 'hardbounced' },
+	{ name: 'Invalid', value: 'invalid' },
+	{ name: 'Subscribed', value: 'subscribed' },
+	{ name: 'Suspended', value: 'suspended' },
+	{ name: 'Unconfirmed', value: 'unconfirmed' },
+	{ name: 'Unsubscribed', value: 'unsubscribed' },
+];
 
 export const PROFILE_PROPERTIES: INodeProperties[] = [
-	...contact(
+	...keyField(
 		{
 			displayName: 'Email',
 			name: 'email',
@@ -39,9 +43,9 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 			default: '',
 			description: "The profile's email; with Email matching it also finds the profile to update",
 		},
-		['email', 'email_profile'],
+		EMAIL_MODES,
 	),
-	...contact(
+	...keyField(
 		{
 			displayName: 'Phone',
 			name: 'phone',
@@ -51,27 +55,9 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 			description:
 				"The profile's phone in international format; with Phone matching it also finds the profile to update",
 		},
-		['phone'],
+		PHONE_MODES,
 	),
-	{
-		displayName: 'Profile Fields',
-		name: 'profileFields',
-		type: 'collection',
-		placeholder: 'Add Profile Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Birthday',
-				name: '_bdate',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2001-12-31',
-				description: 'Date of birth as YYYY-MM-DD (_bdate)',
-			},
-			{ displayName: 'First Name', name: '_fname', type: 'string', default: '', placeholder: 'e.g. John' },
-			{ displayName: 'Last Name', name: '_lname', type: 'string', default: '', placeholder: 'e.g. Doe' },
-		],
-	},
+	PROFILE_FIELDS_PROPERTY,
 	...objectInput(CUSTOM_FIELDS),
 	{
 		displayName: 'Subscriptions',
@@ -130,16 +116,7 @@ export const PROFILE_PROPERTIES: INodeProperties[] = [
 						type: 'options',
 						default: '',
 						description: 'Set it only when the status should change',
-						options: [
-							{ name: 'Complained', value: 'complained' },
-							{ name: 'Do Not Change', value: '' },
-							{ name: 'Hardbounced', value: 'hardbounced' },
-							{ name: 'Invalid', value: 'invalid' },
-							{ name: 'Subscribed', value: 'subscribed' },
-							{ name: 'Suspended', value: 'suspended' },
-							{ name: 'Unconfirmed', value: 'unconfirmed' },
-							{ name: 'Unsubscribed', value: 'unsubscribed' },
-						],
+						options: SUBSCRIPTION_STATUS_OPTIONS,
 					},
 				],
 			},
@@ -154,24 +131,6 @@ export interface ProfileInput {
 	/** Custom Fields as read from their input; undefined when none. */
 	custom: IDataObject | undefined;
 	subscriptions: { subscription?: IDataObject[] };
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function readBirthday(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
-	const text = scalar(ctx, itemIndex, 'Birthday', value);
-	if (text === '') return undefined;
-	const match = DATE.exec(text);
-	const valid = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];
-	if (!valid) {
-		failItem(
-			ctx,
-			itemIndex,
-			`Birthday "${text}" is not a date as YYYY-MM-DD (item ${itemIndex})`,
-			"Altcraft takes the birthday as YYYY-MM-DD, e.g. 2001-12-31. From a date: {{ DateTime.fromISO($json.birthday).toFormat('yyyy-MM-dd') }}.",
-		);
-	}
-	return text;
 }
 
 function readSubscription(
@@ -233,12 +192,7 @@ export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: Pr
 		profile.email = checkEmail(ctx, itemIndex, email, 'Set Email to one address, e.g. {{ $json.email }}.');
 	const phone = scalar(ctx, itemIndex, 'Phone', input.phone);
 	if (phone !== '') profile.phones = [checkPhone(ctx, itemIndex, phone)];
-	for (const name of ['_fname', '_lname'] as const) {
-		const value = scalar(ctx, itemIndex, name === '_fname' ? 'First Name' : 'Last Name', fields[name]);
-		if (value !== '') profile[name] = value;
-	}
-	const birthday = readBirthday(ctx, itemIndex, fields._bdate);
-	if (birthday) profile._bdate = birthday;
+	Object.assign(profile, readSystemFields(ctx, itemIndex, fields));
 	const subscriptions = (input.subscriptions?.subscription ?? []).map((entry, position) =>
 		readSubscription(ctx, itemIndex, position, entry, profile),
 	);

@@ -2,43 +2,30 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { failItem } from '../engine/failures';
 import { checkKeyName } from '../engine/keys';
 import { parameterReader } from '../engine/parameters';
-import { checkPresent } from '../engine/validators';
-import { PROFILE_ID_AND_CUSTOM_FIELD } from './matchFields';
+import { checkEmail, checkPhone, checkPresent, scalar } from '../engine/validators';
+import {
+	EMAIL_MODES,
+	EMAIL_OR_PHONE_MODES,
+	PHONE_MODES,
+	identifyProfileBy,
+	type ProfileMatching,
+} from './matchingModes';
 
 /** The five matching modes import_and_start and its batch variants take [DOC: Profile import + trigger mailing launch]. */
 export type ImportMatching = 'email' | 'email_profile' | 'phone' | 'profile_id' | 'custom';
 
-export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = [
-	{
-		displayName: 'Matching',
-		name: 'matching',
-		type: 'options',
-		noDataExpression: true,
-		default: 'email',
-		description:
-			'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)',
-		options: [
-			{
-				name: 'Custom Field',
-				value: 'custom',
-				description: 'A profile data field and its value, e.g. CRM_ID = 123420',
-			},
-			{
-				name: 'Email',
-				value: 'email',
-				description: "The profile's email, in its data and its subscriptions (Altcraft's default)",
-			},
-			{ name: 'Email in Profile Only', value: 'email_profile', description: "The profile's email, in its data only" },
-			{ name: 'Phone', value: 'phone', description: "The profile's phone" },
-			{
-				name: 'Profile ID',
-				value: 'profile_id',
-				description: 'The Altcraft profile ID: updates that profile, never creates one',
-			},
-		],
-	},
-	...PROFILE_ID_AND_CUSTOM_FIELD,
-];
+/** An import finds the profile to update, and creates one when nothing matches. */
+export const IMPORT_MATCHING_DESCRIPTION =
+	'How Altcraft finds an existing profile to update; without a match it creates one (Profile ID only updates)';
+export const IMPORT_PROFILE_ID_TEXT = 'The Altcraft profile ID: updates that profile, never creates one';
+
+export const IMPORT_MATCHING_PROPERTIES: INodeProperties[] = identifyProfileBy({
+	displayName: 'Matching',
+	modes: ['custom', 'email', 'email_profile', 'phone', 'profile_id'],
+	default: 'email',
+	description: IMPORT_MATCHING_DESCRIPTION,
+	overrides: { profile_id: IMPORT_PROFILE_ID_TEXT },
+});
 
 /** Request-level matching fields (`matching`, `field_name`) and the item's own key (email, phone, profile_id, field_value). */
 export interface ImportMatch {
@@ -47,71 +34,87 @@ export interface ImportMatch {
 	summary: IDataObject;
 }
 
-/** Reads how each item's profile is matched; the email and phone come from the profile already read. */
-export function importMatchReader(
+const has = (modes: ProfileMatching[], mode: ProfileMatching) => modes.includes(mode);
+
+function missing(ctx: IExecuteFunctions, itemIndex: number, what: string, mode: string): never {
+	failItem(
+		ctx,
+		itemIndex,
+		`${what} is empty for item ${itemIndex}`,
+		`Identifying the profile by ${mode} needs its ${what}, e.g. {{ $json.${what === 'Phone' ? 'phone' : 'email'} }}. Filter out items without one, or identify the profile another way.`,
+	);
+}
+
+/**
+ * Reads how each item's profile is identified. The email and phone come from `contact`: the
+ * profile already read (imports), or the Email and Phone inputs (contactReader).
+ */
+export function profileMatchReader(
 	ctx: IExecuteFunctions,
 	xml: boolean,
-): (itemIndex: number, profile: IDataObject) => ImportMatch {
-	const mode = ctx.getNodeParameter('matching', 0) as ImportMatching;
+): (itemIndex: number, contact: IDataObject) => ImportMatch {
+	const mode = ctx.getNodeParameter('matching', 0) as ProfileMatching;
 	const profileId = parameterReader(ctx, 'profileId');
 	const fieldName = parameterReader(ctx, 'fieldName');
 	const fieldValue = parameterReader(ctx, 'fieldValue');
-	return (itemIndex, profile) => {
-		switch (mode) {
-			case 'email':
-			case 'email_profile': {
-				if (profile.email === undefined) {
-					failItem(
-						ctx,
-						itemIndex,
-						`Email is empty for item ${itemIndex}`,
-						"Matching by email needs the profile's Email, e.g. {{ $json.email }}. Filter out items without one, or match by another field.",
-					);
-				}
-				return {
-					request: { matching: mode },
-					key: { email: profile.email },
-					summary: { matching: mode, email: profile.email },
-				};
-			}
-			case 'phone': {
-				const phones = profile.phones as string[] | undefined;
-				if (!phones) {
-					failItem(
-						ctx,
-						itemIndex,
-						`Phone is empty for item ${itemIndex}`,
-						"Matching by phone needs the profile's Phone, e.g. {{ $json.phone }}. Filter out items without one, or match by another field.",
-					);
-				}
-				return {
-					request: { matching: mode },
-					key: { phone: phones[0] },
-					summary: { matching: mode, phone: phones[0] },
-				};
-			}
-			case 'profile_id': {
-				const id = checkPresent(ctx, itemIndex, 'Profile ID', profileId(itemIndex));
-				return { request: { matching: mode }, key: { profile_id: id }, summary: { matching: mode, profileId: id } };
-			}
-			case 'custom': {
-				const name = checkKeyName(
-					ctx,
-					itemIndex,
-					'Field Name',
-					checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
-					xml,
-				);
-				const raw = fieldValue(itemIndex);
-				const text = checkPresent(ctx, itemIndex, 'Field Value', raw);
-				// An int field must get a number: keep the type an expression gave.
-				const value = typeof raw === 'number' ? raw : text;
-				return {
-					request: { matching: mode, field_name: name },
-					key: { field_value: value },
-					summary: { matching: mode, fieldName: name, fieldValue: value },
-				};
-			}
+	return (itemIndex, contact) => {
+		const email = contact.email as string | undefined;
+		const phone = (contact.phones as string[] | undefined)?.[0];
+		if (has(EMAIL_MODES, mode)) {
+			if (email === undefined) missing(ctx, itemIndex, 'Email', 'email');
+			return { request: { matching: mode }, key: { email }, summary: { matching: mode, email } };
 		}
+		if (has(PHONE_MODES, mode)) {
+			if (phone === undefined) missing(ctx, itemIndex, 'Phone', 'phone');
+			return { request: { matching: mode }, key: { phone }, summary: { matching: mode, phone } };
+		}
+		if (has(EMAIL_OR_PHONE_MODES, mode)) {
+			if (email === undefined && phone === undefined) missing(ctx, itemIndex, 'Email', 'email or phone');
+			const key: IDataObject = email !== undefined ? { email } : { phone };
+			return { request: { matching: mode }, key, summary: { matching: mode, ...key } };
+		}
+		if (mode === 'profile_id') {
+			const id = checkPresent(ctx, itemIndex, 'Profile ID', profileId(itemIndex));
+			return { request: { matching: mode }, key: { profile_id: id }, summary: { matching: mode, profileId: id } };
+		}
+		const name = checkKeyName(
+			ctx,
+			itemIndex,
+			'Field Name',
+			checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+			xml,
+		);
+		const raw = fieldValue(itemIndex);
+		const text = checkPresent(ctx, itemIndex, 'Field Value', raw);
+		// An int field must get a number: keep the type an expression gave.
+		const value = typeof raw === 'number' ? raw : text;
+		return {
+			request: { matching: mode, field_name: name },
+			key: { field_value: value },
+			summary: { matching: mode, fieldName: name, fieldValue: value },
+		};
+	};
+}
+
+/** Imports read the email and phone from the profile they send. */
+export const importMatchReader = profileMatchReader;
+
+/**
+ * The Email and Phone inputs of an operation that only finds a profile: checked when the mode uses
+ * them (an empty one is left to profileMatchReader, which says what the mode needs).
+ */
+export function contactReader(ctx: IExecuteFunctions): (itemIndex: number) => IDataObject {
+	const mode = ctx.getNodeParameter('matching', 0) as ProfileMatching;
+	const byEmail = has(EMAIL_MODES, mode) || has(EMAIL_OR_PHONE_MODES, mode);
+	const byPhone = has(PHONE_MODES, mode) || has(EMAIL_OR_PHONE_MODES, mode);
+	const email = parameterReader(ctx, 'email', '');
+	const phone = parameterReader(ctx, 'phone', '');
+	return (itemIndex) => {
+		const contact: IDataObject = {};
+		if (byEmail && scalar(ctx, itemIndex, 'Email', email(itemIndex)) !== '')
+			contact.email = checkEmail(ctx, itemIndex, email(itemIndex), 'Give one email address, e.g. {{ $json.email }}.');
+		if (byPhone && scalar(ctx, itemIndex, 'Phone', phone(itemIndex)) !== '')
+			contact.phones = [checkPhone(ctx, itemIndex, phone(itemIndex))];
+		return contact;
 	};
 }

@@ -1,0 +1,123 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { createLaunchClient, type LaunchClient } from '../../../client/launch';
+import { sendForOutcome } from '../../../client/outcome';
+import { checkAllThenSend } from '../../../engine/items';
+import { PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bulk';
+import { DATABASE_FIELD } from '../../../fields/database';
+import { withDisplay } from '../../../fields/display';
+import { IMPORT_FAMILY_MATCHING, identifyProfileBy } from '../../../fields/matchingModes';
+import { PROFILE_PROPERTIES } from '../../../fields/profile';
+import { profileIdOf } from '../../../fields/profileLookup';
+import { IMPORT_MATCHING_DESCRIPTION, IMPORT_PROFILE_ID_TEXT } from '../../../fields/profileMatching';
+import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { digest } from '../../../helpers/hash';
+import { importBulk } from './bulk';
+import {
+	CREATE_OR_UPDATE_FIELDS,
+	IMPORT_PATH,
+	UPDATE_ONLY_OPTION,
+	UPDATE_PATH,
+	importReader,
+	outcomeKey,
+} from './item';
+
+const show = { resource: ['profile'], operation: ['createOrUpdate'] };
+
+const properties: INodeProperties[] = [
+	DATABASE_FIELD,
+	{
+		...launchModeField([
+			{ name: 'Per Item', value: 'eachItem', description: 'One request per item: for a form or a webhook' },
+			{
+				name: 'Bulk',
+				value: 'batch',
+				description:
+					'Up to 1,000 profiles per request (Options → Profiles per Request), each item its own profile: for rows from a CRM, a database or a file',
+			},
+		]),
+		displayName: 'Mode',
+	},
+	...identifyProfileBy({
+		modes: IMPORT_FAMILY_MATCHING,
+		default: 'email',
+		description: IMPORT_MATCHING_DESCRIPTION,
+		overrides: { profile_id: IMPORT_PROFILE_ID_TEXT },
+	}),
+	...PROFILE_PROPERTIES,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: CREATE_OR_UPDATE_FIELDS,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [UPDATE_ONLY_OPTION, PROFILES_PER_REQUEST_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	},
+];
+
+export const option: INodePropertyOptions = {
+	name: 'Create or Update',
+	value: 'createOrUpdate',
+	action: 'Create or update a profile',
+	description: 'Create a profile, or update the one that matches, e.g. from a form or a CRM row',
+};
+
+export const description = withDisplay(properties, show);
+
+async function importEach(client: LaunchClient, updateOnly: boolean): Promise<INodeExecutionData[]> {
+	const { ctx } = client;
+	const read = importReader(ctx, client.settings.format === 'xml');
+	return checkAllThenSend(ctx, {
+		count: ctx.getInputData().length,
+		concurrency: client.settings.maxParallel,
+		check: (itemIndex) => {
+			const item = read(itemIndex);
+			const body: IDataObject = {
+				db_id: item.dbId,
+				...item.match.request,
+				...item.match.key,
+				...item.flags,
+				...item.segments,
+				data: item.profile,
+			};
+			client.checkSendable(itemIndex, body);
+			if (client.nearLimit(body)) client.checkBodySize(itemIndex, body);
+			return { body, summary: item.match.summary };
+		},
+		send: ({ items: [itemIndex], value: { body, summary } }) =>
+			sendForOutcome(client, {
+				url: updateOnly ? UPDATE_PATH : IMPORT_PATH,
+				body,
+				itemIndex,
+				// From the request's content: a changed profile is a new import, a retry is not.
+				requestId: client.requestId(itemIndex, `profile-${String(body.db_id)}`, digest([body])),
+				summary: { databaseId: body.db_id, ...summary },
+				outcome: (answer) => ({
+					[outcomeKey(updateOnly)]: true,
+					profileId: profileIdOf(answer) ?? summary.profileId ?? null,
+				}),
+			}),
+	});
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const client = await createLaunchClient(this);
+	const updateOnly = client.options.updateOnly === true;
+	const mode = this.getNodeParameter('launchMode', 0) as string;
+	return mode === 'batch' ? importBulk(client, updateOnly) : importEach(client, updateOnly);
+}

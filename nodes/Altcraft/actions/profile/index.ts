@@ -1,0 +1,21 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { AltcraftResource } from '../node.type';
+import * as createOrUpdate from './createOrUpdate/createOrUpdate.operation';
+
+/** The operations of Profile, in the order of its Operation list: one line each. */
+export const operations: AltcraftResource = {
+	createOrUpdate,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['profile'] } },
+		default: 'createOrUpdate',
+		options: Object.values(operations).map((operation) => operation.option),
+	},
+	...Object.values(operations).flatMap((operation) => operation.description),
+];

@@ -1,0 +1,67 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { LaunchClient } from '../client/launch';
+import { sendForOutcome } from '../client/outcome';
+import { checkAllThenSend } from '../engine/items';
+import { digest } from '../helpers/hash';
+import { LOOKED_UP_ID, identifyProfile, isProfileNotFound, notFoundError, type ProfileTarget } from './profileLookup';
+
+/**
+ * The calls that change one profile named only by its ID (subscriptions/set,
+ * profiles/segstatic/add and …/remove): every item is checked first, then per item the profile is
+ * looked up when the item does not give its ID, and the change is sent with a Request-ID from its
+ * content. The output says `lookedUp` when a lookup found the profile.
+ */
+export interface ProfileChange {
+	target: ProfileTarget;
+	/** The call's own fields, beside db_id and profile_id. */
+	fields: IDataObject;
+	/** What the output shows of the change (segment, channel, …). */
+	summary: IDataObject;
+}
+
+export interface ProfileChangeSpec {
+	url: string;
+	/** Scopes the Request-ID derived from an Idempotency Key, e.g. `segment-add`. */
+	scope: string;
+	check: (itemIndex: number) => ProfileChange;
+	/** What happened, in the user's words (e.g. `added: true`). */
+	outcome: (change: ProfileChange) => IDataObject;
+}
+
+export async function changeProfiles(client: LaunchClient, spec: ProfileChangeSpec): Promise<INodeExecutionData[]> {
+	const { ctx } = client;
+	return checkAllThenSend(ctx, {
+		count: ctx.getInputData().length,
+		concurrency: client.settings.maxParallel,
+		check: (itemIndex) => {
+			const change = spec.check(itemIndex);
+			client.checkSendable(itemIndex, { db_id: change.target.dbId, profile_id: LOOKED_UP_ID, ...change.fields });
+			return change;
+		},
+		send: async ({ items: [itemIndex], value: change }) => {
+			const found = await identifyProfile(client, itemIndex, change.target);
+			const body: IDataObject = { db_id: change.target.dbId, profile_id: found.profileId, ...change.fields };
+			try {
+				return await sendForOutcome(client, {
+					url: spec.url,
+					body,
+					itemIndex,
+					requestId: client.requestId(itemIndex, `${spec.scope}-${change.target.dbId}`, digest([body])),
+					summary: {
+						profileId: found.profileId,
+						lookedUp: found.lookedUp,
+						databaseId: change.target.dbId,
+						...change.target.match.summary,
+						...change.summary,
+					},
+					outcome: () => spec.outcome(change),
+					before: found.lookupRequest ? { lookupRequest: found.lookupRequest } : undefined,
+				});
+			} catch (error) {
+				// Deleted between the lookup and the change, or a wrong Profile ID.
+				if (isProfileNotFound(error)) throw notFoundError(ctx, change.target, itemIndex);
+				throw error;
+			}
+		},
+	});
+}
