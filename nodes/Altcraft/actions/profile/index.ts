@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { AltcraftResource } from '../node.type';
 import * as createOrUpdate from './createOrUpdate/createOrUpdate.operation';
+import * as deleteProfile from './delete/delete.operation';
+import * as get from './get/get.operation';
 
 /** The operations of Profile, in the order of its Operation list: one line each. */
 export const operations: AltcraftResource = {
 	createOrUpdate,
+	delete: deleteProfile,
+	get,
 };
 
 export const description: INodeProperties[] = [

@@ -1,0 +1,105 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { createClient } from '../../../client';
+import { sendForOutcome } from '../../../client/outcome';
+import { checkAllThenSend } from '../../../engine/items';
+import { withDisplay } from '../../../fields/display';
+import { IMPORT_FAMILY_MATCHING } from '../../../fields/matchingModes';
+import {
+	PROFILE_GET_PATH,
+	isProfileNotFound,
+	lookupProperties,
+	notFoundError,
+	profileIdOf,
+	profileOf,
+	selectorBody,
+	targetReader,
+} from '../../../fields/profileLookup';
+import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { readResourceId, resourceField } from '../../../fields/resource';
+
+const show = { resource: ['profile'], operation: ['get'] };
+
+const IF_NOT_FOUND: INodeProperties = {
+	displayName: 'If Not Found',
+	name: 'ifNotFound',
+	type: 'options',
+	default: 'fail',
+	description: 'What happens to an item whose profile Altcraft does not find',
+	options: [
+		{ name: 'Fail the Item', value: 'fail', description: 'The item fails with a message that says so' },
+		{
+			name: 'Output an Item Saying Not Found',
+			value: 'output',
+			description: 'The item comes out with found set to false, for an If node to branch on',
+		},
+	],
+};
+
+const properties: INodeProperties[] = [
+	...lookupProperties(IMPORT_FAMILY_MATCHING, 'How Altcraft finds the profile'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			IF_NOT_FOUND,
+			resourceField({ show: { '/matching': ['email', 'email_profile', 'email_sub', 'phone', 'phone_sub'] } }),
+			...REQUEST_OPTIONS.filter((option) => option.name !== 'idempotencyKey'),
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a profile',
+	description: "Get a profile's data by email, phone, profile ID or a custom field",
+};
+
+export const description = withDisplay(properties, show);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const client = await createClient(this);
+	const outputNotFound = client.options.ifNotFound === 'output';
+	const resourceId = readResourceId(this, 0, client.options.resourceId);
+	const read = targetReader(this, client.settings.format === 'xml');
+	return checkAllThenSend(this, {
+		count: this.getInputData().length,
+		concurrency: client.settings.maxParallel,
+		check: (itemIndex) => {
+			const target = read(itemIndex);
+			const body = selectorBody(target, resourceId === undefined ? {} : { resource_id: resourceId });
+			client.checkSendable(itemIndex, body);
+			return { target, body, summary: { databaseId: target.dbId, ...target.match.summary } };
+		},
+		send: async ({ items: [itemIndex], value: { target, body, summary } }) => {
+			try {
+				return await sendForOutcome(client, {
+					url: PROFILE_GET_PATH,
+					body,
+					itemIndex,
+					summary,
+					outcome: (answer) => ({
+						found: true,
+						profileId: profileIdOf(answer) ?? null,
+						profile: profileOf(answer) ?? null,
+					}),
+				});
+			} catch (error) {
+				if (!isProfileNotFound(error)) throw error;
+				if (!outputNotFound) throw notFoundError(this, target, itemIndex);
+				const response = (error as { errorResponse?: IDataObject }).errorResponse ?? {};
+				const { httpCode: _httpCode, ...answer } = response;
+				return { found: false, profileId: null, ...summary, response: answer };
+			}
+		},
+	});
+}
