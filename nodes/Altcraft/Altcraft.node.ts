@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as profile from './actions/profile';
+import * as segment from './actions/segment';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
 import { getDatabaseFields, searchDatabases, searchSegments } from './methods/namedLists';
@@ -37,10 +38,12 @@ export class Altcraft implements INodeType {
 				options: [
 					{ name: 'Trigger Mailing', value: 'triggerMailing' },
 					{ name: 'Profile', value: 'profile' },
+					{ name: 'Segment', value: 'segment' },
 				],
 			},
 			...triggerMailing.description,
 			...profile.description,
+			...segment.description,
 		],
 	};
 
