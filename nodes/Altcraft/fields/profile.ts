@@ -3,7 +3,7 @@ import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
 import { keyField } from './matchFields';
 import { EMAIL_MODES, PHONE_MODES } from './matchingModes';
-import { objectInput } from './objectFields';
+import { objectInput, type ObjectInputSpec } from './objectFields';
 import { PROFILE_FIELDS_PROPERTY, readSystemFields } from './profileFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
 
@@ -33,96 +33,101 @@ export const SUBSCRIPTION_STATUS_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Unsubscribed', value: 'unsubscribed' },
 ];
 
-export const PROFILE_PROPERTIES: INodeProperties[] = [
-	...keyField(
-		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. john@example.com',
-			default: '',
-			description: "The profile's email; with Email matching it also finds the profile to update",
-		},
-		EMAIL_MODES,
-	),
-	...keyField(
-		{
-			displayName: 'Phone',
-			name: 'phone',
-			type: 'string',
-			placeholder: 'e.g. +79000000000',
-			default: '',
-			description:
-				"The profile's phone in international format; with Phone matching it also finds the profile to update",
-		},
-		PHONE_MODES,
-	),
-	PROFILE_FIELDS_PROPERTY,
-	...objectInput(CUSTOM_FIELDS),
-	{
-		displayName: 'Subscriptions',
-		name: 'subscriptions',
-		type: 'fixedCollection',
-		placeholder: 'Add Subscription',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description:
-			'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
-		options: [
+/** The profile inputs; `custom` may offer the database's fields to pick from. */
+export function profileProperties(custom: ObjectInputSpec = CUSTOM_FIELDS): INodeProperties[] {
+	return [
+		...keyField(
 			{
-				displayName: 'Subscription',
-				name: 'subscription',
-				values: [
-					{
-						displayName: 'Channel',
-						name: 'channel',
-						type: 'options',
-						default: 'email',
-						options: [
-							{ name: 'Email', value: 'email' },
-							{ name: 'SMS', value: 'sms' },
-						],
-					},
-					{
-						displayName: 'Email',
-						name: 'email',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. john@example.com',
-						description: "Address of the subscription; empty: the profile's Email",
-						displayOptions: { show: { channel: ['email'] } },
-					},
-					{
-						displayName: 'Phone',
-						name: 'phone',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. +79000000000',
-						description: "Number of the subscription; empty: the profile's Phone",
-						displayOptions: { show: { channel: ['sms'] } },
-					},
-					{
-						displayName: 'Resource ID',
-						name: 'resourceId',
-						type: 'string',
-						default: '',
-						required: true,
-						placeholder: 'e.g. 24',
-						description: 'ID of the resource to subscribe to',
-					},
-					{
-						displayName: 'Status',
-						name: 'status',
-						type: 'options',
-						default: '',
-						description: 'Set it only when the status should change',
-						options: SUBSCRIPTION_STATUS_OPTIONS,
-					},
-				],
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. john@example.com',
+				default: '',
+				description: "The profile's email; with Email matching it also finds the profile to update",
 			},
-		],
-	},
-];
+			EMAIL_MODES,
+		),
+		...keyField(
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				placeholder: 'e.g. +79000000000',
+				default: '',
+				description:
+					"The profile's phone in international format; with Phone matching it also finds the profile to update",
+			},
+			PHONE_MODES,
+		),
+		PROFILE_FIELDS_PROPERTY,
+		...objectInput(custom),
+		{
+			displayName: 'Subscriptions',
+			name: 'subscriptions',
+			type: 'fixedCollection',
+			placeholder: 'Add Subscription',
+			default: {},
+			typeOptions: { multipleValues: true },
+			description:
+				'Subscriptions of the profile to resources (subscriptions). The trigger mailing reaches the profile through one of them.',
+			options: [
+				{
+					displayName: 'Subscription',
+					name: 'subscription',
+					values: [
+						{
+							displayName: 'Channel',
+							name: 'channel',
+							type: 'options',
+							default: 'email',
+							options: [
+								{ name: 'Email', value: 'email' },
+								{ name: 'SMS', value: 'sms' },
+							],
+						},
+						{
+							displayName: 'Email',
+							name: 'email',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. john@example.com',
+							description: "Address of the subscription; empty: the profile's Email",
+							displayOptions: { show: { channel: ['email'] } },
+						},
+						{
+							displayName: 'Phone',
+							name: 'phone',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. +79000000000',
+							description: "Number of the subscription; empty: the profile's Phone",
+							displayOptions: { show: { channel: ['sms'] } },
+						},
+						{
+							displayName: 'Resource ID',
+							name: 'resourceId',
+							type: 'string',
+							default: '',
+							required: true,
+							placeholder: 'e.g. 24',
+							description: 'ID of the resource to subscribe to',
+						},
+						{
+							displayName: 'Status',
+							name: 'status',
+							type: 'options',
+							default: '',
+							description: 'Set it only when the status should change',
+							options: SUBSCRIPTION_STATUS_OPTIONS,
+						},
+					],
+				},
+			],
+		},
+	];
+}
+
+export const PROFILE_PROPERTIES: INodeProperties[] = profileProperties();
 
 export interface ProfileInput {
 	email: unknown;

@@ -51,8 +51,8 @@ export async function searchSegments(
  * no database is set (an expression can always name a field the list does not show).
  */
 export async function getDatabaseFields(this: Context): Promise<INodePropertyOptions[]> {
-	const database = this.getCurrentNodeParameter('database', { extractValue: true });
-	const id = idOf(database);
+	const database: unknown = this.getCurrentNodeParameter('database');
+	const id = idOf(isObject(database) ? database.value : database);
 	if (id === undefined) return [];
 	const response = await altcraftRequest(this, {
 		method: 'POST',

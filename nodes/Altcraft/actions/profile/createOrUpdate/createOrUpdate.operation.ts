@@ -12,7 +12,7 @@ import { PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bu
 import { DATABASE_FIELD } from '../../../fields/database';
 import { withDisplay } from '../../../fields/display';
 import { IMPORT_FAMILY_MATCHING, identifyProfileBy } from '../../../fields/matchingModes';
-import { PROFILE_PROPERTIES } from '../../../fields/profile';
+import { CUSTOM_FIELDS, profileProperties } from '../../../fields/profile';
 import { profileIdOf } from '../../../fields/profileLookup';
 import { IMPORT_MATCHING_DESCRIPTION, IMPORT_PROFILE_ID_TEXT } from '../../../fields/profileMatching';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
@@ -49,7 +49,8 @@ const properties: INodeProperties[] = [
 		description: IMPORT_MATCHING_DESCRIPTION,
 		overrides: { profile_id: IMPORT_PROFILE_ID_TEXT },
 	}),
-	...PROFILE_PROPERTIES,
+	// The database's own fields to pick from, where Altcraft lists them (databases/fields_get/).
+	...profileProperties({ ...CUSTOM_FIELDS, nameList: 'getDatabaseFields' }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
