@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { launchRequestId, requestIdScope } from '../engine/requestId';
-import { createClient, type Client, type ClientCall } from '.';
+import { createClient, type Client, type ClientCall } from './index';
 
 export interface LaunchCall extends ClientCall {
 	/** What the output shows about the launch besides Altcraft's answer. */

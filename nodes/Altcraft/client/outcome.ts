@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Client } from '.';
+import type { Client } from './index';
 
 /**
  * One call of an operation other than a launch (profiles, subscriptions, segments) and its output

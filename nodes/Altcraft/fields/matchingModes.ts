@@ -103,13 +103,14 @@ export function identifyProfileBy(spec: IdentifyProfileBy): INodeProperties[] {
 		.map((mode) => ({ ...MODES[mode], ...(spec.overrides?.[mode] ? { description: spec.overrides[mode] } : {}) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	const custom = spec.modes.some((mode) => mode.startsWith('custom'));
+	const defaultMode = spec.default;
 	return [
 		{
 			displayName: spec.displayName ?? 'Identify Profile By',
 			name: 'matching',
 			type: 'options',
 			noDataExpression: true,
-			default: spec.default,
+			default: defaultMode,
 			description: spec.description,
 			options,
 		},

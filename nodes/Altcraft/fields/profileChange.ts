@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { LaunchClient } from '../client/launch';
 import { sendForOutcome } from '../client/outcome';
+import { pinToItem } from '../engine/failures';
 import { checkAllThenSend } from '../engine/items';
 import { digest } from '../helpers/hash';
 import { LOOKED_UP_ID, identifyProfile, isProfileNotFound, notFoundError, type ProfileTarget } from './profileLookup';
@@ -60,7 +61,7 @@ export async function changeProfiles(client: LaunchClient, spec: ProfileChangeSp
 			} catch (error) {
 				// Deleted between the lookup and the change, or a wrong Profile ID.
 				if (isProfileNotFound(error)) throw notFoundError(ctx, change.target, itemIndex);
-				throw error;
+				throw pinToItem(ctx, error, itemIndex);
 			}
 		},
 	});

@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import type { Client } from '../client';
+import { pinToItem } from '../engine/failures';
 import { DATABASE_FIELD, databaseIdReader } from './database';
 import { lookupKeyFields } from './matchFields';
 import {
@@ -109,7 +110,7 @@ export async function identifyProfile(client: Client, itemIndex: number, target:
 		response = await client.request({ method: 'POST', url: PROFILE_GET_PATH, body: selectorBody(target), itemIndex });
 	} catch (error) {
 		if (isProfileNotFound(error)) throw notFoundError(client.ctx, target, itemIndex);
-		throw error;
+		throw pinToItem(client.ctx, error, itemIndex);
 	}
 	if (client.settings.dryRun)
 		return { profileId: LOOKED_UP_ID, lookedUp: true, lookupRequest: response.body.request as IDataObject };

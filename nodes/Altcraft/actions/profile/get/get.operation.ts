@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { createClient } from '../../../client';
 import { sendForOutcome } from '../../../client/outcome';
+import { pinToItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
 import { withDisplay } from '../../../fields/display';
 import { IMPORT_FAMILY_MATCHING } from '../../../fields/matchingModes';
@@ -94,7 +95,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					}),
 				});
 			} catch (error) {
-				if (!isProfileNotFound(error)) throw error;
+				if (!isProfileNotFound(error)) throw pinToItem(this, error, itemIndex);
 				if (!outputNotFound) throw notFoundError(this, target, itemIndex);
 				const response = (error as { errorResponse?: IDataObject }).errorResponse ?? {};
 				const { httpCode: _httpCode, ...answer } = response;

@@ -71,7 +71,7 @@ export const CHANNEL_PROPERTIES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 123456789',
-		description: 'The chat ID of the profile with your Telegram bot (cc_data.id)',
+		description: 'The chat ID of the profile with your Telegram bot, sent in cc_data',
 		displayOptions: on('telegram_bot'),
 	},
 ];
