@@ -3,7 +3,8 @@ import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
 import { keyField } from './matchFields';
 import { EMAIL_MODES, PHONE_MODES } from './matchingModes';
-import { objectInput, type ObjectInputSpec } from './objectFields';
+import { parameterReader } from '../engine/parameters';
+import { objectInput, objectInputReader, type ObjectInputSpec } from './objectFields';
 import { PROFILE_FIELDS_PROPERTY, readSystemFields } from './profileFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
 
@@ -203,4 +204,26 @@ export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: Pr
 	);
 	if (subscriptions.length > 0) profile.subscriptions = subscriptions;
 	return profile;
+}
+
+/** Reads each item's profile from the profile inputs (build once per execution). */
+export function profileReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => IDataObject {
+	const email = parameterReader(ctx, 'email');
+	const phone = parameterReader(ctx, 'phone');
+	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
+	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
+	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
+	return (itemIndex) =>
+		readProfile(
+			ctx,
+			itemIndex,
+			{
+				email: email(itemIndex),
+				phone: phone(itemIndex),
+				fields: profileFields(itemIndex),
+				custom: customFields(itemIndex),
+				subscriptions: subscriptions(itemIndex),
+			},
+			xml,
+		);
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { LaunchClient } from '../client/launch';
 import { sendForOutcome } from '../client/outcome';
 import { pinToItem } from '../engine/failures';
@@ -12,6 +12,21 @@ import { LOOKED_UP_ID, identifyProfile, isProfileNotFound, notFoundError, type P
  * looked up when the item does not give its ID, and the change is sent with a Request-ID from its
  * content. The output says `lookedUp` when a lookup found the profile.
  */
+/** What "Identify Profile By" says where the call takes only a profile ID. */
+export const CHANGE_LOOKUP_DESCRIPTION =
+	'How to find the profile; any mode but Profile ID costs one lookup request first';
+
+/** Skip Triggers of a change (skip_triggers): `what` names what the triggers would react to. */
+export function skipTriggersField(what: string): INodeProperties {
+	return {
+		displayName: 'Skip Triggers',
+		name: 'skipTriggers',
+		type: 'boolean',
+		default: false,
+		description: `Whether triggers and scenarios that react to ${what} stay untouched (skip_triggers)`,
+	};
+}
+
 export interface ProfileChange {
 	target: ProfileTarget;
 	/** The call's own fields, beside db_id and profile_id. */

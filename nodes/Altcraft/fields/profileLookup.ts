@@ -9,6 +9,7 @@ import type { Client } from '../client';
 import { pinToItem } from '../engine/failures';
 import { DATABASE_FIELD, databaseIdReader } from './database';
 import { lookupKeyFields } from './matchFields';
+import { readResourceId } from './resource';
 import {
 	EMAIL_MODES,
 	EMAIL_OR_PHONE_MODES,
@@ -49,6 +50,21 @@ export function targetReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: 
 	const contact = contactReader(ctx);
 	const match = profileMatchReader(ctx, xml);
 	return (itemIndex) => ({ dbId: dbId(itemIndex), match: match(itemIndex, contact(itemIndex)) });
+}
+
+/**
+ * Reads and checks each item's selector for Get and Delete: its target, and the body that names
+ * it, with the Subscription Resource option (read once) for email and phone modes.
+ */
+export function selectorReader(client: Client): (itemIndex: number) => { target: ProfileTarget; body: IDataObject } {
+	const resourceId = readResourceId(client.ctx, 0, client.options.resourceId);
+	const read = targetReader(client.ctx, client.settings.format === 'xml');
+	return (itemIndex) => {
+		const target = read(itemIndex);
+		const body = selectorBody(target, resourceId === undefined ? {} : { resource_id: resourceId });
+		client.checkSendable(itemIndex, body);
+		return { target, body };
+	};
 }
 
 /** The body of profiles/get/ (and of delete, which takes the same selectors) for a target. */

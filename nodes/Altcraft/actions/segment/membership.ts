@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { createLaunchClient } from '../../client/launch';
 import { parameterReader } from '../../engine/parameters';
-import { withDisplay } from '../../fields/display';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../fields/display';
 import { IMPORT_FAMILY_MATCHING } from '../../fields/matchingModes';
-import { changeProfiles } from '../../fields/profileChange';
+import { CHANGE_LOOKUP_DESCRIPTION, changeProfiles, skipTriggersField } from '../../fields/profileChange';
 import { targetReader, lookupProperties } from '../../fields/profileLookup';
 import { REQUEST_OPTIONS } from '../../fields/requestOptions';
 import { SEGMENT_FIELD, segmentIdReader } from '../../fields/segment';
@@ -24,34 +24,9 @@ interface Membership {
 function properties(): INodeProperties[] {
 	return [
 		SEGMENT_FIELD,
-		...lookupProperties(
-			IMPORT_FAMILY_MATCHING,
-			'How to find the profile; any mode but Profile ID costs one lookup request first',
-		),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Skip Triggers',
-					name: 'skipTriggers',
-					type: 'boolean',
-					default: false,
-					description: 'Whether triggers and scenarios that react to the segment change stay untouched (skip_triggers)',
-				},
-			],
-		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: REQUEST_OPTIONS,
-		},
+		...lookupProperties(IMPORT_FAMILY_MATCHING, CHANGE_LOOKUP_DESCRIPTION),
+		additionalFieldsCollection([skipTriggersField('the segment change')]),
+		optionsCollection(REQUEST_OPTIONS),
 	];
 }
 

@@ -10,7 +10,7 @@ import { sendForOutcome } from '../../../client/outcome';
 import { checkAllThenSend } from '../../../engine/items';
 import { PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bulk';
 import { DATABASE_FIELD } from '../../../fields/database';
-import { withDisplay } from '../../../fields/display';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
 import { IMPORT_FAMILY_MATCHING, identifyProfileBy } from '../../../fields/matchingModes';
 import { CUSTOM_FIELDS, profileProperties } from '../../../fields/profile';
 import { profileIdOf } from '../../../fields/profileLookup';
@@ -51,24 +51,8 @@ const properties: INodeProperties[] = [
 	}),
 	// The database's own fields to pick from, where Altcraft lists them (databases/fields_get/).
 	...profileProperties({ ...CUSTOM_FIELDS, nameList: 'getDatabaseFields' }),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: CREATE_OR_UPDATE_FIELDS,
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [UPDATE_ONLY_OPTION, PROFILES_PER_REQUEST_OPTION, ...REQUEST_OPTIONS].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	additionalFieldsCollection(CREATE_OR_UPDATE_FIELDS),
+	optionsCollection([UPDATE_ONLY_OPTION, PROFILES_PER_REQUEST_OPTION, ...REQUEST_OPTIONS]),
 ];
 
 export const option: INodePropertyOptions = {

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { parameterReader } from '../../../engine/parameters';
 import { databaseIdReader } from '../../../fields/database';
 import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
-import { objectInputReader } from '../../../fields/objectFields';
-import { CUSTOM_FIELDS, readProfile, type ProfileInput } from '../../../fields/profile';
+import { profileReader } from '../../../fields/profile';
 import { importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
 import { readSegmentIds } from '../../../fields/segment';
 
@@ -64,26 +63,11 @@ export interface ProfileImport {
 export function importReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ProfileImport {
 	const dbId = databaseIdReader(ctx);
 	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
+	const readProfile = profileReader(ctx, xml);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
 	return (itemIndex) => {
 		const fields = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
+		const profile = readProfile(itemIndex);
 		const segments: IDataObject = {};
 		const add = readSegmentIds(ctx, itemIndex, 'Add to Segments', fields.addToSegments);
 		const remove = readSegmentIds(ctx, itemIndex, 'Remove From Segments', fields.removeFromSegments);

@@ -8,18 +8,17 @@ import {
 import { createLaunchClient } from '../../../client/launch';
 import { sendForOutcome } from '../../../client/outcome';
 import { checkAllThenSend } from '../../../engine/items';
-import { withDisplay } from '../../../fields/display';
+import { optionsCollection, withDisplay } from '../../../fields/display';
 import { DELETE_MATCHING } from '../../../fields/matchingModes';
 import {
 	isProfileNotFound,
 	lookupProperties,
 	notFoundError,
 	profileIdOf,
-	selectorBody,
-	targetReader,
+	selectorReader,
 } from '../../../fields/profileLookup';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
-import { readResourceId, resourceField } from '../../../fields/resource';
+import { resourceField } from '../../../fields/resource';
 import { digest } from '../../../helpers/hash';
 
 /** Altcraft "Delete profile". */
@@ -37,16 +36,7 @@ const properties: INodeProperties[] = [
 	},
 	// Profile ID first and by default: a deletion should name exactly one profile.
 	...lookupProperties(DELETE_MATCHING, 'How Altcraft finds the profile to delete; Profile ID names exactly one'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [resourceField({ show: { '/matching': ['email', 'phone'] } }), ...REQUEST_OPTIONS].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
-		),
-	},
+	optionsCollection([resourceField({ show: { '/matching': ['email', 'phone'] } }), ...REQUEST_OPTIONS]),
 ];
 
 export const option: INodePropertyOptions = {
@@ -78,17 +68,11 @@ function explainPermission(error: unknown): unknown {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const client = await createLaunchClient(this);
-	const resourceId = readResourceId(this, 0, client.options.resourceId);
-	const read = targetReader(this, client.settings.format === 'xml');
+	const select = selectorReader(client);
 	return checkAllThenSend(this, {
 		count: this.getInputData().length,
 		concurrency: client.settings.maxParallel,
-		check: (itemIndex) => {
-			const target = read(itemIndex);
-			const body = selectorBody(target, resourceId === undefined ? {} : { resource_id: resourceId });
-			client.checkSendable(itemIndex, body);
-			return { target, body };
-		},
+		check: select,
 		send: async ({ items: [itemIndex], value: { target, body } }) => {
 			try {
 				return await sendForOutcome(client, {

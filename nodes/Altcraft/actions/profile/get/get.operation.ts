@@ -9,7 +9,7 @@ import { createClient } from '../../../client';
 import { sendForOutcome } from '../../../client/outcome';
 import { pinToItem } from '../../../engine/failures';
 import { checkAllThenSend } from '../../../engine/items';
-import { withDisplay } from '../../../fields/display';
+import { optionsCollection, withDisplay } from '../../../fields/display';
 import { IMPORT_FAMILY_MATCHING } from '../../../fields/matchingModes';
 import {
 	PROFILE_GET_PATH,
@@ -18,11 +18,10 @@ import {
 	notFoundError,
 	profileIdOf,
 	profileOf,
-	selectorBody,
-	targetReader,
+	selectorReader,
 } from '../../../fields/profileLookup';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
-import { readResourceId, resourceField } from '../../../fields/resource';
+import { resourceField } from '../../../fields/resource';
 
 const show = { resource: ['profile'], operation: ['get'] };
 
@@ -44,18 +43,11 @@ const IF_NOT_FOUND: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	...lookupProperties(IMPORT_FAMILY_MATCHING, 'How Altcraft finds the profile'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			IF_NOT_FOUND,
-			resourceField({ show: { '/matching': ['email', 'email_profile', 'email_sub', 'phone', 'phone_sub'] } }),
-			...REQUEST_OPTIONS.filter((option) => option.name !== 'idempotencyKey'),
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
-	},
+	optionsCollection([
+		IF_NOT_FOUND,
+		resourceField({ show: { '/matching': ['email', 'email_profile', 'email_sub', 'phone', 'phone_sub'] } }),
+		...REQUEST_OPTIONS.filter((option) => option.name !== 'idempotencyKey'),
+	]),
 ];
 
 export const option: INodePropertyOptions = {
@@ -70,15 +62,12 @@ export const description = withDisplay(properties, show);
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const client = await createClient(this);
 	const outputNotFound = client.options.ifNotFound === 'output';
-	const resourceId = readResourceId(this, 0, client.options.resourceId);
-	const read = targetReader(this, client.settings.format === 'xml');
+	const select = selectorReader(client);
 	return checkAllThenSend(this, {
 		count: this.getInputData().length,
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
-			const target = read(itemIndex);
-			const body = selectorBody(target, resourceId === undefined ? {} : { resource_id: resourceId });
-			client.checkSendable(itemIndex, body);
+			const { target, body } = select(itemIndex);
 			return { target, body, summary: { databaseId: target.dbId, ...target.match.summary } };
 		},
 		send: async ({ items: [itemIndex], value: { target, body, summary } }) => {

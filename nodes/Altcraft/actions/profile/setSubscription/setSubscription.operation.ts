@@ -9,11 +9,11 @@ import { createLaunchClient } from '../../../client/launch';
 import { failItem } from '../../../engine/failures';
 import { parameterReader } from '../../../engine/parameters';
 import { checkId, scalar } from '../../../engine/validators';
-import { withDisplay } from '../../../fields/display';
+import { additionalFieldsCollection, optionsCollection, withDisplay } from '../../../fields/display';
 import { IMPORT_FAMILY_MATCHING } from '../../../fields/matchingModes';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { SUBSCRIPTION_STATUS_OPTIONS } from '../../../fields/profile';
-import { changeProfiles } from '../../../fields/profileChange';
+import { CHANGE_LOOKUP_DESCRIPTION, changeProfiles, skipTriggersField } from '../../../fields/profileChange';
 import { lookupProperties, targetReader } from '../../../fields/profileLookup';
 import { REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { resourceField } from '../../../fields/resource';
@@ -35,10 +35,7 @@ const SUBSCRIPTION_FIELDS = {
 };
 
 const properties: INodeProperties[] = [
-	...lookupProperties(
-		IMPORT_FAMILY_MATCHING,
-		'How to find the profile; any mode but Profile ID costs one lookup request first',
-	),
+	...lookupProperties(IMPORT_FAMILY_MATCHING, CHANGE_LOOKUP_DESCRIPTION),
 	{
 		...resourceField(undefined),
 		displayName: 'Resource',
@@ -56,47 +53,27 @@ const properties: INodeProperties[] = [
 		options: SUBSCRIPTION_STATUS_OPTIONS,
 	},
 	...objectInput(SUBSCRIPTION_FIELDS),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Categories',
-				name: 'categories',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. news, offers',
-				description: "Names of the resource's categories the subscription receives, separated by commas (cats)",
-			},
-			{
-				displayName: 'Priority',
-				name: 'priority',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 10',
-				description:
-					"The subscription's priority among the profile's subscriptions (a whole number). Setting it turns off the resource's automatic priority for new subscriptions.",
-			},
-			{
-				displayName: 'Skip Triggers',
-				name: 'skipTriggers',
-				type: 'boolean',
-				default: false,
-				description: 'Whether triggers and scenarios that react to the change stay untouched (skip_triggers)',
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: REQUEST_OPTIONS,
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Categories',
+			name: 'categories',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. news, offers',
+			description: "Names of the resource's categories the subscription receives, separated by commas (cats)",
+		},
+		{
+			displayName: 'Priority',
+			name: 'priority',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 10',
+			description:
+				"The subscription's priority among the profile's subscriptions (a whole number). Setting it turns off the resource's automatic priority for new subscriptions.",
+		},
+		skipTriggersField('the change'),
+	]),
+	optionsCollection(REQUEST_OPTIONS),
 ];
 
 export const option: INodePropertyOptions = {
