@@ -7,8 +7,11 @@ import {
 } from 'n8n-workflow';
 import { resources, router } from './actions/router';
 import { nodeSubtitle } from './actions/subtitle';
+import * as profile from './actions/profile';
+import * as segment from './actions/segment';
 import * as triggerMailing from './actions/triggerMailing';
 import { searchResources, searchTriggerLinks, searchTriggerMailings } from './methods/listSearch';
+import { getDatabaseFields, searchDatabases, searchSegments } from './methods/namedLists';
 
 export class Altcraft implements INodeType {
 	description: INodeTypeDescription = {
@@ -32,14 +35,22 @@ export class Altcraft implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				default: 'triggerMailing',
-				options: [{ name: 'Trigger Mailing', value: 'triggerMailing' }],
+				// Trigger Mailing first (the default), the others alphabetical.
+				options: [
+					{ name: 'Trigger Mailing', value: 'triggerMailing' },
+					{ name: 'Profile', value: 'profile' },
+					{ name: 'Segment', value: 'segment' },
+				],
 			},
 			...triggerMailing.description,
+			...profile.description,
+			...segment.description,
 		],
 	};
 
 	methods = {
-		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks },
+		listSearch: { searchTriggerMailings, searchResources, searchTriggerLinks, searchDatabases, searchSegments },
+		loadOptions: { getDatabaseFields },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -56,7 +56,9 @@ const names = (properties: INodeProperties[]) => properties.map((property) => pr
 
 describe('texts n8n renders as HTML', () => {
 	test('no raw angle brackets: they would be swallowed as markup', () => {
-		const offending = renderedTexts().filter(({ text }) => /[<>]/.test(text));
+		// The one markup n8n asks for (its lint rule for pickers that load options): a link, meant as one.
+		const pickerLink = 'using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+		const offending = renderedTexts().filter(({ text }) => /[<>]/.test(text.replace(pickerLink, '')));
 		expect(offending).toEqual([]);
 		expect(TRIGGER_LINK_SHAPE).not.toMatch(/[<>]/);
 	});

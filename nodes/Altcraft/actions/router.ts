@@ -1,10 +1,14 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import type { AltcraftResource } from './node.type';
+import * as profile from './profile';
+import * as segment from './segment';
 import * as triggerMailing from './triggerMailing';
 
 /** Every resource by its `value` in the Resource list. */
 export const resources: Record<string, AltcraftResource> = {
 	triggerMailing: triggerMailing.operations,
+	profile: profile.operations,
+	segment: segment.operations,
 };
 
 /** Runs the operation the node is set to, looked up by resource and operation name. */

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { launchRequestId, requestIdScope } from '../engine/requestId';
-import { createClient, type Client } from '.';
+import { createClient, type Client } from './index';
 
 /** What launches add to the client: Request-IDs from the Idempotency Key. */
 export interface LaunchClient extends Client {

@@ -7,3 +7,23 @@ export function withDisplay(properties: INodeProperties[], show: IDisplayOptions
 		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...show } },
 	}));
 }
+
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName, name, type: 'collection', placeholder, default: {}, options: sorted };
+}
+
+/** An operation's Additional Fields: optional request fields, alphabetical. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add Field', options);
+}
+
+/** An operation's Options: how its requests travel, alphabetical. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Options', 'options', 'Add Option', options);
+}

@@ -18,7 +18,6 @@ import {
 } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
 import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
-import { objectInputReader } from '../../../fields/objectFields';
 import { OUTPUT_OPTION, outputPerRequest } from '../../../fields/output';
 import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
 import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
@@ -26,7 +25,7 @@ import { digest } from '../../../helpers/hash';
 import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
 import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
 import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
-import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
+import { PROFILE_PROPERTIES, profileReader } from '../../../fields/profile';
 
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
@@ -107,27 +106,12 @@ function requestFields(request: ImportRequest): IDataObject {
 function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ImportItem {
 	const triggerMailingId = triggerMailingIdReader(ctx);
 	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
+	const readProfile = profileReader(ctx, xml);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
 	const readMessage = messageReader(ctx);
 	return (itemIndex) => {
 		const fields = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
+		const profile = readProfile(itemIndex);
 		const matched = match(itemIndex, profile);
 		const request: ImportRequest = {
 			triggerMailingId: triggerMailingId(itemIndex),
