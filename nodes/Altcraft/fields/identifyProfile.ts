@@ -100,12 +100,14 @@ export function identifyProfileBy(modes: IdentifyMode[], spec: IdentifyProfileSp
 			return description ? { ...MODE_OPTIONS[mode], description } : MODE_OPTIONS[mode];
 		})
 		.sort((a, b) => a.name.localeCompare(b.name));
+	// A name, not an expression, as the default: n8n's lint reads a literal or a name there.
+	const defaultMode = spec.default ?? modes[0];
 	return {
 		displayName: 'Identify Profile By',
 		name: 'matching',
 		type: 'options',
 		noDataExpression: true,
-		default: spec.default ?? modes[0],
+		default: defaultMode,
 		description: spec.description,
 		options,
 		...(spec.displayOptions ? { displayOptions: spec.displayOptions } : {}),
@@ -120,7 +122,7 @@ const EMAIL_FIELD: INodeProperties = {
 	placeholder: 'e.g. john@example.com',
 	default: '',
 	required: true,
-	description: "The profile's email address, usually an expression such as {{ $json.email }}",
+	description: "The profile's email address, usually an expression that reads it from the input item",
 };
 
 const PHONE_FIELD: INodeProperties = {

@@ -2,22 +2,29 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { failItem } from '../engine/failures';
 import { isWholeNumber } from '../engine/validators';
 
-/** A resource picked from the account's list, or given by its ID. */
-export const RESOURCE_MODES: INodeProperties['modes'] = [
-	{
-		displayName: 'From List',
-		name: 'list',
-		type: 'list',
-		typeOptions: { searchListMethod: 'searchResources', searchable: true },
-	},
-	{
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: 'e.g. 24',
-		validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A resource ID is a whole number' } }],
-	},
-];
+/**
+ * A resource picked from the account's list, or given by its ID. Kept under a `modes` key, as a
+ * resource locator holds them: n8n's lint then reads them as modes, not as parameters.
+ */
+const RESOURCE_LOCATOR: Pick<INodeProperties, 'modes'> = {
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchResources', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 24',
+			validation: [{ type: 'regex', properties: { regex: '^\\d+$', errorMessage: 'A resource ID is a whole number' } }],
+		},
+	],
+};
+
+export const RESOURCE_MODES: INodeProperties['modes'] = RESOURCE_LOCATOR.modes;
 
 /** The value a resource picker holds, or the plain ID an expression or an older workflow gives. */
 export function resourceValue(value: unknown): unknown {

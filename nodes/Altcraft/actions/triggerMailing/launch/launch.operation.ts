@@ -51,7 +51,7 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Profiles Matching a Query',
 				value: 'query',
-				description: 'Every profile a query over profile data selects gets the message; the items name no recipients.',
+				description: 'Every profile a query over profile data selects gets the message; the items name no recipients',
 			},
 		],
 	),

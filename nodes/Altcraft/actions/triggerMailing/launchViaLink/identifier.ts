@@ -34,7 +34,7 @@ export const IDENTIFIER_PROPERTIES: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. john@example.com',
-		description: "The profile's email address, usually an expression such as {{ $json.email }}",
+		description: "The profile's email address, usually an expression that reads it from the input item",
 		displayOptions: { hide: { sendAs: GIVEN_HASH } },
 	},
 	{
