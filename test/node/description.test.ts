@@ -159,6 +159,18 @@ describe('Dry Run you cannot miss', () => {
 		expect(names(shown(operation, { options: {} }))).not.toContain('dryRunNotice');
 	});
 
+	test.each([
+		['profile', 'createOrUpdate'],
+		['profile', 'get'],
+		['profile', 'delete'],
+		['profile', 'setSubscription'],
+		['segment', 'addProfile'],
+		['segment', 'removeProfile'],
+	])('%s → %s: the same notice while Dry Run is on, and only then', (resource, operation) => {
+		expect(names(shown(operation, { resource, options: { dryRun: true } }))).toContain('dryRunNotice');
+		expect(names(shown(operation, { resource, options: { dryRun: false } }))).not.toContain('dryRunNotice');
+	});
+
 	/** The subtitle as n8n's canvas evaluates it for these parameters. */
 	function subtitle(parameters: INodeParameters): string {
 		const node: INode = {
@@ -185,6 +197,11 @@ describe('Dry Run you cannot miss', () => {
 		[{ operation: 'launch', launchMode: 'query', options: {} }, 'Launch: Query'],
 		[{ operation: 'importAndLaunch', launchMode: 'batch' }, 'Import Profile and Launch: Bulk'],
 		[{ operation: 'launchViaLink', options: { dryRun: true } }, 'Dry Run · Launch via Trigger Link'],
+		[
+			{ resource: 'profile', operation: 'createOrUpdate', launchMode: 'batch', options: { dryRun: true } },
+			'Dry Run · Create or Update: Bulk',
+		],
+		[{ resource: 'segment', operation: 'removeProfile' }, 'Remove Profile'],
 	])('subtitle for %j: %s', (parameters, expected) => {
 		expect(subtitle({ resource: 'triggerMailing', ...parameters })).toBe(expected);
 	});

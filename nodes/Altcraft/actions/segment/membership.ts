@@ -5,7 +5,7 @@ import { additionalFieldsCollection, optionsCollection, withDisplay } from '../.
 import { IMPORT_FAMILY_MATCHING } from '../../fields/identifyProfile';
 import { CHANGE_LOOKUP_DESCRIPTION, changeProfiles, skipTriggersField } from '../../fields/profileChange';
 import { targetReader, lookupProperties } from '../../fields/profileLookup';
-import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../fields/requestOptions';
+import { REQUEST_OPTIONS, dryRunNotice } from '../../fields/requestOptions';
 import { SEGMENT_FIELD, segmentIdReader } from '../../fields/segment';
 
 /**
@@ -23,7 +23,7 @@ interface Membership {
 
 function properties(): INodeProperties[] {
 	return [
-		DRY_RUN_NOTICE,
+		dryRunNotice('send them'),
 		SEGMENT_FIELD,
 		...lookupProperties(IMPORT_FAMILY_MATCHING, CHANGE_LOOKUP_DESCRIPTION),
 		additionalFieldsCollection([skipTriggersField('the segment change')]),

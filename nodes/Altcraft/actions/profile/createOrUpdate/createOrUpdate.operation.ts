@@ -16,7 +16,7 @@ import { OUTPUT_OPTION } from '../../../fields/output';
 import { CUSTOM_FIELDS, profileProperties } from '../../../fields/profile';
 import { profileIdOf } from '../../../fields/profileLookup';
 import { importIdentifyProperties } from '../../../fields/profileMatching';
-import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { REQUEST_OPTIONS, dryRunNotice } from '../../../fields/requestOptions';
 import { digest } from '../../../helpers/hash';
 import { importBulk } from './bulk';
 import {
@@ -31,7 +31,7 @@ import {
 const show = { resource: ['profile'], operation: ['createOrUpdate'] };
 
 const properties: INodeProperties[] = [
-	DRY_RUN_NOTICE,
+	dryRunNotice('send them'),
 	DATABASE_FIELD,
 	{
 		...launchModeField(

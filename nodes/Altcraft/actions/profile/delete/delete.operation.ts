@@ -17,7 +17,7 @@ import {
 	profileIdOf,
 	selectorReader,
 } from '../../../fields/profileLookup';
-import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { REQUEST_OPTIONS, dryRunNotice } from '../../../fields/requestOptions';
 import { resourceField } from '../../../fields/resource';
 import { digest } from '../../../helpers/hash';
 
@@ -27,7 +27,7 @@ export const DELETE_PATH = '/api/v1.1/profiles/delete';
 const show = { resource: ['profile'], operation: ['delete'] };
 
 const properties: INodeProperties[] = [
-	DRY_RUN_NOTICE,
+	dryRunNotice('send them'),
 	{
 		displayName:
 			'Deleting is permanent: the profile goes with its event history and its relations, and cannot be restored. Try it with Options → Dry Run first.',

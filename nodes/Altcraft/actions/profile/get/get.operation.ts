@@ -20,7 +20,7 @@ import {
 	profileOf,
 	selectorReader,
 } from '../../../fields/profileLookup';
-import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { REQUEST_OPTIONS, dryRunNotice } from '../../../fields/requestOptions';
 import { resourceField } from '../../../fields/resource';
 
 const show = { resource: ['profile'], operation: ['get'] };
@@ -42,7 +42,7 @@ const IF_NOT_FOUND: INodeProperties = {
 };
 
 const properties: INodeProperties[] = [
-	DRY_RUN_NOTICE,
+	dryRunNotice('send them'),
 	...lookupProperties(IMPORT_FAMILY_MATCHING, 'How Altcraft finds the profile'),
 	optionsCollection([
 		IF_NOT_FOUND,

@@ -15,7 +15,7 @@ import { objectInput, objectInputReader } from '../../../fields/objectFields';
 import { SUBSCRIPTION_STATUS_OPTIONS } from '../../../fields/profile';
 import { CHANGE_LOOKUP_DESCRIPTION, changeProfiles, skipTriggersField } from '../../../fields/profileChange';
 import { lookupProperties, targetReader } from '../../../fields/profileLookup';
-import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
+import { REQUEST_OPTIONS, dryRunNotice } from '../../../fields/requestOptions';
 import { resourceField } from '../../../fields/resource';
 import { CHANNEL_PROPERTIES, channelReader } from './channel';
 
@@ -35,7 +35,7 @@ const SUBSCRIPTION_FIELDS = {
 };
 
 const properties: INodeProperties[] = [
-	DRY_RUN_NOTICE,
+	dryRunNotice('send them'),
 	...lookupProperties(IMPORT_FAMILY_MATCHING, CHANGE_LOOKUP_DESCRIPTION),
 	{
 		...resourceField(undefined),
