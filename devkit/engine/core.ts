@@ -364,6 +364,20 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		return search.call(context, filter, paginationToken);
 	}
 
+	/** A "load options" method as the editor calls it, with the node's current parameters. */
+	async function loadOptions(method: string, credentials: CredentialData, parameters: INodeParameters) {
+		const { node, workflow, additionalData } = contextFor(credentials);
+		const context = new core.LoadOptionsContext(
+			workflow,
+			node,
+			{ ...additionalData, currentNodeParameters: parameters },
+			'parameters.customFieldsValues',
+		);
+		const load = types.node.methods?.loadOptions?.[method];
+		if (!load) throw new Error(`The node has no load options method ${method}`);
+		return load.call(context);
+	}
+
 	/**
 	 * The credential's "Test" button: its declarative request run through n8n-core's RoutingNode, and
 	 * the result judged with the rules the way n8n's CredentialsTester judges them.
@@ -434,6 +448,7 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		runWorkflow,
 		runStoredWorkflow,
 		listSearch,
+		loadOptions,
 		testCredential,
 		shutdown: modules.stopBackgroundWork,
 		TestNodeTypes,

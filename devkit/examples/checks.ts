@@ -34,6 +34,8 @@ export interface ExampleSpec {
 	outputItems: number;
 	/** What every output item says first: its operation's outcome verb (docs/output.md); `launched` unless set. */
 	verb?: string;
+	/** Which Altcraft node the common checks look at when there are several; default the first. */
+	node?: string;
 	check: (evidence: RunEvidence, failures: Failures) => void;
 }
 
@@ -56,8 +58,8 @@ export function nodeItems(run: any, nodeName: string): any[] | undefined {
 	return runs?.[0]?.data?.main?.[0];
 }
 
-function altcraftNodeName(workflow: Workflow): string {
-	const node = workflow.nodes.find((candidate) => candidate.type === NODE_TYPE);
+function altcraftNodeName(workflow: Workflow, name?: string): string {
+	const node = workflow.nodes.find((candidate) => candidate.type === NODE_TYPE && (!name || candidate.name === name));
 	if (!node) throw new Error(`${workflow.name} has no ${NODE_TYPE} node`);
 	return node.name;
 }
@@ -81,6 +83,20 @@ export function crashedAfterFinishedRun(evidence: RunEvidence): boolean {
 	);
 }
 
+/** What an output item says happened first, per operation (docs/output.md). */
+const OUTCOME_VERBS = [
+	'launched',
+	'imported',
+	'updated',
+	'found',
+	'deleted',
+	'subscribed',
+	'added',
+	'removed',
+	'registered',
+	'started',
+];
+
 /**
  * The Altcraft node's output: the expected count, one success item per input item in the output
  * convention (docs/output.md: no `error` key, Altcraft's answer under `response`, paired with its own input).
@@ -96,9 +112,12 @@ function altcraftOutputChecks(spec: ExampleSpec, run: any, name: string, failure
 			if ('error' in json || item.error) failures.add(`output item ${index} is a failure: ${JSON.stringify(json)}`);
 			if (json.response?.error !== 0)
 				failures.add(`output item ${index}: Altcraft answered ${JSON.stringify(json.response)}`);
-			const verb = spec.verb ?? 'launched';
-			if (!(verb in json)) failures.add(`output item ${index} does not say whether it ${verb}`);
-			if (!json.requestId && !json.request?.requestId) failures.add(`output item ${index} has no Request-ID`);
+			const verb = spec.verb ?? OUTCOME_VERBS.find((candidate) => candidate in json);
+			if (!verb || !(verb in json))
+				failures.add(`output item ${index} does not say what happened (${spec.verb ?? OUTCOME_VERBS.join(', ')})`);
+			// A read (Get: `found`) carries no Request-ID; every data-changing call does.
+			if (verb !== 'found' && !json.requestId && !json.request?.requestId)
+				failures.add(`output item ${index} has no Request-ID`);
 			failures.equal(`output item ${index} pairedItem`, item.pairedItem, { item: index });
 		});
 	}
@@ -146,9 +165,22 @@ export function commonChecks(spec: ExampleSpec, evidence: RunEvidence, failures:
 
 const JOHN = '6606e08f10bcdd88297057a7';
 const JANE = 'abcdefghijklmnqrstuvwxyz';
+/** The profile of Altcraft's Delete profile and Get profile data examples (example@example.com). */
+const EXAMPLE_PROFILE = '5f33d33ece94481aa9382110';
 
-function altcraftItems(evidence: RunEvidence): any[] {
-	return nodeItems(evidence.run, altcraftNodeName(evidence.workflow)) ?? [];
+function altcraftItems(evidence: RunEvidence, node?: string): any[] {
+	return nodeItems(evidence.run, altcraftNodeName(evidence.workflow, node)) ?? [];
+}
+
+function profileCalls(sandbox: Sandbox, path: string): RecordedRequest[] {
+	return sandbox.requests.filter((request) => request.path === path);
+}
+
+/** Data-changing profile calls carry a Request-ID each, none shared. */
+function checkRequestIds(f: Failures, requests: RecordedRequest[]): void {
+	const ids = requests.map((request) => request.requestId);
+	f.truthy(`every data-changing request has a Request-ID (${JSON.stringify(ids)})`, ids.every(Boolean));
+	f.equal('Request-IDs are distinct', new Set(ids).size, ids.length);
 }
 
 /** A value as plain JSON (the sandbox's parsed objects are compared by content, not prototype). */
@@ -537,6 +569,142 @@ export const SPECS: ExampleSpec[] = [
 			f.equal('output scenarioId', item?.json?.scenarioId, 10);
 			f.equal('output profileId', item?.json?.profileId, answered);
 			f.equal('output pairedItem', item?.pairedItem, { item: 0 });
+		},
+	},
+	{
+		file: 'profiles-crm-bulk.json',
+		label: 'CRM rows → Create or Update (bulk)',
+		launches: 0,
+		outputItems: 3,
+		check({ sandbox, ...evidence }, f) {
+			const requests = profileCalls(sandbox, '/api/v1.1/profiles/import_batch');
+			f.equal('one import_batch request', requests.length, 1);
+			checkRequestIds(f, requests);
+			const [request] = requests;
+			if (!request) return;
+			f.equal(
+				'db_id, matching, skip_triggers',
+				[request.body.db_id, request.body.matching, request.body.skip_triggers],
+				[1, 'email', true],
+			);
+			f.equal("john's element (nested subscription)", request.body.data?.[0], {
+				CRM_ID: 123420,
+				email: 'john@example.com',
+				_fname: 'John',
+				subscriptions: [{ channel: 'email', email_data: { email: 'john@example.com' }, resource_id: 24 }],
+			});
+			const items = altcraftItems({ sandbox, ...evidence });
+			const answered = request.response?.body?.result?.map((entry: { profile_id: string }) => entry.profile_id);
+			f.equal(
+				'output: imported, one per row',
+				items.map((item) => item.json?.imported),
+				[true, true, true],
+			);
+			f.equal(
+				'output profile IDs = the answer, by position',
+				items.map((item) => item.json?.profileId),
+				answered,
+			);
+			f.equal('john kept his profile', answered?.[0], JOHN);
+			f.equal(
+				'pairing',
+				items.map((item) => item.pairedItem),
+				[{ item: 0 }, { item: 1 }, { item: 2 }],
+			);
+		},
+	},
+	{
+		file: 'profiles-form-then-launch.json',
+		label: 'form → Create or Update → Launch',
+		launches: 1,
+		outputItems: 1,
+		node: 'Create or update profile',
+		check({ sandbox, ...evidence }, f) {
+			const [request] = profileCalls(sandbox, '/api/v1.1/profiles/import');
+			checkRequestIds(f, request ? [request] : []);
+			f.equal('profile data', request?.body?.data, {
+				email: 'olga@example.com',
+				_fname: 'Olga',
+				subscriptions: [{ resource_id: 24, channel: 'email', email: 'olga@example.com', status: 'subscribed' }],
+			});
+			const profileId = request?.response?.body?.profile_id;
+			const [created] = altcraftItems({ sandbox, ...evidence }, 'Create or update profile');
+			f.equal('output imported + profileId', [created?.json?.imported, created?.json?.profileId], [true, profileId]);
+			const [launch] = sandbox.launches;
+			if (!launch) return;
+			f.equal(
+				'launched by the new profile ID',
+				[launch.body.matching, launch.body.profile_id],
+				['profile_id', profileId],
+			);
+			f.equal('reached the new profile', launch.profiles, [profileId]);
+			f.equal('content', launch.body.content, { first_name: 'Olga' });
+			const [launched] = altcraftItems({ sandbox, ...evidence }, 'Launch welcome mailing');
+			f.equal('launch output paired to the form item', launched?.pairedItem, { item: 0 });
+		},
+	},
+	{
+		file: 'profiles-deletion-request.json',
+		label: 'deletion request → Get → Delete',
+		launches: 0,
+		outputItems: 1,
+		node: 'Delete profile',
+		check({ sandbox, ...evidence }, f) {
+			f.equal(
+				'requests: get, then delete',
+				sandbox.requests.map((request) => request.path),
+				['/api/v1.1/profiles/get/', '/api/v1.1/profiles/delete'],
+			);
+			const [found] = altcraftItems({ sandbox, ...evidence }, 'Get profile');
+			f.equal('get output', [found?.json?.found, found?.json?.profileId], [true, EXAMPLE_PROFILE]);
+			const [deletion] = profileCalls(sandbox, '/api/v1.1/profiles/delete');
+			checkRequestIds(f, deletion ? [deletion] : []);
+			f.equal('deleted by profile ID', deletion?.body?.profile_id, EXAMPLE_PROFILE);
+			f.equal('the profile is gone', sandbox.profile(EXAMPLE_PROFILE), undefined);
+			const [deleted] = altcraftItems({ sandbox, ...evidence }, 'Delete profile');
+			f.equal('delete output', [deleted?.json?.deleted, deleted?.json?.profileId], [true, EXAMPLE_PROFILE]);
+		},
+	},
+	{
+		file: 'segments-churned-customers.json',
+		label: 'churned customers → Remove from segment, Add to segment',
+		launches: 0,
+		outputItems: 2,
+		node: 'Add to win-back segment',
+		check({ sandbox, ...evidence }, f) {
+			const removes = profileCalls(sandbox, '/api/v1.1/profiles/segstatic/remove');
+			const adds = profileCalls(sandbox, '/api/v1.1/profiles/segstatic/add');
+			checkRequestIds(f, [...removes, ...adds]);
+			f.equal('removed from 5', removes.map((request) => [request.body.segment_id, request.body.profile_id]).sort(), [
+				[5, JOHN],
+				[5, JANE],
+			]);
+			f.equal(
+				'added to 2 by the profile ID Remove output (no second lookup)',
+				adds.map((request) => request.body.profile_id).sort(),
+				[JOHN, JANE],
+			);
+			f.equal('lookups: one per customer', profileCalls(sandbox, '/api/v1.1/profiles/get/').length, 2);
+			// The sandbox's copy comes from another realm than the expectation: compare as JSON.
+			f.equal('john now in segment 2 only', JSON.stringify(sandbox.profile(JOHN)?.segments), '[2]');
+			const removed = altcraftItems({ sandbox, ...evidence }, 'Remove from VIP segment');
+			f.equal(
+				'remove output',
+				removed.map((item) => [item.json?.removed, item.json?.lookedUp]),
+				[
+					[true, true],
+					[true, true],
+				],
+			);
+			const added = altcraftItems({ sandbox, ...evidence }, 'Add to win-back segment');
+			f.equal(
+				'add output',
+				added.map((item) => [item.json?.added, item.json?.lookedUp, item.json?.segmentId]),
+				[
+					[true, false, 2],
+					[true, false, 2],
+				],
+			);
 		},
 	},
 ];

@@ -2,6 +2,8 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import type { AltcraftResource } from './node.type';
 import * as event from './event';
 import * as scenario from './scenario';
+import * as profile from './profile';
+import * as segment from './segment';
 import * as triggerMailing from './triggerMailing';
 
 /** Every resource by its `value` in the Resource list. */
@@ -9,6 +11,8 @@ export const resources: Record<string, AltcraftResource> = {
 	triggerMailing: triggerMailing.operations,
 	event: event.operations,
 	scenario: scenario.operations,
+	profile: profile.operations,
+	segment: segment.operations,
 };
 
 /** Runs the operation the node is set to, looked up by resource and operation name. */

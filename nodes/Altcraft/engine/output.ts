@@ -30,13 +30,18 @@ function dryVerbs(verbs: Verbs): Verbs {
 	return result;
 }
 
-/** A success item's JSON for a call that concerned one item. */
+/**
+ * A success item's JSON for a call that concerned one item. A read (no Request-ID) has no
+ * `requestId` and no `duplicate`: Altcraft deduplicates only calls that carry one.
+ */
 export function successJson(verbs: Verbs, facts: IDataObject, call: CallOutcome): IDataObject {
-	if (call.preview) {
-		return { dryRun: true, ...dryVerbs(verbs), ...facts, requestId: call.requestId, request: call.preview };
+	const { requestId, duplicate, attempts, response, preview } = call;
+	const dedup = requestId === undefined ? {} : { requestId, duplicate };
+	if (preview) {
+		const id = requestId === undefined ? {} : { requestId };
+		return { dryRun: true, ...dryVerbs(verbs), ...facts, ...id, request: preview };
 	}
-	const { requestId, duplicate, attempts, response } = call;
-	return { ...verbs, ...facts, requestId, duplicate, attempts, response };
+	return { ...verbs, ...facts, ...dedup, attempts, response };
 }
 
 /** One input item's part of a request that concerned several. */

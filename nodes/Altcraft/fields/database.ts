@@ -31,6 +31,9 @@ export function databaseField(required: boolean, description: string): INodeProp
 	};
 }
 
+/** The profile database every profile and segment call names. */
+export const DATABASE_FIELD = databaseField(true, 'The profile database the profile is in');
+
 /** The database of each item, checked as a whole number (read from the top-level `database` parameter). */
 export function databaseIdReader(ctx: IExecuteFunctions): (itemIndex: number) => number {
 	const raw = parameterReader(ctx, 'database', '', { extractValue: true });

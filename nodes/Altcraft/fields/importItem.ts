@@ -4,8 +4,7 @@ import { parameterReader } from '../engine/parameters';
 import { attachmentsFor } from './attachments';
 import { readImportFields } from './importOptions';
 import { messageDigest, messageReader, type Message } from './message';
-import { objectInputReader } from './objectFields';
-import { CUSTOM_FIELDS, readProfile, type ProfileInput } from './profile';
+import { profileReader } from './profile';
 import { importMatchReader, type ImportMatch } from './profileMatching';
 import { digest } from '../helpers/hash';
 
@@ -27,27 +26,12 @@ export interface ImportItem {
 /** Reads and checks one item; build once per execution. */
 export function importItemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ImportItem {
 	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
+	const readProfile = profileReader(ctx, xml);
 	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
 	const readMessage = messageReader(ctx);
 	return (itemIndex) => {
 		const additional = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
+		const profile = readProfile(itemIndex);
 		const matched = match(itemIndex, profile);
 		return {
 			match: matched,

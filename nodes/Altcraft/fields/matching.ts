@@ -2,13 +2,13 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { failItem } from '../engine/failures';
 import { parameterReader } from '../engine/parameters';
 import { checkEmail, checkPhone, checkPresent, readJsonObject } from '../engine/validators';
-import { identifyProfileFields, type IdentifyMode } from './identifyProfile';
+import { identifyProfileFields, type IdentifyMode, type LaunchIdentifyMode } from './identifyProfile';
 
 /**
  * How a single v1.1 launch (trigger mailing, scenario) or a goal selects its profile(s): Altcraft's
  * `matching` values, or `customQuery` (Launch Mode "Profiles Matching a Query").
  */
-export type MatchingMode = IdentifyMode | 'customQuery';
+export type MatchingMode = LaunchIdentifyMode | 'customQuery';
 
 /** The modes a single v1.1 launch takes besides a custom query [DOC: Trigger launch; Engage profile in scenario]. */
 const LAUNCH_MATCHING: IdentifyMode[] = ['email', 'phone', 'profile_id', 'custom'];

@@ -22,6 +22,21 @@ export interface ObjectInputSpec {
 	jsonExample: string;
 	example: [string, string];
 	displayOptions?: INodeProperties['displayOptions'];
+	/** A load options method that lists the names to pick from (depending on the Database picker). */
+	nameList?: string;
+}
+
+function nameInput(spec: ObjectInputSpec): INodeProperties {
+	const base = { displayName: 'Name', name: 'name', default: '' };
+	if (!spec.nameList) return { ...base, type: 'string', placeholder: `e.g. ${spec.example[0]}` };
+	return {
+		...base,
+		displayName: 'Name or ID',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: spec.nameList, loadOptionsDependsOn: ['database.value'] },
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
 }
 
 export type ObjectInputMode = 'none' | 'fields' | 'json';
@@ -60,7 +75,7 @@ export function objectInput(spec: ObjectInputSpec): INodeProperties[] {
 					displayName: spec.itemName,
 					name: 'values',
 					values: [
-						{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: `e.g. ${spec.example[0]}` },
+						nameInput(spec),
 						{
 							displayName: 'Value',
 							name: 'value',

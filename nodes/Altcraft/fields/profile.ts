@@ -1,9 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { failItem } from '../engine/failures';
 import { checkFieldNames } from '../engine/keys';
-import { objectInput } from './objectFields';
+import { EMAIL_MODES, PHONE_MODES } from './identifyProfile';
+import { parameterReader } from '../engine/parameters';
+import { objectInput, objectInputReader, type ObjectInputSpec } from './objectFields';
+import { PROFILE_FIELDS_PROPERTY, readSystemFields } from './profileFields';
 import { checkEmail, checkPhone, isWholeNumber, scalar } from '../engine/validators';
-import { resourceLocator, resourceValue } from './resource';
+import { RESOURCE_MODES, resourceValue } from './resource';
 
 /**
  * The profile an import sends (`data`), with Altcraft's field names [DOC: Types of fields in the
@@ -19,9 +22,21 @@ export const CUSTOM_FIELDS = {
 	example: ['CRM_ID', '{{ $json.crmId }}'] as [string, string],
 };
 
+/** [DOC: Subscription status] The statuses a subscription can be set to; sent only to change it. */
+export const SUBSCRIPTION_STATUS_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Complained', value: 'complained' },
+	{ name: 'Do Not Change', value: '' },
+	{ name: 'Hardbounced', value: 'hardbounced' },
+	{ name: 'Invalid', value: 'invalid' },
+	{ name: 'Subscribed', value: 'subscribed' },
+	{ name: 'Suspended', value: 'suspended' },
+	{ name: 'Unconfirmed', value: 'unconfirmed' },
+	{ name: 'Unsubscribed', value: 'unsubscribed' },
+];
+
 /**
- * A profile's email or phone: required when the matching mode finds the profile by it, optional
- * otherwise. n8n shows one of the two same-named properties, whichever the matching selects.
+ * A profile's email or phone: required when "Identify Profile By" finds the profile by it, optional
+ * otherwise. n8n shows one of the two same-named properties, whichever the mode selects.
  */
 function contact(base: INodeProperties, matchedBy: string[]): INodeProperties[] {
 	return [
@@ -30,120 +45,103 @@ function contact(base: INodeProperties, matchedBy: string[]): INodeProperties[] 
 	];
 }
 
-export const PROFILE_PROPERTIES: INodeProperties[] = [
-	...contact(
+const SUBSCRIPTIONS: INodeProperties = {
+	displayName: 'Subscriptions',
+	name: 'subscriptions',
+	type: 'fixedCollection',
+	placeholder: 'Add Subscription',
+	default: {},
+	typeOptions: { multipleValues: true },
+	description:
+		'Subscriptions of the profile to resources. The trigger mailing reaches the profile through one of them.',
+	options: [
 		{
-			displayName: 'Email',
-			name: 'email',
-			type: 'string',
-			placeholder: 'e.g. john@example.com',
-			default: '',
-			description: "The profile's email; when Identify Profile By is Email, it also finds the profile to update",
+			displayName: 'Subscription',
+			name: 'subscription',
+			values: [
+				{
+					displayName: 'Channel',
+					name: 'channel',
+					type: 'options',
+					default: 'email',
+					options: [
+						{ name: 'Email', value: 'email' },
+						{ name: 'SMS', value: 'sms' },
+					],
+				},
+				{
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. john@example.com',
+					description: "Address of the subscription; empty: the profile's Email",
+					displayOptions: { show: { channel: ['email'] } },
+				},
+				{
+					displayName: 'Phone',
+					name: 'phone',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. +79000000000',
+					description: "Number of the subscription; empty: the profile's Phone",
+					displayOptions: { show: { channel: ['sms'] } },
+				},
+				{
+					displayName: 'Resource',
+					name: 'resourceId',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					required: true,
+					description: 'The resource (site, app or channel setup in Altcraft) to subscribe the profile to',
+					modes: RESOURCE_MODES,
+				},
+				{
+					displayName: 'Status',
+					name: 'status',
+					type: 'options',
+					default: '',
+					description: 'Set it only when the status should change',
+					options: SUBSCRIPTION_STATUS_OPTIONS,
+				},
+			],
 		},
-		['email', 'email_profile'],
-	),
-	...contact(
-		{
-			displayName: 'Phone',
-			name: 'phone',
-			type: 'string',
-			placeholder: 'e.g. +79000000000',
-			default: '',
-			description:
-				"The profile's phone in international format; when Identify Profile By is Phone, it also finds the profile to update",
-		},
-		['phone'],
-	),
-	{
-		displayName: 'Profile Fields',
-		name: 'profileFields',
-		type: 'collection',
-		placeholder: 'Add Profile Field',
-		default: {},
-		options: [
+	],
+};
+
+/** The profile inputs; `custom` may offer the database's fields to pick from. */
+export function profileProperties(custom: ObjectInputSpec = CUSTOM_FIELDS): INodeProperties[] {
+	return [
+		...contact(
 			{
-				displayName: 'Birthday',
-				name: '_bdate',
+				displayName: 'Email',
+				name: 'email',
 				type: 'string',
+				placeholder: 'e.g. john@example.com',
 				default: '',
-				placeholder: 'e.g. 2001-12-31',
-				description: 'Date of birth as YYYY-MM-DD (_bdate)',
+				description: "The profile's email; when Identify Profile By is Email, it also finds the profile to update",
 			},
-			{ displayName: 'First Name', name: '_fname', type: 'string', default: '', placeholder: 'e.g. John' },
-			{ displayName: 'Last Name', name: '_lname', type: 'string', default: '', placeholder: 'e.g. Doe' },
-		],
-	},
-	...objectInput(CUSTOM_FIELDS),
-	{
-		displayName: 'Subscriptions',
-		name: 'subscriptions',
-		type: 'fixedCollection',
-		placeholder: 'Add Subscription',
-		default: {},
-		typeOptions: { multipleValues: true },
-		description:
-			'Subscriptions of the profile to resources. The trigger mailing reaches the profile through one of them.',
-		options: [
+			EMAIL_MODES,
+		),
+		...contact(
 			{
-				displayName: 'Subscription',
-				name: 'subscription',
-				values: [
-					{
-						displayName: 'Channel',
-						name: 'channel',
-						type: 'options',
-						default: 'email',
-						options: [
-							{ name: 'Email', value: 'email' },
-							{ name: 'SMS', value: 'sms' },
-						],
-					},
-					{
-						displayName: 'Email',
-						name: 'email',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. john@example.com',
-						description: "Address of the subscription; empty: the profile's Email",
-						displayOptions: { show: { channel: ['email'] } },
-					},
-					{
-						displayName: 'Phone',
-						name: 'phone',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. +79000000000',
-						description: "Number of the subscription; empty: the profile's Phone",
-						displayOptions: { show: { channel: ['sms'] } },
-					},
-					resourceLocator({
-						displayName: 'Resource',
-						name: 'resourceId',
-						required: true,
-						description: 'The resource (site, app or channel setup in Altcraft) to subscribe the profile to',
-					}),
-					{
-						displayName: 'Status',
-						name: 'status',
-						type: 'options',
-						default: '',
-						description: 'Set it only when the status should change',
-						options: [
-							{ name: 'Complained', value: 'complained' },
-							{ name: 'Do Not Change', value: '' },
-							{ name: 'Hardbounced', value: 'hardbounced' },
-							{ name: 'Invalid', value: 'invalid' },
-							{ name: 'Subscribed', value: 'subscribed' },
-							{ name: 'Suspended', value: 'suspended' },
-							{ name: 'Unconfirmed', value: 'unconfirmed' },
-							{ name: 'Unsubscribed', value: 'unsubscribed' },
-						],
-					},
-				],
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				placeholder: 'e.g. +79000000000',
+				default: '',
+				description:
+					"The profile's phone in international format; when Identify Profile By is Phone, it also finds the profile to update",
 			},
-		],
-	},
-];
+			PHONE_MODES,
+		),
+		PROFILE_FIELDS_PROPERTY,
+		...objectInput(custom),
+		SUBSCRIPTIONS,
+	];
+}
+
+export const PROFILE_PROPERTIES: INodeProperties[] = profileProperties();
 
 export interface ProfileInput {
 	email: unknown;
@@ -152,24 +150,6 @@ export interface ProfileInput {
 	/** Custom Fields as read from their input; undefined when none. */
 	custom: IDataObject | undefined;
 	subscriptions: { subscription?: IDataObject[] };
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function readBirthday(ctx: IExecuteFunctions, itemIndex: number, value: unknown): string | undefined {
-	const text = scalar(ctx, itemIndex, 'Birthday', value);
-	if (text === '') return undefined;
-	const match = DATE.exec(text);
-	const valid = match && new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])).getUTCDate() === +match[3];
-	if (!valid) {
-		failItem(
-			ctx,
-			itemIndex,
-			`Birthday "${text}" is not a date as YYYY-MM-DD (item ${itemIndex})`,
-			"Altcraft takes the birthday as YYYY-MM-DD, e.g. 2001-12-31. From a date: {{ DateTime.fromISO($json.birthday).toFormat('yyyy-MM-dd') }}.",
-		);
-	}
-	return text;
 }
 
 function readSubscription(
@@ -231,15 +211,32 @@ export function readProfile(ctx: IExecuteFunctions, itemIndex: number, input: Pr
 		profile.email = checkEmail(ctx, itemIndex, email, 'Set Email to one address, e.g. {{ $json.email }}.');
 	const phone = scalar(ctx, itemIndex, 'Phone', input.phone);
 	if (phone !== '') profile.phones = [checkPhone(ctx, itemIndex, phone)];
-	for (const name of ['_fname', '_lname'] as const) {
-		const value = scalar(ctx, itemIndex, name === '_fname' ? 'First Name' : 'Last Name', fields[name]);
-		if (value !== '') profile[name] = value;
-	}
-	const birthday = readBirthday(ctx, itemIndex, fields._bdate);
-	if (birthday) profile._bdate = birthday;
+	Object.assign(profile, readSystemFields(ctx, itemIndex, fields));
 	const subscriptions = (input.subscriptions?.subscription ?? []).map((entry, position) =>
 		readSubscription(ctx, itemIndex, position, entry, profile),
 	);
 	if (subscriptions.length > 0) profile.subscriptions = subscriptions;
 	return profile;
+}
+
+/** Reads each item's profile from the profile inputs (build once per execution). */
+export function profileReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => IDataObject {
+	const email = parameterReader(ctx, 'email');
+	const phone = parameterReader(ctx, 'phone');
+	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
+	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
+	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
+	return (itemIndex) =>
+		readProfile(
+			ctx,
+			itemIndex,
+			{
+				email: email(itemIndex),
+				phone: phone(itemIndex),
+				fields: profileFields(itemIndex),
+				custom: customFields(itemIndex),
+				subscriptions: subscriptions(itemIndex),
+			},
+			xml,
+		);
 }

@@ -1,14 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Shown at the top of every operation while Options → Dry Run is on: a test switch left on must not go unseen. */
-export const DRY_RUN_NOTICE: INodeProperties = {
-	displayName:
-		'Dry Run is on: this node sends nothing to Altcraft and only shows the requests it would send. Turn off Options → Dry Run to launch.',
-	name: 'dryRunNotice',
-	type: 'notice',
-	default: '',
-	displayOptions: { show: { '/options.dryRun': [true] } },
-};
+/**
+ * Shown at the top of every operation while Options → Dry Run is on: a test switch left on must not
+ * go unseen. `action` is what turning it off does, e.g. "launch".
+ */
+export function dryRunNotice(action: string): INodeProperties {
+	return {
+		displayName: `Dry Run is on: this node sends nothing to Altcraft and only shows the requests it would send. Turn off Options → Dry Run to ${action}.`,
+		name: 'dryRunNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { '/options.dryRun': [true] } },
+	};
+}
+
+/** The notice of the launching operations. */
+export const DRY_RUN_NOTICE: INodeProperties = dryRunNotice('launch');
 
 /** Options every operation shares: how requests travel, not what they say. */
 export const REQUEST_OPTIONS: INodeProperties[] = [

@@ -61,3 +61,6 @@ export function readResourceId(ctx: IExecuteFunctions, itemIndex: number, value:
 	}
 	return Number(text);
 }
+
+/** The picker's modes alone, for a resource field written out in a fixed collection. */
+export const RESOURCE_MODES = resourceLocator({ displayName: 'Resource', name: 'resourceId' }).modes;
