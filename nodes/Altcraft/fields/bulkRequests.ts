@@ -7,6 +7,7 @@ import { attachmentsFor } from './attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from './message';
 import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../helpers/bodySize';
 import { digest } from '../helpers/hash';
+import { omit } from '../helpers/omit';
 
 /**
  * What the bulk requests share (Bulk launch, bulk Import Profile and Launch, bulk Import Profile and Start):
@@ -127,12 +128,6 @@ export function rowOutcome(
 	return { launched: null, note: UNMATCHED_NOTE };
 }
 
-/** The answer as each item repeats it: without the `result` list of every profile in the request. */
-function withoutResult(response: IDataObject): IDataObject {
-	const { result: _result, ...rest } = response;
-	return rest;
-}
-
 /**
  * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output (see
  * engine/output.ts): per input item by default, with what the answer tells of it; per request on
@@ -175,6 +170,7 @@ export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<
 		shared: call.shared,
 		request: facts,
 		item: (itemIndex, position) => call.item(itemIndex, position, told),
-		itemResponse: withoutResult,
+		// Each item repeats the answer without the `result` list of the whole request.
+		itemResponse: (response) => omit(response, 'result'),
 	});
 }

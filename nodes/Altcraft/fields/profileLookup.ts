@@ -11,6 +11,7 @@ import { DATABASE_FIELD, databaseIdReader } from './database';
 import { identifyProfileFields, type IdentifyMode } from './identifyProfile';
 import { readResourceId } from './resource';
 import { contactReader, profileMatchReader, type ImportMatch } from './profileMatching';
+import { omit } from '../helpers/omit';
 
 /**
  * Finding one profile: the Database and "Identify Profile By" inputs of the operations that act on
@@ -76,8 +77,7 @@ export function isProfileNotFound(error: unknown): boolean {
 
 /** What an output says about the profile a target names, e.g. `email: …` or `fieldName` + `fieldValue`. */
 export function describeTarget(target: ProfileTarget): string {
-	const { matching: _matching, ...key } = target.match.summary;
-	return Object.entries(key)
+	return Object.entries(omit(target.match.summary, 'matching'))
 		.map(([name, value]) => `${name} ${String(value)}`)
 		.join(', ');
 }

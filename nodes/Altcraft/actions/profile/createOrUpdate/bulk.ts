@@ -9,6 +9,7 @@ import { outputPerRequest } from '../../../fields/output';
 import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
 import { importReader, outcomeKey, type ProfileImport } from './item';
+import { omit } from '../../../helpers/omit';
 
 /** Altcraft "Import multiple profiles" and "Update multiple profiles". */
 export const IMPORT_BATCH_PATH = '/api/v1.1/profiles/import_batch';
@@ -88,12 +89,6 @@ function resultEntries(answer: IDataObject): IDataObject[] | undefined {
 const UNTOLD =
 	"Altcraft's answer does not tell this profile's result: its result list is missing or has another length than the request's profiles";
 
-/** The answer as each item repeats it: its own entry of `result` is on the item (`result`), not the whole list. */
-function withoutResult(response: IDataObject): IDataObject {
-	const { result: _result, ...rest } = response;
-	return rest;
-}
-
 /** The error of a `result` entry that refused its profile; undefined for a success. */
 function entryError(client: LaunchClient, itemIndex: number, position: number, entry: IDataObject, request: number) {
 	if (Number(entry.error ?? 0) === 0) return undefined;
@@ -163,7 +158,8 @@ async function sendBulk(
 		shared: { databaseId: fields.db_id, matching: fields.matching },
 		request,
 		item,
-		itemResponse: withoutResult,
+		// Each item repeats the answer without the `result` list of the whole request.
+		itemResponse: (response) => omit(response, 'result'),
 	});
 	if (!Array.isArray(outputs)) return outputs;
 	return outputs.map((output, position): INodeExecutionData => {

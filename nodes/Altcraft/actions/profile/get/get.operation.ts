@@ -22,6 +22,7 @@ import {
 } from '../../../fields/profileLookup';
 import { REQUEST_OPTIONS, dryRunNotice } from '../../../fields/requestOptions';
 import { resourceField } from '../../../fields/resource';
+import { omit } from '../../../helpers/omit';
 
 const show = { resource: ['profile'], operation: ['get'] };
 
@@ -82,8 +83,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				if (!isProfileNotFound(error)) throw pinToItem(this, error, itemIndex);
 				if (!outputNotFound) throw notFoundError(this, target, itemIndex);
 				const response = (error as { errorResponse?: IDataObject }).errorResponse ?? {};
-				const { httpCode: _httpCode, ...answer } = response;
-				return { found: false, profileId: null, ...summary, response: answer };
+				return { found: false, profileId: null, ...summary, response: omit(response, 'httpCode') };
 			}
 		},
 	});
