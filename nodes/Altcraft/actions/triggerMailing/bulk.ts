@@ -6,6 +6,7 @@ import { attachmentsFor } from '../../fields/attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from '../../fields/message';
 import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../helpers/bodySize';
 import { digest } from '../../helpers/hash';
+import { profileFingerprint } from '../../engine/requestId';
 
 /**
  * What the bulk requests of trigger mailings share (Bulk launch, bulk Import Profile and Launch):
@@ -22,7 +23,17 @@ export type Batch<R> = Group<R, IDataObject>;
 export function batchEntry<R extends { message: Message }>(
 	client: LaunchClient,
 	itemIndex: number,
-	entry: { request: R; fields: IDataObject; keyParts: unknown[]; element: IDataObject; what: string },
+	entry: {
+		request: R;
+		fields: IDataObject;
+		keyParts: unknown[];
+		element: IDataObject;
+		what: string;
+		/** What the Request-ID and the memory of sent profiles are scoped by, e.g. `trigger-84`. */
+		target: string;
+		/** The profile as the element names it (its matching key), without its own data. */
+		profile: IDataObject;
+	},
 ): BatchEntry<R> {
 	const { request, element } = entry;
 	client.checkSendable(itemIndex, { ...entry.fields, data: [element] });
@@ -36,8 +47,15 @@ export function batchEntry<R extends { message: Message }>(
 			{ itemIndex, description: 'Send less data for this item (e.g. fewer or shorter custom data values).' },
 		);
 	}
-	const requestKey = messageDigest(entry.keyParts, request.message.fields, request.message.attachments);
-	return { request, requestKey, element, bytes };
+	const key = client.idempotencyKey(itemIndex);
+	// Keyed and unkeyed items never share a request: only keyed ones are remembered.
+	const requestKey = messageDigest(
+		[...entry.keyParts, key !== ''],
+		request.message.fields,
+		request.message.attachments,
+	);
+	const fingerprint = key === '' ? undefined : profileFingerprint(entry.target, key, entry.profile);
+	return { request, requestKey, element, bytes, fingerprint };
 }
 
 /** The bulk requests of the checked items, each under the body limit once its own fields are counted. */
@@ -47,17 +65,24 @@ export function batchRequests<R extends { message: Message }>(
 	perRequest: number,
 	fieldsOf: (request: R) => IDataObject,
 ): Promise<Array<Unit<Batch<R>>>> {
-	return groupRequests(entries, perRequest, (request) =>
-		budgetBeside(fieldsOf(request), inlineAttachmentBytes(request.message.attachments), client.settings.format),
+	const keyed = entries.some((entry) => entry.value.fingerprint !== undefined);
+	return groupRequests(
+		entries,
+		perRequest,
+		(request) =>
+			budgetBeside(fieldsOf(request), inlineAttachmentBytes(request.message.attachments), client.settings.format),
+		keyed ? client.sentMemory() : undefined,
 	);
 }
 
-/** `result` as a list, whichever format it came in (one XML element parses as a single value). */
+/**
+ * `result` as a list of profile IDs. The judge has already refused any other shape (resultList),
+ * and XML's parser reads `result` as a list however many elements it has; null is an empty list.
+ */
 function resultList(body: IDataObject): string[] | undefined {
 	const result = body.result;
 	if (result === undefined) return undefined;
-	if (result === null || result === '') return [];
-	return (Array.isArray(result) ? result : [result]).map((id) => String(id));
+	return Array.isArray(result) ? result.map((id) => String(id)) : [];
 }
 
 /**
@@ -85,6 +110,20 @@ export interface BatchCall {
 }
 
 /**
+ * A bulk request's Request-ID. Keyed: from the key and the profiles it carries, so the same
+ * remaining profiles always get the same ID (grouping.ts forms the same chunks for them) and a
+ * request answered as a duplicate sends nothing new. Unkeyed: from the execution and the items,
+ * the same when n8n's Retry On Fail runs the node again.
+ */
+function batchRequestId(client: LaunchClient, call: BatchCall): string {
+	const { items, value } = call.unit;
+	const part = value.fingerprints
+		? digest([call.task, value.fingerprints])
+		: digest([value.requestKey, call.task, items.length, items[items.length - 1]]);
+	return client.requestId(items[0], call.target, `bulk-${part}`);
+}
+
+/**
  * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output:
  * Altcraft's answer, `result` always as a list, and a `launch` summary with the counts and, for a
  * task, its ID. The Request-ID comes from the request's message and the profiles it carries: a
@@ -94,8 +133,11 @@ export async function sendBatch(
 	client: LaunchClient,
 	call: BatchCall,
 ): Promise<{ answer: IDataObject; result?: string[] }> {
-	const { request, requestKey, elements } = call.unit.value;
+	const { request, elements, fingerprints, remembered } = call.unit.value;
 	const first = call.unit.items[0];
+	const counts = { profiles: elements.length, items: call.unit.items.length };
+	const summary = { ...call.summary, bulk: true, ...(call.task ? { backgroundTask: true } : {}) };
+	if (remembered) return { answer: client.alreadySent({ ...summary, ...counts }) };
 	const attach = await attachmentsFor(client.ctx, first, request.message.attachments);
 	const body: IDataObject = { ...call.fields, data: elements, ...(attach ? { attach } : {}) };
 	if (attach) client.checkBodySize(first, body);
@@ -104,14 +146,13 @@ export async function sendBatch(
 		url: call.url,
 		body,
 		itemIndex: first,
-		summary: { ...call.summary, bulk: true, ...(call.task ? { backgroundTask: true } : {}) },
-		requestId: client.requestId(first, call.target, `bulk-${digest([requestKey, call.task, elements])}`),
+		summary,
+		requestId: batchRequestId(client, call),
+		resultList: !call.task,
 	});
-	const launch: IDataObject = {
-		...(answer.launch as IDataObject),
-		profiles: elements.length,
-		items: call.unit.items.length,
-	};
+	// Altcraft accepted the request (or had already): its profiles count as sent under their key.
+	if (fingerprints && !client.settings.dryRun) client.sentMemory().record(fingerprints);
+	const launch: IDataObject = { ...(answer.launch as IDataObject), ...counts };
 	if (call.task) return { answer: { ...answer, launch: { ...launch, taskId: taskIdOf(answer) ?? null } } };
 	// One <result> element in XML parses as a single value: always a list, as in JSON.
 	const result = resultList(answer);

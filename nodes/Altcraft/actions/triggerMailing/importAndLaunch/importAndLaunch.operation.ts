@@ -198,6 +198,8 @@ async function importBatch(client: LaunchClient) {
 				keyParts: [request.triggerMailingId, request.fields],
 				element,
 				what: 'The profile',
+				target: `import-${request.triggerMailingId}`,
+				profile: match.key,
 			});
 		},
 		group: async (entries) => {

@@ -10,6 +10,8 @@ import { inlineAttachmentBytes, messageDigest } from '../../../fields/message';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
+import type { SentMemory } from '../../../engine/memory';
+import { profileFingerprint } from '../../../engine/requestId';
 import { matchValueReader, type MatchingMode } from './matching';
 import { payloadReader, type Payload } from './payload';
 import { LAUNCH_PATH, launchBody } from './request';
@@ -49,6 +51,8 @@ export interface AudienceMember {
 	bytes: number;
 	/** messageKeyOf(this), computed while the items are checked: that loop yields to the event loop, grouping does not. */
 	messageKey?: string;
+	/** Keyed runs: the profile under the item's Idempotency Key (requestId.ts profileFingerprint). */
+	fingerprint?: string;
 }
 
 /** One request: a message and the distinct match values it goes to. */
@@ -59,6 +63,10 @@ export interface AudienceRequest {
 	values: Array<string | number>;
 	/** Tells apart requests whose messages differ (part of their Request-ID). */
 	messageKey: string;
+	/** Keyed runs: the values' fingerprints, recorded once Altcraft accepts the request. */
+	fingerprints?: string[];
+	/** Keyed runs: every profile already went out under its key; nothing is sent. */
+	remembered?: boolean;
 }
 
 /** What makes two items' messages the same request: everything but their recipients. */
@@ -75,6 +83,7 @@ export async function groupAudience(
 	members: Array<Checked<AudienceMember>>,
 	perRequest: number,
 	byteBudget: (payload: Payload, field: string) => number,
+	memory?: SentMemory,
 ): Promise<Array<Unit<AudienceRequest>>> {
 	const entries = members.map(({ itemIndex, value: member }) => ({
 		itemIndex,
@@ -84,10 +93,11 @@ export async function groupAudience(
 			element: member.value,
 			elementKey: member.value,
 			bytes: member.bytes,
+			fingerprint: member.fingerprint,
 		},
 	}));
-	const units = await groupRequests(entries, perRequest, (first) => byteBudget(first.payload, first.field));
-	return units.map(({ items, value: { request: first, requestKey, elements } }) => ({
+	const units = await groupRequests(entries, perRequest, (first) => byteBudget(first.payload, first.field), memory);
+	return units.map(({ items, value: { request: first, requestKey, elements, fingerprints, remembered } }) => ({
 		items,
 		value: {
 			triggerMailingId: first.triggerMailingId,
@@ -95,6 +105,8 @@ export async function groupAudience(
 			payload: first.payload,
 			values: elements,
 			messageKey: requestKey,
+			...(fingerprints ? { fingerprints } : {}),
+			...(remembered ? { remembered } : {}),
 		},
 	}));
 }
@@ -103,7 +115,16 @@ export function audienceQuery(field: string, values: Array<string | number>): ID
 	return { [field]: { $in: values } };
 }
 
-const withMessageKey = (member: AudienceMember): AudienceMember => ({ ...member, messageKey: messageKeyOf(member) });
+/**
+ * The member's request key and, under an Idempotency Key, its fingerprint. Keyed and unkeyed
+ * items never share a request: only keyed ones are remembered.
+ */
+function keyedMember(member: AudienceMember, key: string): AudienceMember {
+	const messageKey = messageKeyOf(member);
+	if (key === '') return { ...member, messageKey };
+	const fingerprint = profileFingerprint(`trigger-${member.triggerMailingId}`, key, { [member.field]: member.value });
+	return { ...member, messageKey: `${messageKey}|keyed`, fingerprint };
+}
 
 /**
  * The items as audiences: each item contributes its match value; items that ask for the same
@@ -146,18 +167,21 @@ export async function launchAudience(client: LaunchClient) {
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const value = readValue(itemIndex);
-			const member = withMessageKey({
-				triggerMailingId: triggerMailingId(itemIndex),
-				value,
-				bytes: jsonTextValueBytes(value, format),
-				field: checkKey(
-					ctx,
-					itemIndex,
-					'Audience Query Field',
-					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
-				),
-				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
-			});
+			const member = keyedMember(
+				{
+					triggerMailingId: triggerMailingId(itemIndex),
+					value,
+					bytes: jsonTextValueBytes(value, format),
+					field: checkKey(
+						ctx,
+						itemIndex,
+						'Audience Query Field',
+						queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+					),
+					payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
+				},
+				client.idempotencyKey(itemIndex),
+			);
 			client.checkSendable(itemIndex, {
 				id: member.triggerMailingId,
 				custom_request: audienceQuery(member.field, [member.value]),
@@ -166,35 +190,40 @@ export async function launchAudience(client: LaunchClient) {
 			return member;
 		},
 		group: async (members) => {
-			const units = await groupAudience(members, perRequest, queryByteBudget);
+			const keyed = members.some(({ value }) => value.fingerprint !== undefined);
+			const units = await groupAudience(members, perRequest, queryByteBudget, keyed ? client.sentMemory() : undefined);
 			requests = units.length;
 			return units;
 		},
 		send: async ({ items, value: request }, unitIndex) => {
 			const id = request.triggerMailingId;
+			const summary = {
+				triggerMailingId: id,
+				matching: 'custom_request',
+				audienceField: request.field,
+				profiles: request.values.length,
+				items: items.length,
+				request: unitIndex + 1,
+				requests,
+			};
+			if (request.remembered) return client.alreadySent(summary);
 			const fields = { id, custom_request: audienceQuery(request.field, request.values) };
-			return client.launch({
+			const answer = await client.launch({
 				method: 'POST',
 				url: LAUNCH_PATH,
 				body: await launchBody(client, items[0], fields, request.payload),
 				itemIndex: items[0],
-				summary: {
-					triggerMailingId: id,
-					matching: 'custom_request',
-					audienceField: request.field,
-					profiles: request.values.length,
-					items: items.length,
-					request: unitIndex + 1,
-					requests,
-				},
-				// Each request is told apart by its message and the profiles it carries: a re-run with the
-				// same Idempotency Key and a grown audience sends only the requests with new profiles.
+				summary,
+				// Keyed: from the profiles alone (the same remaining profiles always form the same
+				// requests, grouping.ts); unkeyed: from the message and the profiles, within this execution.
 				requestId: client.requestId(
 					items[0],
 					`trigger-${id}`,
-					`audience-${digest([request.messageKey, request.values])}`,
+					`audience-${request.fingerprints ? digest(request.fingerprints) : digest([request.messageKey, request.values])}`,
 				),
 			});
+			if (request.fingerprints && !client.settings.dryRun) client.sentMemory().record(request.fingerprints);
+			return answer;
 		},
 	});
 }

@@ -109,7 +109,8 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				fieldName: fieldName ? checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)) : undefined,
 				message: readMessage(itemIndex, fields),
 			};
-			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
+			const profile: IDataObject = { [elementKey]: readValue(itemIndex) };
+			const element: IDataObject = { ...profile };
 			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
 			return batchEntry(client, itemIndex, {
@@ -118,6 +119,8 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				keyParts: [request.triggerMailingId, request.fieldName],
 				element,
 				what: 'The element of data',
+				target: `trigger-${request.triggerMailingId}`,
+				profile,
 			});
 		},
 		group: async (entries) => {
