@@ -8,30 +8,22 @@ import type {
 import { createLaunchClient, type LaunchClient } from '../../../client/launch';
 import { checkAllThenSend } from '../../../engine/items';
 import { successJson } from '../../../engine/output';
-import { parameterReader } from '../../../engine/parameters';
 import { attachmentsFor } from '../../../fields/attachments';
-import {
-	BACKGROUND_TASK_OPTION,
-	PROFILES_PER_REQUEST_OPTION,
-	launchModeField,
-	readPerRequest,
-} from '../../../fields/bulk';
+import { BACKGROUND_TASK_OPTION, PROFILES_PER_REQUEST_OPTION, launchModeField } from '../../../fields/bulk';
 import { withDisplay } from '../../../fields/display';
-import { ATTACHMENTS_FIELD, messageDigest, messageInputs, messageReader, type Message } from '../../../fields/message';
-import { objectInputReader } from '../../../fields/objectFields';
-import { OUTPUT_OPTION, outputPerRequest } from '../../../fields/output';
+import { ATTACHMENTS_FIELD, messageDigest, messageInputs } from '../../../fields/message';
+import { OUTPUT_OPTION } from '../../../fields/output';
 import { DRY_RUN_NOTICE, REQUEST_OPTIONS } from '../../../fields/requestOptions';
-import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/triggerMailing';
+import { TRIGGER_MAILING_FIELD } from '../../../fields/triggerMailing';
 import { digest } from '../../../helpers/hash';
-import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from '../bulk';
-import { IMPORT_FIELDS, readImportFields } from '../../../fields/importOptions';
-import { IMPORT_MATCHING_PROPERTIES, importMatchReader, type ImportMatch } from '../../../fields/profileMatching';
-import { CUSTOM_FIELDS, PROFILE_PROPERTIES, readProfile, type ProfileInput } from '../../../fields/profile';
+import { IMPORT_FIELDS } from '../../../fields/importOptions';
+import { IMPORT_MATCHING_PROPERTIES } from '../../../fields/profileMatching';
+import { PROFILE_PROPERTIES } from '../../../fields/profile';
+import { importBatch } from './batch';
+import { itemReader, requestFields } from './item';
 
-/** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
+/** Altcraft "Profile import + trigger mailing launch" for one profile; the bulk variants: batch.ts. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
-export const IMPORT_BATCH_PATH = '/api/v1.1/campaigns/triggers/import_and_start_batch';
-export const IMPORT_BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/import_and_start_batch_task';
 
 const show = { resource: ['triggerMailing'], operation: ['importAndLaunch'] };
 
@@ -85,59 +77,6 @@ export const option: INodePropertyOptions = {
 
 export const description = withDisplay(properties, show);
 
-/** What a request of this operation shares besides the profiles it carries. */
-interface ImportRequest {
-	triggerMailingId: number;
-	/** matching, field_name, resource_id, skip_*, detect_geo, timeout. */
-	fields: IDataObject;
-	message: Message;
-}
-
-interface ImportItem {
-	request: ImportRequest;
-	match: ImportMatch;
-	profile: IDataObject;
-}
-
-function requestFields(request: ImportRequest): IDataObject {
-	return { trigger_id: request.triggerMailingId, ...request.fields, ...request.message.fields };
-}
-
-/** Reads and checks one item: its profile, how it is matched, and the request fields it asks for. */
-function itemReader(ctx: IExecuteFunctions, xml: boolean): (itemIndex: number) => ImportItem {
-	const triggerMailingId = triggerMailingIdReader(ctx);
-	const match = importMatchReader(ctx, xml);
-	const email = parameterReader(ctx, 'email');
-	const phone = parameterReader(ctx, 'phone');
-	const profileFields = parameterReader<IDataObject>(ctx, 'profileFields', {});
-	const subscriptions = parameterReader<ProfileInput['subscriptions']>(ctx, 'subscriptions', {});
-	const additionalFields = parameterReader<IDataObject>(ctx, 'additionalFields', {});
-	const customFields = objectInputReader(ctx, CUSTOM_FIELDS);
-	const readMessage = messageReader(ctx);
-	return (itemIndex) => {
-		const fields = additionalFields(itemIndex);
-		const profile = readProfile(
-			ctx,
-			itemIndex,
-			{
-				email: email(itemIndex),
-				phone: phone(itemIndex),
-				fields: profileFields(itemIndex),
-				custom: customFields(itemIndex),
-				subscriptions: subscriptions(itemIndex),
-			},
-			xml,
-		);
-		const matched = match(itemIndex, profile);
-		const request: ImportRequest = {
-			triggerMailingId: triggerMailingId(itemIndex),
-			fields: { ...matched.request, ...readImportFields(ctx, itemIndex, fields) },
-			message: readMessage(itemIndex, fields),
-		};
-		return { request, match: matched, profile };
-	};
-}
-
 /** The profile ID Altcraft answered with, where its answer has one [INF: profiles/import answers profile_id]. */
 function profileIdOf(answer: IDataObject): unknown {
 	const data = answer.data;
@@ -185,62 +124,6 @@ async function importEach(client: LaunchClient) {
 				{ ...recipient, ...(profileId ? { profileId } : {}) },
 				call,
 			);
-		},
-	});
-}
-
-async function importBatch(client: LaunchClient) {
-	const { ctx, options } = client;
-	const profilesPerRequest = readPerRequest(ctx, options);
-	const task = options.backgroundTask === true;
-	const perRequest = outputPerRequest(options);
-	const read = itemReader(ctx, client.settings.format === 'xml');
-	// Each item's recipient as its matching names it, for its own output.
-	const recipients: IDataObject[] = [];
-	let requests = 0;
-	return checkAllThenSend<BatchEntry<ImportRequest>, Batch<ImportRequest>>(ctx, {
-		count: ctx.getInputData().length,
-		concurrency: client.settings.maxParallel,
-		check: (itemIndex) => {
-			const { request, match, profile } = read(itemIndex);
-			recipients[itemIndex] = match.summary;
-			// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
-			// Data array page, which names these keys for the import batch calls too [INF].
-			const element: IDataObject = { ...match.key, data: profile };
-			return batchEntry(client, itemIndex, {
-				request,
-				fields: requestFields(request),
-				keyParts: [request.triggerMailingId, request.fields],
-				element,
-				what: 'The profile',
-			});
-		},
-		group: async (entries) => {
-			const units = await batchRequests(client, entries, profilesPerRequest, requestFields);
-			requests = units.length;
-			return units;
-		},
-		send: async (unit, unitIndex) => {
-			const { request } = unit.value;
-			const byProfileId = request.fields.matching === 'profile_id';
-			return sendBatch(client, {
-				unit,
-				fields: requestFields(request),
-				url: task ? IMPORT_BATCH_TASK_PATH : IMPORT_BATCH_PATH,
-				shared: { triggerMailingId: request.triggerMailingId, matching: request.fields.matching },
-				request: { number: unitIndex + 1, of: requests },
-				item: (itemIndex, _position, answer) => {
-					const recipient = recipients[itemIndex];
-					const own = byProfileId ? String(recipient.profileId) : undefined;
-					const { launched, profileId, note } = rowOutcome(answer, own);
-					// A profile the mailing went to was imported; one it did not go to may still have been.
-					const verbs = { imported: launched === true ? true : null, launched };
-					return { verbs, facts: { ...recipient, ...(profileId ? { profileId } : {}) }, note };
-				},
-				target: `import-${request.triggerMailingId}`,
-				task,
-				perRequest,
-			});
 		},
 	});
 }
