@@ -156,7 +156,8 @@ export function rowOutcome(
 
 /** The answer as each item repeats it: without the `result` list of every profile in the request. */
 function withoutResult(response: IDataObject): IDataObject {
-	const { result: _result, ...rest } = response;
+	const rest = { ...response };
+	delete rest.result;
 	return rest;
 }
 
