@@ -5,7 +5,8 @@ import { bulkImportParams, json, launchParams, useSandbox } from '../helpers/fix
 /**
  * A re-run with the same Idempotency Key never sends a profile twice, whatever happened to the
  * input in between: grown inside the last request, grown in the middle, reordered, a row removed.
- * For Bulk launch, bulk Import Profile and Launch and Audience, through n8n's engine against the
+ * For Bulk launch, bulk Import Profile and Launch, bulk Import Profile and Start (the same import
+ * runner, fields/importRun.ts) and Audience, through n8n's engine against the
  * sandbox, reading what the sandbox processed (answers from its dedup store excluded), not the
  * node's output.
  */
@@ -22,6 +23,15 @@ const modes: Record<string, (extra?: IDataObject) => INodeParameters> = {
 		}),
 	'bulk Import Profile and Launch': (options = {}) =>
 		bulkImportParams({ options: { idempotencyKey: KEY, ...options } }),
+	'bulk Import Profile and Start': (options = {}) => ({
+		resource: 'scenario',
+		operation: 'importAndStart',
+		launchMode: 'batch',
+		scenario: { __rl: true, mode: 'id', value: '11' },
+		matching: 'email',
+		email: '={{ $json.email }}',
+		options: { idempotencyKey: KEY, ...options },
+	}),
 	Audience: (options = {}) => launchParams({ launchMode: 'audience', options: { idempotencyKey: KEY, ...options } }),
 };
 
@@ -121,6 +131,15 @@ const NOW_SENT: Record<string, boolean | null> = {
 	Audience: null,
 	'Bulk launch': false,
 	'bulk Import Profile and Launch': true,
+	'bulk Import Profile and Start': true,
+};
+
+/** What every item of a mode's request names: what it launches or starts. */
+const SHARED: Record<string, IDataObject> = {
+	Audience: { triggerMailingId: 84 },
+	'Bulk launch': { triggerMailingId: 84 },
+	'bulk Import Profile and Launch': { triggerMailingId: 84 },
+	'bulk Import Profile and Start': { scenarioId: 11 },
 };
 
 describe('what the output says of profiles already sent', () => {
@@ -133,7 +152,7 @@ describe('what the output says of profiles already sent', () => {
 			const two = await ctx.run(node, users(1, 0, 2), { workflowId, staticData: one.staticData });
 			expect(two.error).toBeUndefined();
 			expect(processed().sort()).toEqual(['user0@example.com', 'user1@example.com', 'user2@example.com']);
-			const verb = mode === 'bulk Import Profile and Launch' ? 'imported' : 'launched';
+			const verb = mode.startsWith('bulk Import') ? 'imported' : 'launched';
 			expect(
 				two.items.map((item) => [item.pairedItem, item.json.email, item.json[verb], item.json.alreadySent]),
 			).toEqual([
@@ -144,7 +163,7 @@ describe('what the output says of profiles already sent', () => {
 				[{ item: 2 }, 'user2@example.com', NOW_SENT[mode], undefined],
 			]);
 			const held = two.items[0].json;
-			expect(held).toMatchObject({ duplicate: true, requestId: null, attempts: 0, triggerMailingId: 84 });
+			expect(held).toMatchObject({ duplicate: true, requestId: null, attempts: 0, ...SHARED[mode] });
 			expect(held.note).toMatch(/already went out under this Idempotency Key/);
 			expect(held).not.toHaveProperty('response');
 			expect(held).not.toHaveProperty('error');
