@@ -64,6 +64,13 @@ export interface RunOptions {
 	nodeType?: INodeType | IVersionedNodeType;
 	/** Run another node instead of Altcraft (benchmarks: n8n's HTTP Request, NoOp). */
 	node?: { type: string; typeVersion: number; nodeType: INodeType | IVersionedNodeType };
+	/** The stored workflow's ID, the same across runs as in n8n (default: a new one per run). */
+	workflowId?: string;
+	/**
+	 * The workflow's static data as n8n loads it from its database for an execution that is not
+	 * manual; RunResult.staticData is what n8n would then save.
+	 */
+	staticData?: IDataObject;
 }
 
 /** A workflow as n8n stores it: its nodes and their connections. */
@@ -88,6 +95,8 @@ export interface RunResult {
 	run: IRun;
 	/** How often n8n read (in production: fetched and decrypted) the credential during the run. */
 	credentialReads: number;
+	/** The workflow's static data after the run, as n8n saves it (a JSON copy). */
+	staticData: IDataObject;
 }
 
 function withDefaults(type: ICredentialType, data: IDataObject): ICredentialDataDecryptedObject {
@@ -247,10 +256,12 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 		stored: StoredWorkflow,
 		known: Record<string, INodeType | IVersionedNodeType>,
 		credentials: IDataObject,
-		options: { pinData?: IPinData; timezone?: string } = {},
+		options: { pinData?: IPinData; timezone?: string; workflowId?: string; staticData?: IDataObject } = {},
 	) {
+		const counter = ++executionCounter;
 		const workflow = new wf.Workflow({
-			id: `wf-${++executionCounter}`,
+			id: options.workflowId ?? `wf-${counter}`,
+			staticData: options.staticData && structuredClone(options.staticData),
 			name: stored.name,
 			// n8n writes defaults into the nodes it is given: hand it copies.
 			nodes: structuredClone(stored.nodes),
@@ -259,7 +270,7 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			nodeTypes: new TestNodeTypes(known),
 			settings: options.timezone ? { timezone: options.timezone } : {},
 		});
-		const additionalData = additionalDataFor(credentials, `exec-${executionCounter}`, workflow);
+		const additionalData = additionalDataFor(credentials, `exec-${counter}`, workflow);
 		const run = await new core.WorkflowExecute(additionalData, 'manual').run(
 			workflow,
 			undefined,
@@ -267,7 +278,8 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			options.pinData,
 		);
 		const credentialReads = (additionalData.credentialsHelper as TestCredentialsHelper).reads;
-		return { run, error: run.data.resultData.error as RunResult['error'], credentialReads };
+		const staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		return { run, error: run.data.resultData.error as RunResult['error'], credentialReads, staticData };
 	}
 
 	async function runWorkflow(options: RunOptions): Promise<RunResult> {
@@ -299,7 +311,12 @@ export function createEngine(modules: EngineModules, types: EngineTypes) {
 			},
 			{ [TRIGGER_TYPE]: new ManualTrigger(), [tested.type]: tested.nodeType },
 			options.credentials as unknown as IDataObject,
-			{ pinData: { Trigger: options.items ?? [{ json: {} }] }, timezone: options.timezone },
+			{
+				pinData: { Trigger: options.items ?? [{ json: {} }] },
+				timezone: options.timezone,
+				workflowId: options.workflowId,
+				staticData: options.staticData,
+			},
 		);
 		const task = result.run.data.resultData.runData.Altcraft?.[0];
 		const outputs = (task?.data?.main ?? []).map((output) => output ?? []);

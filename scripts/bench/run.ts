@@ -11,7 +11,7 @@
  * - the machine is shared: every scenario runs several times, interleaved (the order rotates per
  *   round), and the medians are reported with their spread (min–max).
  *
- *   npm run bench [-- --rounds 3] [-- --items 10000] [-- --profile] [-- --install-only]
+ *   npm run bench [-- --rounds 3] [-- --items 10000] [-- --profile [scenario]] [-- --install-only]
  *   env: E2E_CACHE_DIR (where n8n is installed), BENCH_N8N_VERSION, BENCH_CONCURRENCY
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -40,7 +40,19 @@ function option(name: string, fallback: number): number {
 }
 
 type RunKind = Kind | 'raw';
-const ORDER: RunKind[] = ['noop', 'node', 'http-request-node', 'batch', 'audience', 'raw'];
+const ORDER: RunKind[] = [
+	'noop',
+	'noop-plain',
+	'node',
+	'http-request-node',
+	'http-token-body',
+	'batch-code',
+	'batch',
+	'import-batch',
+	'audience',
+	'raw',
+];
+const BULK: RunKind[] = ['batch', 'batch-code', 'import-batch'];
 
 interface Row extends Measurement {
 	kind: RunKind;
@@ -134,7 +146,7 @@ async function main() {
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'false',
 		});
 		const batch = nodeHasBatchMode();
-		const kinds = (Object.keys(SCENARIOS) as Kind[]).filter((kind) => batch || kind !== 'batch');
+		const kinds = (Object.keys(SCENARIOS) as Kind[]).filter((kind) => batch || !BULK.includes(kind));
 		console.log(
 			`bench: importing the package, the sandbox credential and ${kinds.length} workflows (${count} rows each) into ${home.userFolder}`,
 		);
@@ -142,7 +154,10 @@ async function main() {
 			home,
 			packed,
 			{ url, token },
-			kinds.map((kind) => ({ id: SCENARIOS[kind].id, json: benchWorkflow(SCENARIOS[kind], count, url, CONCURRENCY) })),
+			kinds.map((kind) => ({
+				id: SCENARIOS[kind].id,
+				json: benchWorkflow(SCENARIOS[kind], count, { url, token }, CONCURRENCY),
+			})),
 		);
 		if (!batch)
 			console.log(
@@ -150,10 +165,17 @@ async function main() {
 			);
 
 		if (profiling) {
+			// `--profile` profiles per item; `--profile batch` (or another scenario) that one.
+			const at = process.argv.indexOf('--profile');
+			const named = process.argv[at + 1] as Kind | undefined;
+			const kind: Kind = named && named in SCENARIOS ? named : 'node';
 			const dir = join(tmp, 'profile');
 			await ask(sandbox, 'reset');
-			const run = await measureRun(home, SCENARIOS.node.id, 'profile-node', ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-			console.log(`node: ${count} items in ${run.seconds.toFixed(2)} s (${(count / run.seconds).toFixed(0)}/s)`);
+			const run = await measureRun(home, SCENARIOS[kind].id, `profile-${kind}`, [
+				'--cpu-prof',
+				`--cpu-prof-dir=${dir}`,
+			]);
+			console.log(`${kind}: ${count} items in ${run.seconds.toFixed(2)} s (${(count / run.seconds).toFixed(0)}/s)`);
 			const summary = readdirSync(dir)
 				.map((name) => summarise(join(dir, name)))
 				.sort((a, b) => b.reduce((s, [, ms]) => s + ms, 0) - a.reduce((s, [, ms]) => s + ms, 0))[0];
@@ -198,7 +220,11 @@ async function main() {
 		}
 
 		const of = (kind: RunKind) => rows.filter((row) => row.kind === kind);
-		const noopByRound = new Map(of('noop').map((row) => [row.round, row.peakRssMb]));
+		// Each scenario's peak over the no-op workflow fed by the same kind of rows, in the same round.
+		const noopPeak = (kind: RunKind, round: number) => {
+			const baseline = kind !== 'raw' && SCENARIOS[kind].rows === 'plain' ? 'noop-plain' : 'noop';
+			return of(baseline).find((row) => row.round === round)?.peakRssMb;
+		};
 		console.log(
 			`\n${rounds} rounds, interleaved; median (min–max). ${count} items, concurrency ${CONCURRENCY}, n8n ${VERSION}.\n`,
 		);
@@ -209,11 +235,13 @@ async function main() {
 			if (runs.length === 0) continue;
 			const rates = runs.map((row) => row.perSecond);
 			const overs = runs
-				.filter((row) => noopByRound.has(row.round))
-				.map((row) => row.peakRssMb - noopByRound.get(row.round)!);
-			const label = kind === 'raw' ? 'raw keep-alive client (no n8n)' : SCENARIOS[kind].label;
-			const rate = kind === 'noop' ? '–' : `${median(rates).toFixed(0)}${spread(rates)}`;
-			const over = kind === 'noop' || kind === 'raw' ? '–' : `${median(overs).toFixed(0)} MB${spread(overs)}`;
+				.filter((row) => noopPeak(kind, row.round) !== undefined)
+				.map((row) => row.peakRssMb - noopPeak(kind, row.round)!);
+			const label = kind === 'raw' ? 'raw keep-alive client, one request per profile (no n8n)' : SCENARIOS[kind].label;
+			const baseline = kind === 'noop' || kind === 'noop-plain';
+			const rate = baseline ? '–' : `${median(rates).toFixed(0)}${spread(rates)}`;
+			const over =
+				baseline || kind === 'raw' || overs.length === 0 ? '–' : `${median(overs).toFixed(0)} MB${spread(overs)}`;
 			const seconds = runs.map((row) => row.seconds);
 			const peaks = runs.map((row) => row.peakRssMb);
 			console.log(
@@ -221,9 +249,15 @@ async function main() {
 			);
 		}
 		const rate = (kind: RunKind) => (of(kind).length > 0 ? median(of(kind).map((row) => row.perSecond)) : undefined);
-		const node = rate('node')!;
-		const http = rate('http-request-node')!;
-		const raw = rate('raw')!;
+		const shown = (value: number | undefined, unit = '/s') =>
+			value === undefined ? 'skipped' : `${value.toFixed(0)}${unit}`;
+		const ratio = (a: number | undefined, b: number | undefined) =>
+			a === undefined || b === undefined ? 'skipped' : (a / b).toFixed(2);
+		const node = rate('node');
+		const httpRates = [rate('http-request-node'), rate('http-token-body')].filter((value) => value !== undefined);
+		// Against what a user would pick instead: the faster of the two HTTP Request node setups.
+		const http = httpRates.length > 0 ? Math.max(...httpRates) : undefined;
+		const raw = rate('raw');
 		const bulk = rate('batch');
 		const failed = rows.filter((row) => row.failed > 0 || row.outputs === 0);
 		if (failed.length > 0)
@@ -233,7 +267,7 @@ async function main() {
 				`\nbench: ${brokenRuns.length} runs failed and are left out of the medians:\n  ${brokenRuns.join('\n  ')}`,
 			);
 		console.log(
-			`bench: node=${node.toFixed(0)}/s batch=${bulk === undefined ? 'skipped' : `${bulk.toFixed(0)}/s`} http-request-node=${http.toFixed(0)}/s raw=${raw.toFixed(0)}/s ratio=${(node / http).toFixed(2)} batch-ratio=${bulk === undefined ? 'skipped' : (bulk / http).toFixed(2)}`,
+			`bench: node=${shown(node)} batch=${shown(bulk)} import-batch=${shown(rate('import-batch'))} http-fastest=${shown(http)} raw=${shown(raw)} ratio=${ratio(node, http)} batch-ratio=${ratio(bulk, http)} batch-vs-raw=${ratio(bulk, raw)}`,
 		);
 	} finally {
 		sandbox.send({ type: 'close' });

@@ -36,6 +36,19 @@ export function launchParams(extra: INodeParameters = {}): INodeParameters {
 	};
 }
 
+/** Import Profile and Launch in Bulk mode for trigger mailing 84, each item's email its profile. */
+export function bulkImportParams(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'triggerMailing',
+		operation: 'importAndLaunch',
+		launchMode: 'batch',
+		triggerMailing: { __rl: true, mode: 'id', value: '84' },
+		matching: 'email',
+		email: '={{ $json.email }}',
+		...extra,
+	};
+}
+
 /** The v1.0 link launch parameters for a link, the profile identified by each item's email. */
 export function linkLaunchParams(link: string, extra: INodeParameters = {}): INodeParameters {
 	return {

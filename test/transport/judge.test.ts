@@ -95,3 +95,58 @@ describe('judgeRedirect and judgeTooLarge', () => {
 		expect(retryable).toBe(false);
 	});
 });
+
+describe('judgeAnswer: strict about what a bulk answer holds', () => {
+	const bulk: AltcraftRequest = { ...api, url: '/api/v1.1/campaigns/triggers/start_batch', resultList: true };
+	const xml = { 'content-type': 'application/xml' };
+
+	test.each([
+		[
+			'an object',
+			'{"error":0,"error_text":"Successful operation","result":{"id":"6606e08f10bcdd88297057a7"}}',
+			'an object',
+		],
+		['a number', '{"error":0,"error_text":"Successful operation","result":2}', 'the number 2'],
+		['a text', '{"error":0,"error_text":"Successful operation","result":"6606e08f10bcdd88297057a7"}', 'the text'],
+		[
+			'a list of objects',
+			'{"error":0,"error_text":"Successful operation","result":[{"a":1}]}',
+			'a list holding an object',
+		],
+	])('a JSON result that is %s fails the request, never read as a one-element list', (_what, text, shown) => {
+		const { failure, retryable } = failureOf(answer(200, text, json, bulk));
+		expect(failure.message).toContain(`its result is ${shown}`);
+		expect(failure.message).toContain('so the launch is not counted as sent');
+		expect(failure.context.itemIndex).toBe(3);
+		expect(retryable).toBe(false);
+	});
+
+	test('a list, an empty list, null (an empty list) and no result at all (the task variants) pass', () => {
+		for (const result of ['["a","b"]', '[]', 'null']) {
+			expect('response' in answer(200, `{"error":0,"result":${result}}`, json, bulk)).toBe(true);
+		}
+		expect('response' in answer(200, '{"error":0,"data":{"id":1001}}', json, bulk)).toBe(true);
+		// Calls that are not bulk launches keep their own result.
+		expect('response' in answer(200, '{"error":0,"result":{"a":1}}')).toBe(true);
+	});
+
+	test('XML: one <result> element is a one-element list, <result/> an empty one, by the parser rules', () => {
+		const one = answer(200, '<xml><error>0</error><result>6606e08f10bcdd88297057a7</result></xml>', xml, bulk);
+		expect(one).toMatchObject({ response: { body: { result: ['6606e08f10bcdd88297057a7'] } } });
+		const none = answer(200, '<xml><error>0</error><result/></xml>', xml, bulk);
+		expect(none).toMatchObject({ response: { body: { result: [] } } });
+		const two = answer(200, '<xml><error>0</error><result>a</result><result>b</result></xml>', xml, bulk);
+		expect(two).toMatchObject({ response: { body: { result: ['a', 'b'] } } });
+	});
+
+	test.each([
+		['cut inside an element', '<xml><error>0</error><error_text>unclosed'],
+		['cut after an element', '<xml><error>0</error>'],
+		['with elements crossing', '<xml><error>0<error_text></error></error_text></xml>'],
+	])('an XML answer %s is never a success', (_how, text) => {
+		for (const request of [api, bulk]) {
+			const { failure } = failureOf(answer(200, text, xml, request));
+			expect(failure.message).toContain('with XML that could not be read');
+		}
+	});
+});

@@ -1,7 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import type { CallOutcome } from '../engine/output';
 import { BODY_BUDGET_BYTES, MAX_BODY_BYTES, bodyBytes } from '../helpers/bodySize';
-import { altcraftRequest, apiBaseUrl, toXmlBody, type AltcraftRequest, type AltcraftResponse } from '../transport';
+import {
+	altcraftRequest,
+	apiBaseUrl,
+	requestChecker,
+	toXmlBody,
+	type AltcraftRequest,
+	type AltcraftResponse,
+} from '../transport';
 import { readRequestSettings, type RequestSettings } from './settings';
 
 /** One Altcraft call as an operation asks for it; how it travels comes from the client. */
@@ -15,6 +22,8 @@ export interface ClientCall {
 	requestId?: string;
 	acceptPlainSuccess?: boolean;
 	retrySafeOnly?: boolean;
+	/** The answer's `result` must be a list (bulk launches). */
+	resultList?: boolean;
 }
 
 /** What every operation of one execution talks to Altcraft through. */
@@ -36,6 +45,11 @@ export interface Client {
 	 * text XML 1.0. (Sending finds the same, but by then other items' requests may have gone out.)
 	 */
 	checkSendable(itemIndex: number, body: IDataObject): void;
+	/**
+	 * Runs the checks sending would run on a call without sending it (where the token may go: a
+	 * trigger link's host), so that they fail the item in the pass before the first request.
+	 */
+	checkCall(call: ClientCall): void;
 	/** Refuses a body over Altcraft's limit, measured in the format it is sent in. */
 	checkBodySize(itemIndex: number, body: IDataObject): void;
 	/** Whether a body's known parts already come near the limit (then checkBodySize says by how much). */
@@ -47,6 +61,7 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings = readRequestSettings(options);
 	const baseUrl = await apiBaseUrl(ctx);
+	const check = await requestChecker(ctx);
 	const size = (body: IDataObject) => bodyBytes(body, settings.format);
 	if (settings.dryRun) announceDryRun(ctx);
 	const request = (call: ClientCall) =>
@@ -73,6 +88,7 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 		checkSendable: (itemIndex, body) => {
 			if (settings.format === 'xml') toXmlBody(ctx.getNode(), body, itemIndex);
 		},
+		checkCall: (call) => check({ ...call, format: settings.format }),
 		checkBodySize: (itemIndex, body) => {
 			const bytes = size(body);
 			if (bytes <= MAX_BODY_BYTES) return;

@@ -13,12 +13,30 @@ export const RESERVED_KEYS = PROTOTYPE_KEYS;
 const FIX =
 	'__proto__, constructor and prototype are names JavaScript objects reserve: a field with such a name would be dropped from the request. Rename the field in Altcraft, or leave it out.';
 
+/** Whether `value` holds a reserved key at any depth: no paths built, as nearly every value holds none. */
+function holdsReservedKey(value: unknown): boolean {
+	if (value === null || typeof value !== 'object') return false;
+	if (Array.isArray(value)) {
+		for (const entry of value) if (holdsReservedKey(entry)) return true;
+		return false;
+	}
+	for (const key in value) {
+		if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+		if (RESERVED_KEYS.has(key) || holdsReservedKey((value as Record<string, unknown>)[key])) return true;
+	}
+	return false;
+}
+
 /** The first reserved key in `value` (deep), as a path such as `$or[0].constructor`. */
-export function findReservedKey(value: unknown, path = ''): string | undefined {
+export function findReservedKey(value: unknown): string | undefined {
+	return holdsReservedKey(value) ? reservedKeyPath(value, '') : undefined;
+}
+
+function reservedKeyPath(value: unknown, path: string): string | undefined {
 	if (value === null || typeof value !== 'object') return undefined;
 	if (Array.isArray(value)) {
 		for (let index = 0; index < value.length; index++) {
-			const found = findReservedKey(value[index], `${path}[${index}]`);
+			const found = reservedKeyPath(value[index], `${path}[${index}]`);
 			if (found) return found;
 		}
 		return undefined;
@@ -26,7 +44,7 @@ export function findReservedKey(value: unknown, path = ''): string | undefined {
 	for (const key of Object.keys(value)) {
 		const at = path === '' ? key : `${path}.${key}`;
 		if (RESERVED_KEYS.has(key)) return at;
-		const found = findReservedKey((value as Record<string, unknown>)[key], at);
+		const found = reservedKeyPath((value as Record<string, unknown>)[key], at);
 		if (found) return found;
 	}
 	return undefined;

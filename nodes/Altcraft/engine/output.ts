@@ -23,8 +23,8 @@ export interface CallOutcome {
 /** What happened, by its verbs (`launched`, `imported`, ...): true, false, or null where unknown. */
 export type Verbs = Record<string, boolean | null>;
 
-/** In a dry run nothing happened: every verb is false. */
-function dryVerbs(verbs: Verbs): Verbs {
+/** Nothing happened (a dry run, a profile already sent): every verb is false. */
+function falseVerbs(verbs: Verbs): Verbs {
 	const result: Verbs = {};
 	for (const key of Object.keys(verbs)) result[key] = false;
 	return result;
@@ -39,7 +39,7 @@ export function successJson(verbs: Verbs, facts: IDataObject, call: CallOutcome)
 	const dedup = requestId === undefined ? {} : { requestId, duplicate };
 	if (preview) {
 		const id = requestId === undefined ? {} : { requestId };
-		return { dryRun: true, ...dryVerbs(verbs), ...facts, ...id, request: preview };
+		return { dryRun: true, ...falseVerbs(verbs), ...facts, ...id, request: preview };
 	}
 	return { ...verbs, ...facts, ...dedup, attempts, response };
 }
@@ -98,7 +98,7 @@ export async function requestOutputs(output: RequestOutput): Promise<UnitResult>
 		const json: IDataObject = preview
 			? {
 					dryRun: true,
-					...dryVerbs(verbs),
+					...falseVerbs(verbs),
 					...facts,
 					...shared,
 					request: { ...output.request, requestId, ...previewHead, ...(position === 0 ? { body } : {}) },
@@ -111,6 +111,60 @@ export async function requestOutputs(output: RequestOutput): Promise<UnitResult>
 					request: { ...output.request, requestId, duplicate, attempts },
 					response: repeated === undefined ? undefined : { ...repeated },
 				};
+		outputs.push({ json, pairedItem: { item: itemIndex } });
+	}
+	return outputs;
+}
+
+/** Said of an item not sent because its profile already went out under its Idempotency Key. */
+export const ALREADY_SENT_NOTE =
+	'Not sent again: this profile already went out under this Idempotency Key (earlier in this run, or in a run within the last day). The earlier Request-ID is not kept';
+
+/** Items held back because their profiles already went out under their key (engine/memory.ts). */
+export interface AlreadySentOutput {
+	/** The held-back items, in input order. */
+	items: number[];
+	/** One item for all of them (paired with each) instead of one per input item. */
+	perRequest: boolean;
+	/** A dry run shows what a real run would hold back. */
+	dryRun: boolean;
+	/** What the items share, as for a request (trigger mailing, matching, ...). */
+	shared: IDataObject;
+	/** The distinct profiles among the items. */
+	profiles: number;
+	/** The item's recipient; its verbs are all false and its note is ALREADY_SENT_NOTE. */
+	item: (itemIndex: number, position: number) => ItemFacts;
+}
+
+/**
+ * The output of items that were not sent because their profiles already went out under their
+ * Idempotency Key. Like a request's, one item per input item (paired with it) by default: its
+ * verbs false, `alreadySent` and `duplicate` true, the recipient, `requestId: null` (no request
+ * went out, and the memory keeps profiles, not Request-IDs), `attempts: 0`, a note; no `request`
+ * and no `response`, as nothing was sent. With One Item per Request: one item for them all.
+ */
+export async function alreadySentOutputs(output: AlreadySentOutput): Promise<UnitResult> {
+	const head: IDataObject = output.dryRun ? { dryRun: true } : {};
+	const outcome = { requestId: null, attempts: 0, note: ALREADY_SENT_NOTE };
+	if (output.perRequest) {
+		const counts = { items: output.items.length, profiles: output.profiles };
+		return { ...head, alreadySent: true, duplicate: true, ...output.shared, request: counts, ...outcome };
+	}
+	const pause = eventLoopYielder();
+	const outputs: INodeExecutionData[] = [];
+	for (let position = 0; position < output.items.length; position++) {
+		await pause();
+		const itemIndex = output.items[position];
+		const { verbs, facts } = output.item(itemIndex, position);
+		const json: IDataObject = {
+			...head,
+			...falseVerbs(verbs),
+			alreadySent: true,
+			duplicate: true,
+			...facts,
+			...output.shared,
+			...outcome,
+		};
 		outputs.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return outputs;

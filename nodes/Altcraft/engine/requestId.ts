@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { asUuid } from '../helpers/hash';
+import { asUuid, digest } from '../helpers/hash';
 import { parameterReader } from './parameters';
 
 /**
@@ -52,4 +52,13 @@ function keyedRequestId(target: string, key: string, part = ''): string {
 export function launchRequestId(scope: RequestIdScope, itemIndex: number, target: string, part = ''): string {
 	const key = scope.key(itemIndex);
 	return key ? keyedRequestId(target, key, part) : defaultRequestId(scope, itemIndex, part);
+}
+
+/**
+ * A profile under an Idempotency Key, as the memory of sent profiles holds it (memory.ts): what is
+ * launched (`target`, e.g. `trigger-84`), the key, and the profile as its request names it. Not
+ * its data: under one key a profile goes out once, whatever its data in a later run.
+ */
+export function profileFingerprint(target: string, key: string, profile: unknown): string {
+	return digest([target, key, profile]);
 }

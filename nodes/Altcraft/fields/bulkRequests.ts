@@ -2,12 +2,15 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { LaunchClient } from '../client/launch';
 import { groupRequests, type Group, type GroupEntry } from '../engine/grouping';
 import type { Checked, Unit, UnitResult } from '../engine/items';
-import { requestOutputs, type ItemFacts } from '../engine/output';
+import { alreadySentOutputs, requestOutputs, type ItemFacts } from '../engine/output';
+import { profileFingerprint } from '../engine/requestId';
 import { attachmentsFor } from './attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from './message';
 import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../helpers/bodySize';
 import { digest } from '../helpers/hash';
 import { omit } from '../helpers/omit';
+
+export { sentRequests } from '../engine/grouping';
 
 /**
  * What the bulk requests share (Bulk launch, bulk Import Profile and Launch, bulk Import Profile and Start):
@@ -24,7 +27,17 @@ export type Batch<R> = Group<R, IDataObject>;
 export function batchEntry<R extends { message: Message }>(
 	client: LaunchClient,
 	itemIndex: number,
-	entry: { request: R; fields: IDataObject; keyParts: unknown[]; element: IDataObject; what: string },
+	entry: {
+		request: R;
+		fields: IDataObject;
+		keyParts: unknown[];
+		element: IDataObject;
+		what: string;
+		/** What the Request-ID and the memory of sent profiles are scoped by, e.g. `trigger-84`. */
+		target: string;
+		/** The profile as the element names it (its matching key), without its own data. */
+		profile: IDataObject;
+	},
 ): BatchEntry<R> {
 	const { request, element } = entry;
 	client.checkSendable(itemIndex, { ...entry.fields, data: [element] });
@@ -38,8 +51,15 @@ export function batchEntry<R extends { message: Message }>(
 			{ itemIndex, description: 'Send less data for this item (e.g. fewer or shorter custom data values).' },
 		);
 	}
-	const requestKey = messageDigest(entry.keyParts, request.message.fields, request.message.attachments);
-	return { request, requestKey, element, bytes };
+	const key = client.idempotencyKey(itemIndex);
+	// Keyed and unkeyed items never share a request: only keyed ones are remembered.
+	const requestKey = messageDigest(
+		[...entry.keyParts, key !== ''],
+		request.message.fields,
+		request.message.attachments,
+	);
+	const fingerprint = key === '' ? undefined : profileFingerprint(entry.target, key, entry.profile);
+	return { request, requestKey, element, bytes, fingerprint };
 }
 
 /** The bulk requests of the checked items, each under the body limit once its own fields are counted. */
@@ -49,17 +69,24 @@ export function batchRequests<R extends { message: Message }>(
 	perRequest: number,
 	fieldsOf: (request: R) => IDataObject,
 ): Promise<Array<Unit<Batch<R>>>> {
-	return groupRequests(entries, perRequest, (request) =>
-		budgetBeside(fieldsOf(request), inlineAttachmentBytes(request.message.attachments), client.settings.format),
+	const keyed = entries.some((entry) => entry.value.fingerprint !== undefined);
+	return groupRequests(
+		entries,
+		perRequest,
+		(request) =>
+			budgetBeside(fieldsOf(request), inlineAttachmentBytes(request.message.attachments), client.settings.format),
+		keyed ? client.sentMemory() : undefined,
 	);
 }
 
-/** `result` as a list, whichever format it came in (one XML element parses as a single value). */
+/**
+ * `result` as a list of profile IDs. The judge has already refused any other shape (resultList),
+ * and XML's parser reads `result` as a list however many elements it has; null is an empty list.
+ */
 function resultList(body: IDataObject): string[] | undefined {
 	const result = body.result;
 	if (result === undefined) return undefined;
-	if (result === null || result === '') return [];
-	return (Array.isArray(result) ? result : [result]).map((id) => String(id));
+	return Array.isArray(result) ? result.map((id) => String(id)) : [];
 }
 
 /**
@@ -95,7 +122,7 @@ export interface BatchCall {
 	/** Where the request stands among the execution's requests: `{ number, of }`. */
 	request: IDataObject;
 	/** What is known of one item from the answer: its verbs, recipient, profile ID, or a note. */
-	item: (itemIndex: number, position: number, answer: BatchAnswer) => ItemFacts;
+	item: (itemIndex: number, answer: BatchAnswer) => ItemFacts;
 	/** What the Request-ID is scoped by, e.g. `trigger-84`. */
 	target: string;
 	task: boolean;
@@ -129,14 +156,38 @@ export function rowOutcome(
 }
 
 /**
+ * A bulk request's Request-ID. Keyed: from the key and the profiles it carries, so the same
+ * remaining profiles always get the same ID (grouping.ts forms the same chunks for them) and a
+ * request answered as a duplicate sends nothing new. Unkeyed: from the execution and the items,
+ * the same when n8n's Retry On Fail runs the node again.
+ */
+function batchRequestId(client: LaunchClient, call: BatchCall): string {
+	const { items, value } = call.unit;
+	const part = value.fingerprints
+		? digest([call.task, value.fingerprints])
+		: digest([value.requestKey, call.task, items.length, items[items.length - 1]]);
+	return client.requestId(items[0], call.target, `bulk-${part}`);
+}
+
+/**
  * Sends one bulk request (launch or import, synchronous or as a task) and shapes its output (see
  * engine/output.ts): per input item by default, with what the answer tells of it; per request on
- * demand, with `result` always as a list. The Request-ID comes from the request's message and the
- * profiles it carries: a re-run with the same Idempotency Key and more items sends only the
- * requests with new profiles.
+ * demand, with `result` always as a list. A unit of profiles already sent under their key sends
+ * nothing and says so per item. The profiles of a request Altcraft accepted are remembered.
  */
 export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<UnitResult> {
-	const { request, requestKey, elements } = call.unit.value;
+	const { request, elements, fingerprints, remembered } = call.unit.value;
+	const told: BatchAnswer = { task: call.task, profiles: elements.length };
+	if (remembered) {
+		return alreadySentOutputs({
+			items: call.unit.items,
+			perRequest: call.perRequest,
+			dryRun: client.settings.dryRun,
+			shared: call.shared,
+			profiles: elements.length,
+			item: (itemIndex) => call.item(itemIndex, told),
+		});
+	}
 	const first = call.unit.items[0];
 	const attach = await attachmentsFor(client.ctx, first, request.message.attachments);
 	const body: IDataObject = { ...call.fields, data: elements, ...(attach ? { attach } : {}) };
@@ -146,15 +197,16 @@ export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<
 		url: call.url,
 		body,
 		itemIndex: first,
-		requestId: client.requestId(first, call.target, `bulk-${digest([requestKey, call.task, elements])}`),
+		requestId: batchRequestId(client, call),
+		resultList: !call.task,
 	});
+	// Altcraft accepted the request (or had already): its profiles count as sent under their key.
+	if (fingerprints && !client.settings.dryRun) client.sentMemory().record(fingerprints);
 	const answer = outcome.response;
 	const facts: IDataObject = { ...call.request, items: call.unit.items.length, profiles: elements.length };
-	const told: BatchAnswer = { task: call.task, profiles: elements.length };
 	if (call.task) {
 		Object.assign(facts, { backgroundTask: true, taskId: answer ? (taskIdOf(answer) ?? null) : null });
 	} else if (answer) {
-		// One <result> element in XML parses as a single value: always a list, as in JSON.
 		const result = resultList(answer);
 		if (result) {
 			answer.result = result;
@@ -169,7 +221,7 @@ export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<
 		call: outcome,
 		shared: call.shared,
 		request: facts,
-		item: (itemIndex, position) => call.item(itemIndex, position, told),
+		item: (itemIndex) => call.item(itemIndex, told),
 		// Each item repeats the answer without the `result` list of the whole request.
 		itemResponse: (response) => omit(response, 'result'),
 	});

@@ -3,7 +3,15 @@ import type { LaunchClient } from '../client/launch';
 import { checkAllThenSend } from '../engine/items';
 import { successJson } from '../engine/output';
 import { readPerRequest } from './bulk';
-import { batchEntry, batchRequests, rowOutcome, sendBatch, type Batch, type BatchEntry } from './bulkRequests';
+import {
+	batchEntry,
+	batchRequests,
+	rowOutcome,
+	sendBatch,
+	sentRequests,
+	type Batch,
+	type BatchEntry,
+} from './bulkRequests';
 import { profileIdOf, singleImportBody, singleImportFields, type ImportItem } from './importItem';
 import type { Message } from './message';
 import { outputPerRequest } from './output';
@@ -27,7 +35,7 @@ export interface ImportOperation<R extends ImportRequest> {
 	keyParts: (request: R) => unknown[];
 	/** What every output item of the request names, e.g. `{ triggerMailingId }`. */
 	shared: (request: R) => IDataObject;
-	/** What the Request-ID is scoped by, e.g. `import-84`. */
+	/** What the Request-ID and the memory of sent profiles are scoped by, e.g. `import-84`. */
 	target: (request: R) => string;
 	/** The operation's verb besides `imported`: `launched`, `started`. */
 	verb: string;
@@ -66,6 +74,7 @@ function importEach<R extends ImportRequest>(client: LaunchClient, op: ImportOpe
  * Many profiles per request (the _batch call, or its _task): items whose request-level fields are
  * equal share requests, up to Profiles per Request and under 10 MB each; one output item per input
  * item with what the answer tells of its row (`imported` where the row is known to be reached).
+ * Under an Idempotency Key a profile already sent for the same target is held back (bulkRequests.ts).
  */
 function importBatch<R extends ImportRequest>(client: LaunchClient, op: ImportOperation<R>) {
 	const { ctx, options } = client;
@@ -89,11 +98,14 @@ function importBatch<R extends ImportRequest>(client: LaunchClient, op: ImportOp
 				// Data array page, which names these keys for the import batch calls too [INF].
 				element: { ...match.key, data: profile },
 				what: 'The profile',
+				target: op.target(request),
+				// The profile as its matching key names it: what the memory of sent profiles remembers.
+				profile: match.key,
 			});
 		},
 		group: async (entries) => {
 			const units = await batchRequests(client, entries, profilesPerRequest, op.requestFields);
-			requests = units.length;
+			requests = sentRequests(units);
 			return units;
 		},
 		send: async (unit, unitIndex) => {
@@ -104,7 +116,7 @@ function importBatch<R extends ImportRequest>(client: LaunchClient, op: ImportOp
 				url: task ? op.paths.task : op.paths.batch,
 				shared: { ...op.shared(request), matching: request.fields.matching },
 				request: { number: unitIndex + 1, of: requests },
-				item: (itemIndex, _position, answer) => {
+				item: (itemIndex, answer) => {
 					const recipient = recipients[itemIndex];
 					const own = recipient.matching === 'profile_id' ? String(recipient.profileId) : undefined;
 					const { launched, profileId, note } = rowOutcome(answer, own);

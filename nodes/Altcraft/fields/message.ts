@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { ATTACHMENTS_FIELD, attachmentRefs, type AttachmentRef, type AttachmentSources } from './attachments';
 import { objectInput, objectInputReader } from './objectFields';
-import { digest } from '../helpers/hash';
+import { digestText } from '../helpers/hash';
 
 /**
  * What every launch carries besides its recipients, whichever endpoint it goes to (start,
@@ -82,8 +82,13 @@ export function messageDigest(parts: unknown[], fields: IDataObject, attachments
 	const files = attachments.map((ref) =>
 		'data' in ref ? ref : { name: ref.name, mime: ref.mime, file: ref.fingerprint },
 	);
-	return digest([...parts, fields, files]);
+	const text = JSON.stringify([...parts, fields, files]);
+	// Items of one run mostly ask for the same message: its hash is computed once, not per item.
+	if (text !== last.text) last = { text, digest: digestText(text) };
+	return last.digest;
 }
+
+let last = { text: '', digest: '' };
 
 /** Bytes the inline (data URL) attachments add; binary ones are checked when they are read. */
 export function inlineAttachmentBytes(attachments: AttachmentRef[]): number {

@@ -2,7 +2,12 @@ import { createHash } from 'crypto';
 
 /** A short fingerprint of values, e.g. the profiles of one audience request. */
 export function digest(values: unknown[]): string {
-	return createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 16);
+	return digestText(JSON.stringify(values));
+}
+
+/** digest() of values already serialised as JSON. */
+export function digestText(json: string): string {
+	return createHash('sha256').update(json).digest('hex').slice(0, 16);
 }
 
 /** A UUID-shaped ID derived from text: the same text gives the same ID. */

@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { IDataObject } from 'n8n-workflow';
 import { XML_ROOT } from './xmlRoot';
 import { PROTOTYPE_KEYS, XML_NAME } from './names';
@@ -90,8 +90,16 @@ export function buildXml(body: IDataObject): string {
 	return builder.build({ [XML_ROOT]: root }) as string;
 }
 
+/**
+ * Answer keys that are lists in Altcraft's JSON ([DOC: Bulk trigger launch] `result`, the profile
+ * IDs): in XML a list is repeated elements, so one element must still read as a list, and none as
+ * an empty one. By path, so that a `result` deeper in an answer keeps its own shape.
+ */
+const LIST_PATHS = new Set([`${XML_ROOT}.result`]);
+
 const parser = new XMLParser({
 	ignoreAttributes: true,
+	isArray: (_name, jpath) => LIST_PATHS.has(String(jpath)),
 	// Values stay strings (a phone like +79000000000 must not become a number); `error` is
 	// converted on its own below.
 	parseTagValue: false,
@@ -120,13 +128,26 @@ function emptyToNull(value: unknown): unknown {
  */
 const RAW_LINK_PLACEHOLDER = /<email\|md5\|xxh>/g;
 
-/** Altcraft's XML answer as the same object its JSON answer would be. */
+/**
+ * Altcraft's XML answer as the same object its JSON answer would be. Only a whole, well-formed
+ * document: the parser alone reads `<xml><error>0</error><error_text>unclosed` as a success, so
+ * the text is validated first and a truncated answer is refused.
+ */
 export function parseXml(text: string): IDataObject {
-	const parsed = parser.parse(text.replace(RAW_LINK_PLACEHOLDER, '&lt;email|md5|xxh&gt;')) as IDataObject;
+	const escaped = text.replace(RAW_LINK_PLACEHOLDER, '&lt;email|md5|xxh&gt;');
+	const valid = XMLValidator.validate(escaped);
+	if (valid !== true) throw new XmlShapeError(`${valid.err.msg.replace(/\s+/g, ' ')} (line ${valid.err.line})`);
+	const parsed = parser.parse(escaped) as IDataObject;
 	const root = (parsed[XML_ROOT] ?? parsed) as unknown;
 	const result = (emptyToNull(root) ?? {}) as IDataObject;
 	if (typeof result !== 'object' || Array.isArray(result)) {
 		throw new XmlShapeError('the XML has no root element named xml');
+	}
+	// An empty list is written as one empty element (`<result/>`).
+	for (const path of LIST_PATHS) {
+		const key = path.slice(XML_ROOT.length + 1);
+		const list = result[key];
+		if (Array.isArray(list) && list.length === 1 && list[0] === null) result[key] = [];
 	}
 	if (typeof result.error === 'string' && /^-?\d+$/.test(result.error)) {
 		result.error = Number(result.error);

@@ -43,7 +43,7 @@ export function refuseTokenHost(node: INode, request: AltcraftRequest, link: Con
 		node,
 		`The trigger link's host ${host} is not a tracking domain of this credential, so the API token is not sent there`,
 		{
-			description: `A POST to a trigger link carries the API token. If ${host} is a tracking domain of your Altcraft account, add it to Tracking Domains in the Altcraft credential (e.g. ${host}, or *.example.org for every subdomain of example.org). Otherwise launch with Method GET, which sends no token.${invalid}`,
+			description: `A POST to a trigger link carries the API token. If ${host} is a tracking domain of your Altcraft account, add it to Tracking Domains in the Altcraft credential (e.g. ${host}, or *.example.org for every subdomain of example.org). Otherwise turn off Send Field Values: the link alone (a GET) carries no token.${invalid}`,
 			itemIndex: request.itemIndex,
 		},
 	);

@@ -19,6 +19,17 @@ export async function apiBaseUrl(ctx: Context): Promise<string> {
 }
 
 /**
+ * The checks a request must pass that do not need the network (where the token may go), as one
+ * synchronous function once the credential is read: operations run it for every item before the
+ * first request goes out, so a bad item never lets earlier items out.
+ */
+export async function requestChecker(ctx: Context): Promise<(request: AltcraftRequest) => void> {
+	const link = await connection(ctx);
+	const node = ctx.getNode();
+	return (request) => refuseTokenHost(node, request, link);
+}
+
+/**
  * Serialises the body, authenticates through the credential, retries what is safe to retry, and
  * turns every answer into either a parsed Altcraft response or a NodeApiError saying what to fix.
  * Retries are safe because every attempt carries the same Request-ID: a launch that did reach

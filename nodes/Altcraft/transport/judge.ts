@@ -126,5 +126,38 @@ export function judgeAnswer(node: INode, request: AltcraftRequest, url: string, 
 		return { failure, retryable, retryAfterMs: wait };
 	}
 
+	const notList = request.resultList ? notAList(body.result) : undefined;
+	if (notList !== undefined) {
+		const failure = altcraftApiError(node, {
+			status,
+			code: status,
+			errorText: `Altcraft answered error 0, but its result is ${notList} where a list of profile IDs belongs, so the launch is not counted as sent`,
+			description:
+				'This is not the answer Altcraft documents for this call. Check in Altcraft which profiles got the message before running again; with an Idempotency Key a re-run is answered as a duplicate.',
+			itemIndex: request.itemIndex,
+			response: boundedCopy(body) as JsonObject,
+		});
+		return { failure, retryable: false };
+	}
 	return { response: { status, body, duplicate: isDuplicate(read.headers) } };
+}
+
+/**
+ * What a bulk answer's `result` is when it is not a list of profile IDs, or undefined when it is
+ * one. Absent says nothing (the task variants answer without it); null is an empty list (Go, which
+ * Altcraft's API is written in [INF], writes an empty list that way). XML needs nothing here: its
+ * parser reads `result` as a list whatever the number of elements.
+ */
+export function notAList(result: unknown): string | undefined {
+	if (result === undefined || result === null) return undefined;
+	if (!Array.isArray(result)) return describe(result);
+	const bad = result.find((id) => typeof id !== 'string' && typeof id !== 'number');
+	return bad === undefined ? undefined : `a list holding ${describe(bad)}`;
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${shorten(JSON.stringify(value), 40)}`;
 }

@@ -26,6 +26,11 @@ export interface AltcraftRequest {
 	 * endpoints where deduplication by Request-ID is not documented (the v1.0 link).
 	 */
 	retrySafeOnly?: boolean;
+	/**
+	 * The answer's `result` is a list (the profile IDs of a bulk launch): any other value present
+	 * fails the request instead of being read as a one-element list.
+	 */
+	resultList?: boolean;
 	/** Cap for the answer, counted after decompression; MAX_ANSWER_BYTES when not given. */
 	maxAnswerBytes?: number;
 	/** Build and check the request, and answer with it instead of sending it. */

@@ -1,20 +1,12 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { json, useSandbox } from '../../helpers/fixture';
+import { bulkImportParams, json, useSandbox } from '../../helpers/fixture';
 
 const ctx = useSandbox();
 const JOHN = '6606e08f10bcdd88297057a7';
 const BATCH = '/api/v1.1/campaigns/triggers/import_and_start_batch';
 
-const bulkImport = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'triggerMailing',
-	operation: 'importAndLaunch',
-	launchMode: 'batch',
-	triggerMailing: { __rl: true, mode: 'id', value: '84' },
-	matching: 'email',
-	email: '={{ $json.email }}',
-	profileFields: { _fname: '={{ $json.name }}' },
-	...extra,
-});
+const bulkImport = (extra: INodeParameters = {}): INodeParameters =>
+	bulkImportParams({ profileFields: { _fname: '={{ $json.name }}' }, ...extra });
 const rows = (n: number) =>
 	json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, name: `User ${i}` })));
 
@@ -144,17 +136,20 @@ describe('Import Profile and Launch, Bulk', () => {
 		]);
 	});
 
-	test('a re-run with the same Idempotency Key and more rows sends only the request with new profiles', async () => {
+	test('a re-run with the same Idempotency Key and more rows imports and launches only the new profiles', async () => {
 		const params = bulkImport({ options: { idempotencyKey: 'signups-2026-01-15', profilesPerRequest: 2 } });
-		await ctx.run(params, rows(4));
-		const again = await ctx.run(params, rows(5));
-		expect(again.items.map((item) => (item.json.request as { duplicate: boolean }).duplicate)).toEqual([
-			true,
-			true,
-			true,
-			true,
-			false,
+		await ctx.run(params, rows(4), { workflowId: 'wf-import-rerun' });
+		const again = await ctx.run(params, rows(5), { workflowId: 'wf-import-rerun' });
+		expect(again.error).toBeUndefined();
+		expect(
+			again.items.map((item) => [item.pairedItem, item.json.email, item.json.imported, item.json.alreadySent]),
+		).toEqual([
+			...[0, 1, 2, 3].map((i) => [{ item: i }, `user${i}@example.com`, false, true]),
+			[{ item: 4 }, 'user4@example.com', true, undefined],
 		]);
 		expect(ctx.sandbox.launches).toHaveLength(5);
+		expect(ctx.sandbox.requests.at(-1)?.body.data.map((element: { email: string }) => element.email)).toEqual([
+			'user4@example.com',
+		]);
 	});
 });

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { json, launchParams, useSandbox, nodeOptions } from '../../helpers/fixture';
 
 const ctx = useSandbox();
@@ -312,35 +313,39 @@ describe('Bulk launch: exactly once', () => {
 	const rows = (n: number) =>
 		json(...Array.from({ length: n }, (_, i) => ({ email: `user${i}@example.com`, order: i })));
 
-	test('a re-run with the same Idempotency Key and more items sends only the requests with new profiles', async () => {
-		await ctx.run(keyed, rows(4));
+	test('a re-run with the same Idempotency Key and more items sends only the new profiles', async () => {
+		// The same workflow, as a user runs it again (test/engine/exactly-once.test.ts has every case).
+		await ctx.run(keyed, rows(4), { workflowId: 'wf-bulk-rerun' });
 		expect(ctx.sandbox.launches).toHaveLength(4);
-		const result = await ctx.run(keyed, rows(5));
+		const result = await ctx.run(keyed, rows(5), { workflowId: 'wf-bulk-rerun' });
 		expect(result.error).toBeUndefined();
-		// The first two chunks are answered as duplicates; only user4 is launched anew.
-		expect(ctx.sandbox.launches.map((launch) => launch.target)).toEqual(
+		expect(ctx.sandbox.launches.map((launch) => launch.target).sort()).toEqual(
 			[0, 1, 2, 3, 4].map((i) => `user${i}@example.com`),
 		);
-		expect(result.items.map((item) => (item.json.request as { duplicate: boolean }).duplicate)).toEqual([
-			true,
-			true,
-			true,
-			true,
-			false,
+		// One item per input item: the four remembered rows say so, each paired with its own input.
+		expect(
+			result.items.map((item) => [item.pairedItem, item.json.email, item.json.launched, item.json.alreadySent]),
+		).toEqual([
+			...[0, 1, 2, 3].map((i) => [{ item: i }, `user${i}@example.com`, false, true]),
+			// Sent now; the sandbox has no such profile, so Altcraft's answer lists none.
+			[{ item: 4 }, 'user4@example.com', false, undefined],
 		]);
+		expect(result.items[0].json).toMatchObject({ duplicate: true, requestId: null, attempts: 0 });
+		expect(result.items[0].json).not.toHaveProperty('response');
+		expect((result.items[4].json.request as IDataObject).duplicate).toBe(false);
 	});
 
-	test('Request-IDs differ between requests and are derived from their content', async () => {
-		await ctx.run(keyed, rows(4));
+	test('Request-IDs differ between requests and depend on the profiles, not on their order or data', async () => {
+		const four = bulk({ options: { idempotencyKey: 'import-2026-01-15', profilesPerRequest: 4 } });
+		await ctx.run(four, rows(12));
 		const ids = ctx.sandbox.requests.map((request) => request.requestId);
-		expect(new Set(ids).size).toBe(2);
+		expect(new Set(ids).size).toBe(ids.length);
 		ctx.sandbox.reset();
-		await ctx.run(
-			bulk({ options: { idempotencyKey: 'import-2026-01-15', profilesPerRequest: 2 } }),
-			json(...Array.from({ length: 4 }, (_, i) => ({ email: `user${i}@example.com`, order: i + 1 }))),
-		);
-		// Other custom data is another request.
-		expect(ctx.sandbox.requests.map((request) => request.requestId)).not.toEqual(ids);
+		// Nothing remembered (another workflow): the same profiles, reordered and with other data,
+		// make the same requests, which Altcraft answers as duplicates.
+		const reordered = Array.from({ length: 12 }, (_, i) => ({ email: `user${11 - i}@example.com`, order: i + 100 }));
+		await ctx.run(four, json(...reordered));
+		expect(ctx.sandbox.requests.map((request) => request.requestId).sort()).toEqual([...ids].sort());
 	});
 
 	test('a retry after a lost answer reuses the Request-ID: the profiles are launched once', async () => {

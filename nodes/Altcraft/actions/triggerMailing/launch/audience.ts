@@ -3,15 +3,17 @@ import type { LaunchClient } from '../../../client/launch';
 import { checkKey } from '../../../engine/keys';
 import { parameterReader } from '../../../engine/parameters';
 import { checkPresent } from '../../../engine/validators';
-import { groupRequests } from '../../../engine/grouping';
+import { groupRequests, sentRequests } from '../../../engine/grouping';
 import { checkAllThenSend, type Checked, type Unit } from '../../../engine/items';
-import { requestOutputs } from '../../../engine/output';
+import { alreadySentOutputs, requestOutputs } from '../../../engine/output';
 import { PROFILES_PER_REQUEST_OPTION, readPerRequest } from '../../../fields/bulk';
 import { inlineAttachmentBytes, messageDigest } from '../../../fields/message';
 import { outputPerRequest } from '../../../fields/output';
 import { triggerMailingIdReader } from '../../../fields/triggerMailing';
 import { budgetBeside, jsonTextValueBytes } from '../../../helpers/bodySize';
 import { digest } from '../../../helpers/hash';
+import type { SentMemory } from '../../../engine/memory';
+import { profileFingerprint } from '../../../engine/requestId';
 import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from '../../../fields/matching';
 import { launchBody, payloadReader, type Payload } from '../../../fields/payload';
 import { LAUNCH_PATH } from './request';
@@ -52,6 +54,8 @@ export interface AudienceMember {
 	bytes: number;
 	/** messageKeyOf(this), computed while the items are checked: that loop yields to the event loop, grouping does not. */
 	messageKey?: string;
+	/** Keyed runs: the profile under the item's Idempotency Key (requestId.ts profileFingerprint). */
+	fingerprint?: string;
 }
 
 /** One request: a message and the distinct match values it goes to. */
@@ -62,6 +66,10 @@ export interface AudienceRequest {
 	values: Array<string | number>;
 	/** Tells apart requests whose messages differ (part of their Request-ID). */
 	messageKey: string;
+	/** Keyed runs: the values' fingerprints, recorded once Altcraft accepts the request. */
+	fingerprints?: string[];
+	/** Keyed runs: every profile already went out under its key; nothing is sent. */
+	remembered?: boolean;
 }
 
 /** What makes two items' messages the same request: everything but their recipients. */
@@ -78,6 +86,7 @@ export async function groupAudience(
 	members: Array<Checked<AudienceMember>>,
 	perRequest: number,
 	byteBudget: (payload: Payload, field: string) => number,
+	memory?: SentMemory,
 ): Promise<Array<Unit<AudienceRequest>>> {
 	const entries = members.map(({ itemIndex, value: member }) => ({
 		itemIndex,
@@ -87,10 +96,11 @@ export async function groupAudience(
 			element: member.value,
 			elementKey: member.value,
 			bytes: member.bytes,
+			fingerprint: member.fingerprint,
 		},
 	}));
-	const units = await groupRequests(entries, perRequest, (first) => byteBudget(first.payload, first.field));
-	return units.map(({ items, value: { request: first, requestKey, elements } }) => ({
+	const units = await groupRequests(entries, perRequest, (first) => byteBudget(first.payload, first.field), memory);
+	return units.map(({ items, value: { request: first, requestKey, elements, fingerprints, remembered } }) => ({
 		items,
 		value: {
 			triggerMailingId: first.triggerMailingId,
@@ -98,6 +108,8 @@ export async function groupAudience(
 			payload: first.payload,
 			values: elements,
 			messageKey: requestKey,
+			...(fingerprints ? { fingerprints } : {}),
+			...(remembered ? { remembered } : {}),
 		},
 	}));
 }
@@ -110,7 +122,16 @@ export function audienceQuery(field: string, values: Array<string | number>): ID
 	return { [field]: { $in: values } };
 }
 
-const withMessageKey = (member: AudienceMember): AudienceMember => ({ ...member, messageKey: messageKeyOf(member) });
+/**
+ * The member's request key and, under an Idempotency Key, its fingerprint. Keyed and unkeyed
+ * items never share a request: only keyed ones are remembered.
+ */
+function keyedMember(member: AudienceMember, key: string): AudienceMember {
+	const messageKey = messageKeyOf(member);
+	if (key === '') return { ...member, messageKey };
+	const fingerprint = profileFingerprint(`trigger-${member.triggerMailingId}`, key, { [member.field]: member.value });
+	return { ...member, messageKey: `${messageKey}|keyed`, fingerprint };
+}
 
 /**
  * The items as audiences: each item contributes its match value; items that ask for the same
@@ -157,18 +178,21 @@ export async function launchAudience(client: LaunchClient) {
 		concurrency: client.settings.maxParallel,
 		check: (itemIndex) => {
 			const value = readValue(itemIndex);
-			const member = withMessageKey({
-				triggerMailingId: triggerMailingId(itemIndex),
-				value,
-				bytes: jsonTextValueBytes(value, format),
-				field: checkKey(
-					ctx,
-					itemIndex,
-					'Look Up Recipients in Field',
-					queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
-				),
-				payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
-			});
+			const member = keyedMember(
+				{
+					triggerMailingId: triggerMailingId(itemIndex),
+					value,
+					bytes: jsonTextValueBytes(value, format),
+					field: checkKey(
+						ctx,
+						itemIndex,
+						'Look Up Recipients in Field',
+						queryField || checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)),
+					),
+					payload: readPayload(itemIndex, additionalFields(itemIndex), { customQuery: true }),
+				},
+				client.idempotencyKey(itemIndex),
+			);
 			client.checkSendable(itemIndex, {
 				id: member.triggerMailingId,
 				custom_request: audienceQuery(member.field, [member.value]),
@@ -178,37 +202,47 @@ export async function launchAudience(client: LaunchClient) {
 			return member;
 		},
 		group: async (members) => {
-			const units = await groupAudience(members, perRequest, queryByteBudget);
-			requests = units.length;
+			const keyed = members.some(({ value }) => value.fingerprint !== undefined);
+			const units = await groupAudience(members, perRequest, queryByteBudget, keyed ? client.sentMemory() : undefined);
+			requests = sentRequests(units);
 			return units;
 		},
 		send: async ({ items, value: request }, unitIndex) => {
 			const id = request.triggerMailingId;
+			const shared = { triggerMailingId: id, matching: 'custom_request', audienceField: request.field };
+			const item = (itemIndex: number) => ({
+				verbs: { launched: null },
+				facts: { [recipientKey]: values[itemIndex] },
+				note: AUDIENCE_NOTE,
+			});
+			const profiles = request.values.length;
+			if (request.remembered) {
+				const { dryRun } = client.settings;
+				return alreadySentOutputs({ items, perRequest: perRequestOutput, dryRun, shared, profiles, item });
+			}
 			const fields = { id, custom_request: audienceQuery(request.field, request.values) };
 			const call = await client.call({
 				method: 'POST',
 				url: LAUNCH_PATH,
 				body: await launchBody(client, items[0], fields, request.payload),
 				itemIndex: items[0],
-				// Each request is told apart by its message and the profiles it carries: a re-run with the
-				// same Idempotency Key and a grown audience sends only the requests with new profiles.
+				// Keyed: from the profiles alone (the same remaining profiles always form the same
+				// requests, grouping.ts); unkeyed: from the message and the profiles, within this execution.
 				requestId: client.requestId(
 					items[0],
 					`trigger-${id}`,
-					`audience-${digest([request.messageKey, request.values])}`,
+					`audience-${request.fingerprints ? digest(request.fingerprints) : digest([request.messageKey, request.values])}`,
 				),
 			});
+			// Altcraft accepted the request (or had already): its profiles count as sent under their key.
+			if (request.fingerprints && !client.settings.dryRun) client.sentMemory().record(request.fingerprints);
 			return requestOutputs({
 				items,
 				perRequest: perRequestOutput,
 				call,
-				shared: { triggerMailingId: id, matching: 'custom_request', audienceField: request.field },
-				request: { number: unitIndex + 1, of: requests, items: items.length, profiles: request.values.length },
-				item: (itemIndex) => ({
-					verbs: { launched: null },
-					facts: { [recipientKey]: values[itemIndex] },
-					note: AUDIENCE_NOTE,
-				}),
+				shared,
+				request: { number: unitIndex + 1, of: requests, items: items.length, profiles },
+				item,
 			});
 		},
 	});

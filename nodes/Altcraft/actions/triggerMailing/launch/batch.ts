@@ -13,6 +13,7 @@ import {
 	batchRequests,
 	rowOutcome,
 	sendBatch,
+	sentRequests,
 	type Batch,
 	type BatchEntry,
 } from '../../../fields/bulkRequests';
@@ -97,6 +98,8 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 	const elementKey = ELEMENT_KEY[mode];
 	const recipientKey = RECIPIENT_KEY[mode];
 	const perRequest = outputPerRequest(options);
+	// Each item's own match value, for its output: keyed chunks order their elements by profile, not by item.
+	const values: unknown[] = [];
 	let requests = 0;
 
 	return checkAllThenSend<BatchEntry<BatchRequest>, Batch<BatchRequest>>(ctx, {
@@ -109,7 +112,9 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				fieldName: fieldName ? checkPresent(ctx, itemIndex, 'Field Name', fieldName(itemIndex)) : undefined,
 				message: readMessage(itemIndex, fields),
 			};
-			const element: IDataObject = { [elementKey]: readValue(itemIndex) };
+			const profile: IDataObject = { [elementKey]: readValue(itemIndex) };
+			values[itemIndex] = profile[elementKey];
+			const element: IDataObject = { ...profile };
 			const customData = itemCustomData(itemIndex);
 			if (customData) element.custom_data = customData;
 			return batchEntry(client, itemIndex, {
@@ -118,17 +123,19 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				keyParts: [request.triggerMailingId, request.fieldName],
 				element,
 				what: 'The element of data',
+				target: `trigger-${request.triggerMailingId}`,
+				profile,
 			});
 		},
 		group: async (entries) => {
 			const units = await batchRequests(client, entries, profilesPerRequest, (request) =>
 				requestFields(request, mode, task),
 			);
-			requests = units.length;
+			requests = sentRequests(units);
 			return units;
 		},
 		send: async (unit, unitIndex) => {
-			const { request, elements } = unit.value;
+			const { request } = unit.value;
 			return sendBatch(client, {
 				unit,
 				fields: requestFields(request, mode, task),
@@ -139,9 +146,8 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 					...(request.fieldName !== undefined ? { fieldName: request.fieldName } : {}),
 				},
 				request: { number: unitIndex + 1, of: requests },
-				// Each item is its own element of data, in the unit's order.
-				item: (_itemIndex, position, answer) => {
-					const value = elements[position][elementKey];
+				item: (itemIndex, answer) => {
+					const value = values[itemIndex];
 					const { launched, profileId, note } = rowOutcome(answer, mode === 'profile_id' ? String(value) : undefined);
 					return { verbs: { launched }, facts: { [recipientKey]: value, ...(profileId ? { profileId } : {}) }, note };
 				},

@@ -177,21 +177,26 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// contradict the link, and the docs say nothing about which would win.
 		const body = method === 'POST' ? { fields: fieldsFor(this, itemIndex, fields(itemIndex).field ?? []) } : undefined;
 		if (body) client.checkSendable(itemIndex, body);
-		return { parsed, value, body };
+		const url = `${parsed.baseUrl}/${encodeURIComponent(value)}`;
+		// The host rules (a POST carries the token) here, not when sending: links may come from item
+		// data, and v1.0 links have no deduplication, so an item sent before a bad one would go again
+		// on the re-run.
+		client.checkCall({ method, url, body, itemIndex });
+		return { parsed, value, body, url };
 	};
 
 	return checkAllThenSend(this, {
 		count: this.getInputData().length,
 		concurrency: client.settings.maxParallel,
 		check,
-		send: async ({ items: [itemIndex], value: { parsed, value, body } }) =>
+		send: async ({ items: [itemIndex], value: { parsed, value, body, url } }) =>
 			successJson(
 				{ launched: true },
 				// The key alone launches the mailing by GET: the output shows only its start.
 				{ triggerKey: `${parsed.key.slice(0, 8)}…`, identifyBy, profileIdentifier: value, method },
 				await client.call({
 					method,
-					url: `${parsed.baseUrl}/${encodeURIComponent(value)}`,
+					url,
 					body,
 					itemIndex,
 					// The recipient is part of the ID: one Idempotency Key for many items still launches each.
