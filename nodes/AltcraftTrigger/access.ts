@@ -8,7 +8,7 @@ import type { HookEvent } from './body';
 /** The query parameter that carries the secret: `<webhook URL>?key=<secret>`. */
 export const SECRET_PARAMETER = 'key';
 
-export interface Refusal {
+interface Refusal {
 	status: 401 | 403;
 	message: string;
 }

@@ -10,7 +10,7 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export type HookEvent = Record<string, unknown>;
 
-export type BodyResult = { events: HookEvent[] } | { status: 400 | 413; message: string };
+type BodyResult = { events: HookEvent[] } | { status: 400 | 413; message: string };
 
 interface RequestLike {
 	body?: unknown;

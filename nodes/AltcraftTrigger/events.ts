@@ -42,8 +42,6 @@ const CATALOGUE: Array<[channel: string, value: string, name: string, descriptio
 	['Import', 'import_api', 'API', 'A profile was imported through the API'],
 ];
 
-export const DOCUMENTED_EVENT_TYPES: readonly string[] = CATALOGUE.map(([, value]) => value);
-
 export const eventOptions: INodePropertyOptions[] = [
 	{
 		name: 'All Events',

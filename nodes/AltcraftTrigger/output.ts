@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { HookEvent } from './body';
 import { ALL_EVENTS, eventTypeOf } from './events';
 
-export interface EventFilter {
+interface EventFilter {
 	eventTypes: string[];
 	includeTestEvents: boolean;
 	/** Database IDs (`list_id`) to keep; empty: all. */
@@ -30,7 +30,7 @@ export function selectEvents(events: HookEvent[], filter: EventFilter): HookEven
  * `event_date` is RFC 3339 with nanoseconds ("2018-03-04T13:13:19.034315796Z"); it stays as sent,
  * and `event_date_iso` beside it is the same instant to the millisecond, for date nodes and sorting.
  */
-export function isoTime(value: unknown): string | undefined {
+function isoTime(value: unknown): string | undefined {
 	if (typeof value !== 'string') return undefined;
 	const trimmed = value.replace(/(\.\d{3})\d+/, '$1');
 	const time = Date.parse(trimmed);
@@ -38,7 +38,7 @@ export function isoTime(value: unknown): string | undefined {
 }
 
 /** The event as sent, plus `event_type` when only `event` was sent, plus `event_date_iso`. */
-export function eventJson(event: HookEvent): HookEvent {
+function eventJson(event: HookEvent): HookEvent {
 	const json: HookEvent = { ...event };
 	if (json.event_type === undefined) json.event_type = eventTypeOf(event);
 	const iso = isoTime(event.event_date);

@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { HookEvent } from './body';
 import { eventTypeOf } from './events';
 
-export interface RepeatSettings {
+interface RepeatSettings {
 	windowMinutes: number;
 	maxEntries: number;
 	now: number;

@@ -12,7 +12,7 @@ import {
 import { readRequestSettings, type RequestSettings } from './settings';
 
 /** One Altcraft call as an operation asks for it; how it travels comes from the client. */
-export interface ClientCall {
+interface ClientCall {
 	method: AltcraftRequest['method'];
 	/** A path on the account's API host (`/api/v1.1/...`), or an absolute URL (the v1.0 link). */
 	url: string;

@@ -85,7 +85,7 @@ function paired(items: number[], asList: boolean) {
 	return items.length === 1 && !asList ? { item: items[0] } : items.map((item) => ({ item }));
 }
 
-export interface ItemPlan<T, U> {
+interface ItemPlan<T, U> {
 	count: number;
 	concurrency: number;
 	/** Reads and checks one item; throws (via failItem) what is wrong with it. */

@@ -8,7 +8,7 @@ import { PROTOTYPE_KEYS, XML_NAME } from '../helpers/names';
  * copies: a custom query `{"constructor": …}` reached Altcraft as `{}`, which selects every
  * profile. Wherever the user names a key, these names are refused.
  */
-export const RESERVED_KEYS = PROTOTYPE_KEYS;
+const RESERVED_KEYS = PROTOTYPE_KEYS;
 
 const FIX =
 	'__proto__, constructor and prototype are names JavaScript objects reserve: a field with such a name would be dropped from the request. Rename the field in Altcraft, or leave it out.';
@@ -28,7 +28,7 @@ function holdsReservedKey(value: unknown): boolean {
 }
 
 /** The first reserved key in `value` (deep), as a path such as `$or[0].constructor`. */
-export function findReservedKey(value: unknown): string | undefined {
+function findReservedKey(value: unknown): string | undefined {
 	return holdsReservedKey(value) ? reservedKeyPath(value, '') : undefined;
 }
 

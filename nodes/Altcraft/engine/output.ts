@@ -53,7 +53,7 @@ export interface ItemFacts {
 	note?: string;
 }
 
-export interface RequestOutput {
+interface RequestOutput {
 	/** The request's items, in input order. */
 	items: number[];
 	/** One item per request (paired with all its items) instead of one per input item. */
@@ -117,11 +117,11 @@ export async function requestOutputs(output: RequestOutput): Promise<UnitResult>
 }
 
 /** Said of an item not sent because its profile already went out under its Idempotency Key. */
-export const ALREADY_SENT_NOTE =
+const ALREADY_SENT_NOTE =
 	'Not sent again: this profile already went out under this Idempotency Key (earlier in this run, or in a run within the last day). The earlier Request-ID is not kept';
 
 /** Items held back because their profiles already went out under their key (engine/memory.ts). */
-export interface AlreadySentOutput {
+interface AlreadySentOutput {
 	/** The held-back items, in input order. */
 	items: number[];
 	/** One item for all of them (paired with each) instead of one per input item. */

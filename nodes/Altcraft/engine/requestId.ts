@@ -9,7 +9,7 @@ import { parameterReader } from './parameters';
  * "Retry On Fail" runs the node again in the same execution, so launches that already went out are
  * answered as duplicates instead of being sent twice.
  */
-export interface RequestIdScope {
+interface RequestIdScope {
 	execution: string;
 	/** The user's Idempotency Key for an item ('' when unset). */
 	key: (itemIndex: number) => string;

@@ -103,7 +103,7 @@ function taskIdOf(body: IDataObject): unknown {
 }
 
 /** What a bulk answer tells about its profiles (nothing for a background task). */
-export interface BatchAnswer {
+interface BatchAnswer {
 	task: boolean;
 	/** Profiles (elements of data) the request carried. */
 	profiles: number;
@@ -112,7 +112,7 @@ export interface BatchAnswer {
 	launchedIds?: Set<string>;
 }
 
-export interface BatchCall {
+interface BatchCall {
 	unit: Unit<Batch<{ message: Message }>>;
 	/** The request-level fields (trigger mailing, matching, content, ...): everything but data and attach. */
 	fields: IDataObject;
@@ -130,11 +130,11 @@ export interface BatchCall {
 }
 
 /** Said of every item of a request sent as a background task. */
-export const TASK_NOTE =
+const TASK_NOTE =
 	'Sent as a background task: Altcraft answered with its task ID before sending, so which profiles it reached is not known here';
 
 /** Said where the answer's profile IDs cannot be matched to rows. */
-export const UNMATCHED_NOTE =
+const UNMATCHED_NOTE =
 	"Altcraft's answer lists the IDs of the profiles the request reached, not which row each belongs to: see request.profilesLaunched";
 
 /**

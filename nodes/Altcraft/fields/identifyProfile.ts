@@ -86,7 +86,7 @@ const MODE_OPTIONS: Record<IdentifyMode, INodePropertyOptions> = {
 	profile_id: { name: 'Profile ID', value: 'profile_id', description: 'The Altcraft profile ID' },
 };
 
-export interface IdentifyProfileSpec {
+interface IdentifyProfileSpec {
 	/** What finding the profile means for this operation, e.g. "How Altcraft finds the profile to send to". */
 	description: string;
 	/** Option descriptions that differ for this operation, e.g. Profile ID "updates, never creates". */

@@ -27,7 +27,7 @@ export interface ImportRequest {
  * An import + launch operation (Import Profile and Launch, Import Profile and Start) as the
  * shared runner needs it: how an item is read, what its request sends, and its words.
  */
-export interface ImportOperation<R extends ImportRequest> {
+interface ImportOperation<R extends ImportRequest> {
 	read: (itemIndex: number) => ImportItem & { request: R };
 	/** The request-level fields: what is launched, the import's fields, the message. */
 	requestFields: (request: R) => IDataObject;

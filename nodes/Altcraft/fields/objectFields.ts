@@ -39,7 +39,7 @@ function nameInput(spec: ObjectInputSpec): INodeProperties {
 	};
 }
 
-export type ObjectInputMode = 'none' | 'fields' | 'json';
+type ObjectInputMode = 'none' | 'fields' | 'json';
 
 function shownWhen(spec: ObjectInputSpec, mode: ObjectInputMode): INodeProperties['displayOptions'] {
 	const show = { ...spec.displayOptions?.show, [spec.name]: [mode] };

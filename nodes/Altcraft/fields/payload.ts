@@ -76,7 +76,7 @@ export async function launchBody(
 }
 
 /** One item of a single v1.1 launch: whom it reaches and what it carries, checked. */
-export interface SingleLaunch {
+interface SingleLaunch {
 	target: Target;
 	payload: Payload;
 }

@@ -143,7 +143,7 @@ export function profileProperties(custom: ObjectInputSpec = CUSTOM_FIELDS): INod
 
 export const PROFILE_PROPERTIES: INodeProperties[] = profileProperties();
 
-export interface ProfileInput {
+interface ProfileInput {
 	email: unknown;
 	phone: unknown;
 	fields: IDataObject;

@@ -27,7 +27,7 @@ export function skipTriggersField(what: string): INodeProperties {
 	};
 }
 
-export interface ProfileChange {
+interface ProfileChange {
 	target: ProfileTarget;
 	/** The call's own fields, beside db_id and profile_id. */
 	fields: IDataObject;
@@ -35,7 +35,7 @@ export interface ProfileChange {
 	summary: IDataObject;
 }
 
-export interface ProfileChangeSpec {
+interface ProfileChangeSpec {
 	url: string;
 	/** Scopes the Request-ID derived from an Idempotency Key, e.g. `segment-add`. */
 	scope: string;

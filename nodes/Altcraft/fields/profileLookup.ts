@@ -57,7 +57,7 @@ export function selectorReader(client: Client): (itemIndex: number) => { target:
 }
 
 /** The body of profiles/get/ (and of delete, which takes the same selectors) for a target. */
-export function selectorBody(target: ProfileTarget, extra: IDataObject = {}): IDataObject {
+function selectorBody(target: ProfileTarget, extra: IDataObject = {}): IDataObject {
 	return { db_id: target.dbId, ...target.match.request, ...target.match.key, ...extra };
 }
 
@@ -76,7 +76,7 @@ export function isProfileNotFound(error: unknown): boolean {
 }
 
 /** What an output says about the profile a target names, e.g. `email: …` or `fieldName` + `fieldValue`. */
-export function describeTarget(target: ProfileTarget): string {
+function describeTarget(target: ProfileTarget): string {
 	return Object.entries(omit(target.match.summary, 'matching'))
 		.map(([name, value]) => `${name} ${String(value)}`)
 		.join(', ');
@@ -94,7 +94,7 @@ export function notFoundError(ctx: IExecuteFunctions, target: ProfileTarget, ite
 	);
 }
 
-export interface Identified {
+interface Identified {
 	profileId: string;
 	/** Whether it took a profiles/get/ call to find it (the item did not give the profile ID). */
 	lookedUp: boolean;

@@ -15,7 +15,7 @@ export const TRIGGER_GET_PATH = '/api/v1.1/campaigns/triggers/get';
 export const RESOURCE_LIST_PATH = '/api/v1.1/resources/list';
 
 /** The documented default `limit` of the list endpoints, sent explicitly. */
-export const LIST_PAGE_SIZE = 1000;
+const LIST_PAGE_SIZE = 1000;
 /** Altcraft pages read for one picker page: trigger mailings are sorted across up to 5,000. */
 const LIST_PAGES_PER_SEARCH = 5;
 /** Trigger Link picker: links resolved (one `triggers/get` each) per page the editor shows. */
@@ -65,7 +65,7 @@ export function matches(filter: string | undefined, ...values: unknown[]): boole
 	);
 }
 
-export interface ListPage {
+interface ListPage {
 	items: unknown[];
 	/** The `from_id` of the next page; undefined when this was the last one. */
 	nextFromId?: number;

@@ -3,9 +3,9 @@ import { altcraftRequest } from '../transport';
 import { idOf, isObject, namedListSearch, textOf, type Context } from './listPages';
 
 /** Altcraft "Get segments list": the same item shape; items do not say whether a segment is static. */
-export const SEGMENT_LIST_PATH = '/api/v1.1/segments/list/';
+const SEGMENT_LIST_PATH = '/api/v1.1/segments/list/';
 /** Altcraft "Get database fields" [INF: the page is not stored; items as "Get resource subscription fields"]. */
-export const DATABASE_FIELDS_PATH = '/api/v1.1/databases/fields_get/';
+const DATABASE_FIELDS_PATH = '/api/v1.1/databases/fields_get/';
 
 /** Every segment: the list cannot tell static ones apart, so Altcraft refuses a dynamic one when used. */
 export const searchSegments = namedListSearch({ path: SEGMENT_LIST_PATH, what: 'segments', unnamed: 'Segment' });

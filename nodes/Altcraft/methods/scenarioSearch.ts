@@ -6,7 +6,7 @@ import { booleanOf, fetchPages, fromIdOf, idOf, isObject, matches, textOf, type 
  * `next_from_id` and `total` in the answer (not `total_count`). Its example spells the envelope's
  * text "error text": success is decided by `error` alone (transport).
  */
-export const SCENARIO_LIST_PATH = '/api/v1.1/workflows/list';
+const SCENARIO_LIST_PATH = '/api/v1.1/workflows/list';
 
 interface ScenarioEntry {
 	id: string;

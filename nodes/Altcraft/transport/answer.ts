@@ -16,7 +16,7 @@ export const MAX_ANSWER_BYTES = 1024 * 1024;
 export const MAX_LIST_ANSWER_BYTES = 8 * 1024 * 1024;
 
 /** How reading an answer ended: its text, or why not. */
-export type ReadOutcome =
+type ReadOutcome =
 	| { text: string }
 	/** The answer passed the cap (bytes). */
 	| { tooLarge: number }
@@ -107,11 +107,11 @@ export function discardAnswer(body: unknown): void {
 }
 
 /** JSON.parse without prototype keys: `{"__proto__": {...}}` would become inherited after n8n's deepCopy. */
-export function parseJsonAnswer(text: string): unknown {
+function parseJsonAnswer(text: string): unknown {
 	return JSON.parse(text, (key, value: unknown) => (PROTOTYPE_KEYS.has(key) ? undefined : value));
 }
 
-export type ParsedAnswer =
+type ParsedAnswer =
 	| { kind: 'altcraft'; body: IDataObject }
 	| { kind: 'empty' }
 	/** Markup that is not Altcraft's XML: an HTML page, or XML the parser refused (reason given). */

@@ -1,7 +1,7 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
 /** How to fix each Altcraft error code: the part of the message a user acts on. */
-export function describeAltcraftError(code: number, errorText: string): string {
+function describeAltcraftError(code: number, errorText: string): string {
 	const text = errorText.toLowerCase();
 	if (code === 401) {
 		return 'The request carried no API token. Open the Altcraft credential and enter the API token.';
@@ -30,7 +30,7 @@ export function describeAltcraftError(code: number, errorText: string): string {
 	return 'See the error text from Altcraft. If it persists, check the request in the node and the Altcraft API documentation.';
 }
 
-export interface ApiFailure {
+interface ApiFailure {
 	/** HTTP status of the answer. */
 	status: number;
 	/** Altcraft's `error` code, or the HTTP status when the body had none. */

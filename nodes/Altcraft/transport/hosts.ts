@@ -20,7 +20,7 @@ function splitHost(host: string): { hostname: string; port?: string } {
 }
 
 /** Parses one entry as users write it: a host, host:port, *.domain, or a URL whose host is taken. */
-export function hostRule(entry: string): HostRule | undefined {
+function hostRule(entry: string): HostRule | undefined {
 	let text = entry.trim().toLowerCase();
 	if (text === '') return undefined;
 	text = text

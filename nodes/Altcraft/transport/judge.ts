@@ -11,7 +11,7 @@ import { retryAfterMs, retryableStatus } from './retry';
 import { isLink, type AltcraftRequest, type Attempt } from './types';
 
 /** An answer as read: its text already cut to the size cap and with the token taken out. */
-export interface ReadAnswer {
+interface ReadAnswer {
 	status: number;
 	statusMessage?: string;
 	headers: IDataObject;
@@ -148,7 +148,7 @@ export function judgeAnswer(node: INode, request: AltcraftRequest, url: string, 
  * Altcraft's API is written in [INF], writes an empty list that way). XML needs nothing here: its
  * parser reads `result` as a list whatever the number of elements.
  */
-export function notAList(result: unknown): string | undefined {
+function notAList(result: unknown): string | undefined {
 	if (result === undefined || result === null) return undefined;
 	if (!Array.isArray(result)) return describe(result);
 	const bad = result.find((id) => typeof id !== 'string' && typeof id !== 'number');

@@ -3,7 +3,7 @@ import { failItem } from '../../../engine/failures';
 import { objectInput, objectInputReader } from '../../../fields/objectFields';
 
 /** [DOC: Goals and goal values registration] pixel_data is flat and at most 1 KB. */
-export const PIXEL_DATA_MAX_BYTES = 1024;
+const PIXEL_DATA_MAX_BYTES = 1024;
 
 const PIXEL_DATA = {
 	displayName: 'Pixel Data',

@@ -22,7 +22,7 @@ import { GOAL_PROPERTIES, MORE_GOALS_FIELD, goalsReader } from './goals';
 import { PIXEL_DATA_INPUT, pixelDataReader } from './pixelData';
 
 /** Altcraft "Goals and goal values registration". */
-export const GOALS_REGISTER_PATH = '/api/v1.1/goals/register';
+const GOALS_REGISTER_PATH = '/api/v1.1/goals/register';
 
 const show = { resource: ['event'], operation: ['registerGoal'] };
 

@@ -13,7 +13,7 @@ import { omit } from '../../../helpers/omit';
 
 /** Altcraft "Import multiple profiles" and "Update multiple profiles". */
 export const IMPORT_BATCH_PATH = '/api/v1.1/profiles/import_batch';
-export const UPDATE_BATCH_PATH = '/api/v1.1/profiles/update_batch';
+const UPDATE_BATCH_PATH = '/api/v1.1/profiles/update_batch';
 
 /**
  * A subscription in the shape of the batch pages: the contact nested (`email_data`, `phone_data`)
@@ -35,7 +35,7 @@ export function nestedSubscription(flat: IDataObject): IDataObject {
  * [INF] The batch table lists the keys at the root, but each profile needs its own; the page's
  * sample carries them in each element.
  */
-export function elementOf(item: ProfileImport): IDataObject {
+function elementOf(item: ProfileImport): IDataObject {
 	const { subscriptions, ...data } = item.profile;
 	const element: IDataObject = { ...data };
 	if (Array.isArray(subscriptions)) element.subscriptions = (subscriptions as IDataObject[]).map(nestedSubscription);

@@ -22,7 +22,7 @@ import { resourceField } from '../../../fields/resource';
 import { digest } from '../../../helpers/hash';
 
 /** Altcraft "Delete profile". */
-export const DELETE_PATH = '/api/v1.1/profiles/delete';
+const DELETE_PATH = '/api/v1.1/profiles/delete';
 
 const show = { resource: ['profile'], operation: ['delete'] };
 

@@ -20,7 +20,7 @@ import { resourceField } from '../../../fields/resource';
 import { CHANNEL_PROPERTIES, channelReader } from './channel';
 
 /** Altcraft "Add or edit subscription". */
-export const SUBSCRIPTION_PATH = '/api/v1.1/subscriptions/set';
+const SUBSCRIPTION_PATH = '/api/v1.1/subscriptions/set';
 
 const show = { resource: ['profile'], operation: ['setSubscription'] };
 

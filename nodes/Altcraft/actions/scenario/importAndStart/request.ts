@@ -10,13 +10,13 @@ export const IMPORT_START_BATCH_PATH = '/api/v1.1/workflows/import_and_start_bat
 export const IMPORT_START_BATCH_TASK_PATH = '/api/v1.1/workflows/import_and_start_batch_task';
 
 /** What a request of this operation shares besides the profiles it carries. */
-export interface ScenarioImportRequest extends ImportRequest {
+interface ScenarioImportRequest extends ImportRequest {
 	scenarioId: number;
 	/** [DOC] not in the table, sent by the newer example; [INF] without it the scenario's database is used. */
 	dbId?: number;
 }
 
-export type ScenarioImportItem = ImportItem & { request: ScenarioImportRequest };
+type ScenarioImportItem = ImportItem & { request: ScenarioImportRequest };
 
 /** The request-level fields: the scenario is `workflow_id` here, `id` in workflows/start [DOC]. */
 export function requestFields(request: ScenarioImportRequest): IDataObject {

@@ -13,7 +13,7 @@ import { SUBSCRIPTION_FILTER_FIELD } from '../../../fields/subscriptionFilter';
 import { digest } from '../../../helpers/hash';
 
 /** Altcraft "Engage profile in scenario", as the developer guide writes the path (the user guide adds a slash). */
-export const START_PATH = '/api/v1.1/workflows/start';
+const START_PATH = '/api/v1.1/workflows/start';
 
 const show = { resource: ['scenario'], operation: ['start'] };
 

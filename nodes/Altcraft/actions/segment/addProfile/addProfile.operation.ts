@@ -1,7 +1,7 @@
 import { membershipOperation } from '../membership';
 
 /** Altcraft "Add or remove profile": add. */
-export const ADD_PATH = '/api/v1.1/profiles/segstatic/add';
+const ADD_PATH = '/api/v1.1/profiles/segstatic/add';
 
 export const { option, description, execute } = membershipOperation({
 	value: 'addProfile',

@@ -1,7 +1,7 @@
 import { membershipOperation } from '../membership';
 
 /** Altcraft "Add or remove profile": remove. */
-export const REMOVE_PATH = '/api/v1.1/profiles/segstatic/remove';
+const REMOVE_PATH = '/api/v1.1/profiles/segstatic/remove';
 
 export const { option, description, execute } = membershipOperation({
 	value: 'removeProfile',

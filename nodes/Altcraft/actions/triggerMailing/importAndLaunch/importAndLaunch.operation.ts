@@ -15,7 +15,7 @@ import { TRIGGER_MAILING_FIELD, triggerMailingIdReader } from '../../../fields/t
 /** Altcraft "Profile import + trigger mailing launch" and its bulk and task variants. */
 export const IMPORT_PATH = '/api/v1.1/campaigns/triggers/import_and_start';
 export const IMPORT_BATCH_PATH = '/api/v1.1/campaigns/triggers/import_and_start_batch';
-export const IMPORT_BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/import_and_start_batch_task';
+const IMPORT_BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/import_and_start_batch_task';
 
 const show = { resource: ['triggerMailing'], operation: ['importAndLaunch'] };
 

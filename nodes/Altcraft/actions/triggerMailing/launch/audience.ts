@@ -34,9 +34,9 @@ export const AUDIENCE_OPTIONS: INodeProperties[] = [
 	PROFILES_PER_REQUEST_OPTION,
 ];
 
-export type AudienceMode = Exclude<MatchingMode, 'customQuery'>;
+type AudienceMode = Exclude<MatchingMode, 'customQuery'>;
 
-export const DEFAULT_QUERY_FIELD: Record<AudienceMode, string> = {
+const DEFAULT_QUERY_FIELD: Record<AudienceMode, string> = {
 	email: 'email',
 	email_profile: 'email',
 	phone: 'phone',
@@ -59,7 +59,7 @@ export interface AudienceMember {
 }
 
 /** One request: a message and the distinct match values it goes to. */
-export interface AudienceRequest {
+interface AudienceRequest {
 	triggerMailingId: number;
 	field: string;
 	payload: Payload;
@@ -73,7 +73,7 @@ export interface AudienceRequest {
 }
 
 /** What makes two items' messages the same request: everything but their recipients. */
-export function messageKeyOf(member: AudienceMember): string {
+function messageKeyOf(member: AudienceMember): string {
 	return messageDigest([member.triggerMailingId, member.field], member.payload.fields, member.payload.attachments);
 }
 
@@ -115,10 +115,10 @@ export async function groupAudience(
 }
 
 /** Said of every item of an audience: the answer to a custom query names no profile. */
-export const AUDIENCE_NOTE =
+const AUDIENCE_NOTE =
 	'Sent in an audience request that Altcraft accepted; its answer does not say which profiles the query matched. One Message per Item, or Own Data per Item, Sent in Bulk with Profile ID, tell it per item';
 
-export function audienceQuery(field: string, values: Array<string | number>): IDataObject {
+function audienceQuery(field: string, values: Array<string | number>): IDataObject {
 	return { [field]: { $in: values } };
 }
 

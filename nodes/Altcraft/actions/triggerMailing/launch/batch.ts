@@ -25,9 +25,9 @@ import { RECIPIENT_KEY, matchValueReader, type MatchingMode } from '../../../fie
  */
 
 /** Altcraft "Bulk trigger launch". */
-export const BATCH_PATH = '/api/v1.1/campaigns/triggers/start_batch';
+const BATCH_PATH = '/api/v1.1/campaigns/triggers/start_batch';
 /** Altcraft "Task for bulk trigger launch": the same, answered at once with a task ID. */
-export const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
+const BATCH_TASK_PATH = '/api/v1.1/campaigns/triggers/start_batch_task';
 
 const batchOnly = { show: { '/launchMode': ['batch'] } };
 

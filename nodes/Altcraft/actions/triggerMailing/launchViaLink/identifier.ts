@@ -6,7 +6,7 @@ import { checkEmail } from '../../../engine/validators';
 import { identifyProfileBy } from '../../../fields/identifyProfile';
 
 /** What the last segment of the link carries; Altcraft's own names for it. */
-export type IdentifierType = 'email' | 'md5' | 'xxh';
+type IdentifierType = 'email' | 'md5' | 'xxh';
 
 /** How the node puts the email in the link: hashed by the node (the default), as it is, or a hash given as such. */
 export type SendAs = 'md5' | 'email' | 'givenMd5' | 'givenXxh';

@@ -5,7 +5,7 @@
  * segment, so a link may come with the literal placeholder, without it, or with a trailing slash;
  * a link that already names a profile (or anything else) is not a trigger link.
  */
-export interface TriggerLink {
+interface TriggerLink {
 	/** scheme://host[:port] of the tracking domain. */
 	origin: string;
 	/** The trigger's hex key, as given. */
