@@ -43,6 +43,17 @@ test('every example has its expectations, and every expectation its example', ()
 	}).toEqual({ examplesWithoutExpectations: [], expectationsWithoutExample: [] });
 });
 
+// n8n imports workflows by their ID: two examples with one ID leave one of them unreachable (the
+// end-to-end run then executes the other under its name).
+test('every example has its own workflow ID', () => {
+	const filesById = new Map<string, string[]>();
+	for (const file of files) {
+		const id = String(loadExample(file).id);
+		filesById.set(id, [...(filesById.get(id) ?? []), file]);
+	}
+	expect([...filesById.values()].filter((shared) => shared.length > 1)).toEqual([]);
+});
+
 test.each(files)('%s does what it shows', async (file) => {
 	const spec = specFor(file);
 	if (!spec) throw new Error(`${file} has no expectations: add them to devkit/examples/checks.ts`);
