@@ -3,6 +3,7 @@ import { normalizeApiUrl } from '../../nodes/Altcraft/transport/apiUrl';
 import { retryWaitMs } from '../../nodes/Altcraft/transport/retry';
 import { buildXml, parseXml, XmlShapeError } from '../../nodes/Altcraft/helpers/xml';
 import { prependToXmlRoot } from '../../nodes/Altcraft/helpers/xmlRoot';
+import { jsonWithList, prependToJsonText } from '../../nodes/Altcraft/helpers/jsonText';
 
 describe('buildXml: Altcraft XML bodies', () => {
 	test('root <xml>, arrays as repeated elements, nested objects as elements', () => {
@@ -77,6 +78,50 @@ describe('prependToXmlRoot: the token in an XML body', () => {
 	test('the credential puts it into bodies the builder made', () => {
 		const options = applyToken('secret', 'body', { method: 'POST', url: 'x', body: buildXml({ id: 84 }) });
 		expect(options.body).toBe('<xml><token>secret</token><id>84</id></xml>');
+	});
+});
+
+describe('jsonWithList: a bulk body joined from elements serialised when they were measured', () => {
+	const elements = [
+		{ email: 'a@example.com', custom_data: { note: 'quote " and \\ and ünïcode' } },
+		{ phone: '+7900' },
+	];
+	const texts = elements.map((element) => JSON.stringify(element));
+
+	test.each([
+		['fields and attachments around the list', { trigger_id: 84, matching: 'email' }, { attach: [{ name: 'a.txt' }] }],
+		['no fields', {}, { attach: [] }],
+		['nothing after the list', { id: 7 }, {}],
+		['nothing around it', {}, {}],
+	])('is the text JSON.stringify gives for the object: %s', (_name, fields, after) => {
+		const joined = jsonWithList(fields, 'data', texts, after).text;
+		expect(joined).toBe(JSON.stringify({ ...fields, data: elements, ...after }));
+		expect(JSON.parse(joined)).toEqual({ ...fields, data: elements, ...after });
+	});
+
+	test('an empty list stays a list', () => {
+		expect(jsonWithList({ id: 1 }, 'data', []).text).toBe('{"id":1,"data":[]}');
+	});
+});
+
+describe('prependToJsonText: the token in a JSON body the node serialised', () => {
+	test('goes first, escaped as JSON, as n8n puts it into an object body', () => {
+		const body = jsonWithList({ trigger_id: 84 }, 'data', ['{"email":"a@example.com"}']).text;
+		const sent = applyToken('se"cr\\et', 'body', { method: 'POST', url: 'x', body }).body as string;
+		expect(sent).toBe('{"token":"se\\"cr\\\\et","trigger_id":84,"data":[{"email":"a@example.com"}]}');
+		expect(JSON.parse(sent)).toEqual({ token: 'se"cr\\et', trigger_id: 84, data: [{ email: 'a@example.com' }] });
+	});
+
+	test('into an empty object without a stray comma', () => {
+		expect(prependToJsonText('{}', 'token', 't')).toBe('{"token":"t"}');
+		expect(prependToJsonText(' { } ', 'token', 't')).toBe(' {"token":"t"} ');
+	});
+
+	test('in the header placement the body stays as the node made it', () => {
+		const body = '{"id":1}';
+		const sent = applyToken('t', 'header', { method: 'POST', url: 'x', body });
+		expect(sent.body).toBe(body);
+		expect(sent.headers).toMatchObject({ Authorization: 'Bearer t' });
 	});
 });
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import type { CallOutcome } from '../engine/output';
-import { BODY_BUDGET_BYTES, MAX_BODY_BYTES, bodyBytes } from '../helpers/bodySize';
+import { BODY_BUDGET_BYTES, MAX_BODY_BYTES, bodyBytes, measureElement } from '../helpers/bodySize';
+import type { JsonText } from '../helpers/jsonText';
 import {
 	altcraftRequest,
 	apiBaseUrl,
@@ -16,7 +17,7 @@ interface ClientCall {
 	method: AltcraftRequest['method'];
 	/** A path on the account's API host (`/api/v1.1/...`), or an absolute URL (the v1.0 link). */
 	url: string;
-	body?: IDataObject;
+	body?: IDataObject | JsonText;
 	itemIndex: number;
 	/** Altcraft's deduplication key, the same for every attempt; calls that are not launches may go without. */
 	requestId?: string;
@@ -46,12 +47,17 @@ export interface Client {
 	 */
 	checkSendable(itemIndex: number, body: IDataObject): void;
 	/**
+	 * One element of a bulk request's list `key` as it will travel, serialised once: checked (XML),
+	 * its bytes in the format sent, and in JSON its text, which the request's body reuses.
+	 */
+	measureElement(itemIndex: number, key: string, element: IDataObject): { bytes: number; text?: string };
+	/**
 	 * Runs the checks sending would run on a call without sending it (where the token may go: a
 	 * trigger link's host), so that they fail the item in the pass before the first request.
 	 */
 	checkCall(call: ClientCall): void;
 	/** Refuses a body over Altcraft's limit, measured in the format it is sent in. */
-	checkBodySize(itemIndex: number, body: IDataObject): void;
+	checkBodySize(itemIndex: number, body: IDataObject | JsonText): void;
 	/** Whether a body's known parts already come near the limit (then checkBodySize says by how much). */
 	nearLimit(body: IDataObject): boolean;
 }
@@ -62,7 +68,7 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 	const settings = readRequestSettings(options);
 	const baseUrl = await apiBaseUrl(ctx);
 	const check = await requestChecker(ctx);
-	const size = (body: IDataObject) => bodyBytes(body, settings.format);
+	const size = (body: IDataObject | JsonText) => bodyBytes(body, settings.format);
 	if (settings.dryRun) announceDryRun(ctx);
 	const request = (call: ClientCall) =>
 		altcraftRequest(ctx, {
@@ -88,6 +94,8 @@ export async function createClient(ctx: IExecuteFunctions): Promise<Client> {
 		checkSendable: (itemIndex, body) => {
 			if (settings.format === 'xml') toXmlBody(ctx.getNode(), body, itemIndex);
 		},
+		measureElement: (itemIndex, key, element) =>
+			measureElement(key, element, settings.format, (body) => toXmlBody(ctx.getNode(), body, itemIndex)),
 		checkCall: (call) => check({ ...call, format: settings.format }),
 		checkBodySize: (itemIndex, body) => {
 			const bytes = size(body);

@@ -1,4 +1,4 @@
-import { eventLoopYielder, type Checked, type Unit } from './items';
+import { eventLoopTurns, type Checked, type Unit } from './items';
 import type { SentMemory } from './memory';
 
 /** One checked item's part of a request that may carry many items. */
@@ -11,6 +11,8 @@ export interface GroupEntry<R, E> {
 	element: E;
 	/** Bytes the element adds to the body, in the format the request is sent in. */
 	bytes: number;
+	/** The element as JSON, serialised when it was measured: the body reuses it (JSON requests). */
+	text?: string;
 	/**
 	 * Items with the same element key in one request share their element (an audience names a
 	 * profile once however many items ask for it). Without one, every item is its own element.
@@ -28,6 +30,8 @@ export interface Group<R, E> {
 	requestKey: string;
 	/** The request's elements; without element keys one per item of the unit, in the same order. */
 	elements: E[];
+	/** The elements as JSON, in the same order, where every entry brought its text. */
+	texts?: string[];
 	/** Keyed runs: the elements' fingerprints, in the same order (recorded once Altcraft accepts). */
 	fingerprints?: string[];
 	/** Keyed runs: every profile of this unit already went out under its key; nothing is sent. */
@@ -37,6 +41,7 @@ export interface Group<R, E> {
 interface Slot<E> {
 	element: E;
 	bytes: number;
+	text?: string;
 	items: number[];
 	fingerprint?: string;
 }
@@ -60,13 +65,13 @@ export async function groupRequests<R, E>(
 	memory?: SentMemory,
 ): Promise<Array<Unit<Group<R, E>>>> {
 	// Linear, but 200,000 items take about a second on a busy machine: give the event loop turns.
-	const pause = eventLoopYielder();
+	const turns = eventLoopTurns();
 	type Pending = { request: R; slots: Array<Slot<E>>; byKey: Map<unknown, Slot<E>>; remembered: Array<Slot<E>> };
 	const groups = new Map<string, Pending>();
 	/** Keyed profiles taken by a request of this run: another request (other content) does not send them again. */
 	const taken = new Map<string, string>();
 	for (const { itemIndex, value } of entries) {
-		await pause();
+		if (turns.due()) await turns.give();
 		let group = groups.get(value.requestKey);
 		if (!group) {
 			group = { request: value.request, slots: [], byKey: new Map(), remembered: [] };
@@ -79,7 +84,13 @@ export async function groupRequests<R, E>(
 			shared.items.push(itemIndex);
 			continue;
 		}
-		const slot: Slot<E> = { element: value.element, bytes: value.bytes, items: [itemIndex], fingerprint };
+		const slot: Slot<E> = {
+			element: value.element,
+			bytes: value.bytes,
+			text: value.text,
+			items: [itemIndex],
+			fingerprint,
+		};
 		if (fingerprint !== undefined) {
 			const takenBy = taken.get(fingerprint);
 			if (memory?.has(fingerprint) || (takenBy !== undefined && takenBy !== value.requestKey)) {
@@ -102,7 +113,7 @@ export async function groupRequests<R, E>(
 			? chunkKeyed(slots, perRequest, budget(request))
 			: chunkInOrder(slots, perRequest, budget(request));
 		for (const chunk of chunks) {
-			await pause();
+			if (turns.due()) await turns.give();
 			units.push(unitOf(request, requestKey, chunk, keyed));
 		}
 		if (remembered.length > 0) {
@@ -130,6 +141,7 @@ function unitOf<R, E>(request: R, requestKey: string, slots: Array<Slot<E>>, key
 	items.sort((a, b) => a - b);
 	const elements = slots.map((slot) => slot.element);
 	const value: Group<R, E> = { request, requestKey, elements };
+	if (slots.every((slot) => slot.text !== undefined)) value.texts = slots.map((slot) => slot.text!);
 	if (keyed) value.fingerprints = slots.map((slot) => slot.fingerprint!);
 	return { items, value };
 }

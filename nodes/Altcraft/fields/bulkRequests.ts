@@ -6,7 +6,8 @@ import { alreadySentOutputs, requestOutputs, type ItemFacts } from '../engine/ou
 import { profileFingerprint } from '../engine/requestId';
 import { attachmentsFor } from './attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from './message';
-import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../helpers/bodySize';
+import { BODY_BUDGET_BYTES, budgetBeside } from '../helpers/bodySize';
+import { jsonWithList } from '../helpers/jsonText';
 import { digest } from '../helpers/hash';
 import { omit } from '../helpers/omit';
 
@@ -40,17 +41,12 @@ export function batchEntry<R extends { message: Message }>(
 	},
 ): BatchEntry<R> {
 	const { request, element } = entry;
-	client.checkSendable(itemIndex, { ...entry.fields, data: [element] });
-	const bytes = elementBytes('data', element, client.settings.format);
-	// One item's element alone over the budget can never be sent: refused before anything goes.
-	if (bytes > BODY_BUDGET_BYTES) {
-		const mb = (bytes / 1024 / 1024).toFixed(1);
-		throw new NodeOperationError(
-			client.ctx.getNode(),
-			`${entry.what} of item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB request limit`,
-			{ itemIndex, description: 'Send less data for this item (e.g. fewer or shorter custom data values).' },
-		);
-	}
+	// The request's own fields travel with every element: in XML they must be sendable too.
+	if (client.settings.format === 'xml') client.checkSendable(itemIndex, entry.fields);
+	const { bytes, text } = sizedElement(client, itemIndex, element, {
+		what: entry.what,
+		fix: 'Send less data for this item (e.g. fewer or shorter custom data values).',
+	});
 	const key = client.idempotencyKey(itemIndex);
 	// Keyed and unkeyed items never share a request: only keyed ones are remembered.
 	const requestKey = messageDigest(
@@ -59,7 +55,29 @@ export function batchEntry<R extends { message: Message }>(
 		request.message.attachments,
 	);
 	const fingerprint = key === '' ? undefined : profileFingerprint(entry.target, key, entry.profile);
-	return { request, requestKey, element, bytes, fingerprint };
+	return { request, requestKey, element, bytes, text, fingerprint };
+}
+
+/**
+ * An element of a bulk request's `data`, measured (and in JSON serialised) once. One item's element
+ * alone over the budget can never be sent: refused before anything goes.
+ */
+export function sizedElement(
+	client: LaunchClient,
+	itemIndex: number,
+	element: IDataObject,
+	say: { what: string; fix: string },
+): { bytes: number; text?: string } {
+	const sized = client.measureElement(itemIndex, 'data', element);
+	if (sized.bytes > BODY_BUDGET_BYTES) {
+		const mb = (sized.bytes / 1024 / 1024).toFixed(1);
+		throw new NodeOperationError(
+			client.ctx.getNode(),
+			`${say.what} of item ${itemIndex} is ${mb} MB, over Altcraft's 10 MB request limit`,
+			{ itemIndex, description: say.fix },
+		);
+	}
+	return sized;
 }
 
 /** The bulk requests of the checked items, each under the body limit once its own fields are counted. */
@@ -190,7 +208,9 @@ export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<
 	}
 	const first = call.unit.items[0];
 	const attach = await attachmentsFor(client.ctx, first, request.message.attachments);
-	const body: IDataObject = { ...call.fields, data: elements, ...(attach ? { attach } : {}) };
+	const { texts } = call.unit.value;
+	const after: IDataObject = attach ? { attach } : {};
+	const body = texts ? jsonWithList(call.fields, 'data', texts, after) : { ...call.fields, data: elements, ...after };
 	if (attach) client.checkBodySize(first, body);
 	const outcome = await client.call({
 		method: 'POST',

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { JsonText } from './jsonText';
 import { buildXml } from './xml';
 import { XML_ROOT } from './xmlRoot';
 
@@ -17,14 +18,26 @@ export const BODY_BUDGET_BYTES = MAX_BODY_BYTES - 1024;
 const ROOT_BYTES = `<${XML_ROOT}></${XML_ROOT}>`.length;
 
 /** Bytes of a body in the format it is sent in. */
-export function bodyBytes(body: IDataObject, format: RequestFormat): number {
+export function bodyBytes(body: IDataObject | JsonText, format: RequestFormat): number {
+	if (body instanceof JsonText) return Buffer.byteLength(body.text);
 	return Buffer.byteLength(format === 'xml' ? buildXml(body) : JSON.stringify(body));
 }
 
-/** Bytes one more element of the array `key` adds to a body (XML: a repeated `<key>…</key>`). */
-export function elementBytes(key: string, element: unknown, format: RequestFormat): number {
-	if (format === 'xml') return bodyBytes({ [key]: element } as IDataObject, 'xml') - ROOT_BYTES;
-	return Buffer.byteLength(JSON.stringify(element)) + 1;
+/**
+ * One more element of the list `key`: the bytes it adds to a body in the format sent and, in JSON,
+ * its text (a bulk body joins these texts: helpers/jsonText.ts). `xml` builds a body's XML (the
+ * client's builder also checks it): either way the element is serialised once.
+ */
+export function measureElement(
+	key: string,
+	element: IDataObject,
+	format: RequestFormat,
+	xml: (body: IDataObject) => string = buildXml,
+): { bytes: number; text?: string } {
+	// XML: a repeated `<key>…</key>` inside the root, which is counted once per body.
+	if (format === 'xml') return { bytes: Buffer.byteLength(xml({ [key]: [element] })) - ROOT_BYTES };
+	const text = JSON.stringify(element);
+	return { bytes: Buffer.byteLength(text) + 1, text };
 }
 
 /** What the XML builder writes for each character it escapes in text, less the character itself. */

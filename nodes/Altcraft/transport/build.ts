@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IHttpRequestOptions, type INode } from 'n8n-workflow';
 import type { RequestFormat } from '../helpers/bodySize';
 import { hostOf, shorten } from '../helpers/text';
+import { JsonText } from '../helpers/jsonText';
 import { buildXml, XmlShapeError } from '../helpers/xml';
 import type { Connection } from './connection';
 import { hostAllowed } from './hosts';
@@ -71,7 +72,11 @@ export function buildOptions(node: INode, request: AltcraftRequest, base: string
 	};
 	if (request.body !== undefined) {
 		headers['Content-Type'] = `${MIME[format]}; charset=utf-8`;
-		options.body = format === 'xml' ? toXmlBody(node, request.body, request.itemIndex) : request.body;
+		const { body } = request;
+		if (body instanceof JsonText) {
+			if (format !== 'json') throw new NodeOperationError(node, 'A JSON text body can only be sent as JSON');
+			options.body = body.text;
+		} else options.body = format === 'xml' ? toXmlBody(node, body, request.itemIndex) : body;
 	}
 	return options;
 }
@@ -89,6 +94,13 @@ export function preview(options: IHttpRequestOptions, placement: TokenPlacement)
 		method: sent.method ?? 'GET',
 		url: sent.url,
 		headers: { ...(sent.headers as IDataObject) },
-		...(sent.body !== undefined ? { body: sent.body as IDataObject } : {}),
+		...(sent.body !== undefined ? { body: previewBody(sent) } : {}),
 	};
+}
+
+/** The body as a dry run shows it: JSON the node serialised itself is shown as the object it is. */
+function previewBody(sent: IHttpRequestOptions): IDataObject | string {
+	const { body } = sent;
+	const json = String((sent.headers as IDataObject)?.['Content-Type'] ?? '').startsWith('application/json');
+	return typeof body === 'string' && json ? (JSON.parse(body) as IDataObject) : (body as IDataObject);
 }

@@ -1,4 +1,5 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
+import { prependToJsonText } from '../helpers/jsonText';
 import { prependToXmlRoot } from '../helpers/xmlRoot';
 
 export type TokenPlacement = 'body' | 'header';
@@ -22,6 +23,9 @@ export function applyToken(
 		return { ...options, headers: { ...options.headers, Authorization: `Bearer ${token}` } };
 	}
 	if (typeof body === 'string') {
+		// A bulk request's JSON, serialised by the node (helpers/jsonText.ts): the token goes first,
+		// as n8n would put it into an object body.
+		if (body.trimStart().startsWith('{')) return { ...options, body: prependToJsonText(body, 'token', token) };
 		// XML: the token goes first inside the root, as in the docs.
 		return { ...options, body: prependToXmlRoot(body, 'token', token) };
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods, NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestFormat } from '../helpers/bodySize';
+import type { JsonText } from '../helpers/jsonText';
 
 export type { RequestFormat };
 
@@ -7,7 +8,8 @@ export interface AltcraftRequest {
 	method: IHttpRequestMethods;
 	/** A path on the account's API host (`/api/v1.1/...`), or an absolute URL (the v1.0 link). */
 	url: string;
-	body?: IDataObject;
+	/** An object (serialised in `format`), or JSON already serialised (bulk requests; `format` json). */
+	body?: IDataObject | JsonText;
 	format?: RequestFormat;
 	/** Sent as `Request-ID`, Altcraft's deduplication key. */
 	requestId?: string;

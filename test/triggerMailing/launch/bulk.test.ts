@@ -52,6 +52,27 @@ describe('Launch Mode: Bulk (Each Item Its Own Data)', () => {
 		]);
 	});
 
+	test.each([
+		['in the body', 'body' as const],
+		['in the Authorization header', 'header' as const],
+	])('the body Altcraft receives is the JSON of the request, token %s', async (_name, authPlacement) => {
+		const rows = [
+			{ email: 'john@example.com', order: 'quote " and \\ and ünïcode' },
+			{ email: 'jane@example.com', order: 'A-2' },
+		];
+		const result = await ctx.run(bulk(), json(...rows), {
+			credentials: { apiUrl: ctx.sandbox.url, apiToken: ctx.sandbox.token, authPlacement },
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = ctx.sandbox.requests;
+		expect(request.response?.status).toBe(200);
+		const fields = { trigger_id: 84, matching: 'email' };
+		const data = rows.map((row) => ({ email: row.email, custom_data: { order_id: row.order } }));
+		const token = authPlacement === 'body' ? { token: ctx.sandbox.token } : {};
+		expect(request.rawBody).toBe(JSON.stringify({ ...token, ...fields, data }));
+		expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
+	});
+
 	test('Output "One Item per Request": one item per request, paired with all its items, with the whole answer', async () => {
 		const rows = Array.from({ length: 5 }, (_, i) => ({
 			email: i < 2 ? ['john@example.com', 'jane@example.com'][i] : `u${i}@example.com`,

@@ -5,9 +5,11 @@ import { groupRequests, type Group, type GroupEntry } from '../../../engine/grou
 import { checkAllThenSend, type Unit, type UnitResult } from '../../../engine/items';
 import { requestOutputs, type ItemFacts } from '../../../engine/output';
 import { readPerRequest } from '../../../fields/bulk';
+import { sizedElement } from '../../../fields/bulkRequests';
 import { outputPerRequest } from '../../../fields/output';
-import { BODY_BUDGET_BYTES, budgetBeside, elementBytes } from '../../../helpers/bodySize';
-import { digest } from '../../../helpers/hash';
+import { budgetBeside } from '../../../helpers/bodySize';
+import { digest, digestText } from '../../../helpers/hash';
+import { jsonWithList } from '../../../helpers/jsonText';
 import { importReader, outcomeKey, type ProfileImport } from './item';
 import { omit } from '../../../helpers/omit';
 
@@ -63,19 +65,13 @@ function entryOf(client: LaunchClient, itemIndex: number, item: ProfileImport): 
 	}
 	const fields: IDataObject = { db_id: item.dbId, ...item.match.request, ...item.flags };
 	const element = elementOf(item);
-	client.checkSendable(itemIndex, { ...fields, data: [element] });
-	const bytes = elementBytes('data', element, client.settings.format);
-	if (bytes > BODY_BUDGET_BYTES) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The profile of item ${itemIndex} is over Altcraft's 10 MB request limit`,
-			{
-				itemIndex,
-				description: 'Send less data for this profile (fewer or shorter custom field values).',
-			},
-		);
-	}
-	return { request: { fields }, requestKey: digest([fields]), element, bytes };
+	// The request's own fields travel with every element: in XML they must be sendable too.
+	if (client.settings.format === 'xml') client.checkSendable(itemIndex, fields);
+	const { bytes, text } = sizedElement(client, itemIndex, element, {
+		what: 'The profile',
+		fix: 'Send less data for this profile (fewer or shorter custom field values).',
+	});
+	return { request: { fields }, requestKey: digest([fields]), element, bytes, text };
 }
 
 /** `result` of a batch answer as a list of entries (one XML element parses as a single object). */
@@ -122,18 +118,19 @@ async function sendBulk(
 	unitIndex: number,
 	spec: BulkSend,
 ): Promise<UnitResult> {
-	const { request: shared, elements, requestKey } = unit.value;
+	const { request: shared, elements, texts, requestKey } = unit.value;
 	const { fields } = shared;
 	const first = unit.items[0];
-	const requestId = client.requestId(
-		first,
-		`profiles-${String(fields.db_id)}`,
-		`bulk-${digest([requestKey, elements])}`,
-	);
+	// From the content, as digest([requestKey, elements]) would give it, but from the texts the
+	// elements were serialised to when they were measured.
+	const content = texts
+		? digestText(`[${JSON.stringify(requestKey)},[${texts.join(',')}]]`)
+		: digest([requestKey, elements]);
+	const requestId = client.requestId(first, `profiles-${String(fields.db_id)}`, `bulk-${content}`);
 	const call = await client.call({
 		method: 'POST',
 		url: spec.url,
-		body: { ...fields, data: elements },
+		body: texts ? jsonWithList(fields, 'data', texts) : { ...fields, data: elements },
 		itemIndex: first,
 		requestId,
 	});

@@ -149,7 +149,9 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 				item: (itemIndex, answer) => {
 					const value = values[itemIndex];
 					const { launched, profileId, note } = rowOutcome(answer, mode === 'profile_id' ? String(value) : undefined);
-					return { verbs: { launched }, facts: { [recipientKey]: value, ...(profileId ? { profileId } : {}) }, note };
+					const facts: IDataObject = { [recipientKey]: value as IDataObject[string] };
+					if (profileId) facts.profileId = profileId;
+					return { verbs: { launched }, facts, note };
 				},
 				target: `trigger-${request.triggerMailingId}`,
 				task,
