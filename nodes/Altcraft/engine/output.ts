@@ -88,8 +88,8 @@ export async function requestOutputs(output: RequestOutput): Promise<UnitResult>
 	const repeated = response && output.itemResponse ? output.itemResponse(response) : response;
 	const { body, ...previewHead } = preview ?? {};
 	// What every item repeats, built once: per item each is one flat copy (a copy per item keeps
-	// the items independent for nodes downstream that change them in place). Literals that spread
-	// several objects and add keys cost about ten times as much, and a request has up to 10,000 items.
+	// the items independent for nodes downstream that change them in place). A literal that spreads
+	// several objects and adds keys costs several times as much, and a request has up to 10,000 items.
 	const requestHead: IDataObject = preview
 		? { ...output.request, requestId, ...previewHead }
 		: { ...output.request, requestId, duplicate, attempts };
@@ -101,19 +101,14 @@ export async function requestOutputs(output: RequestOutput): Promise<UnitResult>
 		const itemIndex = output.items[position];
 		const { verbs, facts, note } = output.item(itemIndex, position);
 		const json: IDataObject = preview ? { dryRun: true } : {};
-		copyInto(json, preview ? falseVerbs(verbs) : verbs);
-		copyInto(json, facts);
+		Object.assign(json, preview ? falseVerbs(verbs) : verbs, facts);
 		if (note !== undefined && !preview) json.note = note;
-		copyInto(json, shared);
+		Object.assign(json, shared);
 		json.request = position === 0 && firstRequest ? firstRequest : { ...requestHead };
 		if (!preview) json.response = repeated === undefined ? undefined : { ...repeated };
 		outputs.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return outputs;
-}
-
-function copyInto(target: IDataObject, source: IDataObject): void {
-	for (const key of Object.keys(source)) target[key] = source[key];
 }
 
 /** Said of an item not sent because its profile already went out under its Idempotency Key. */
@@ -156,13 +151,10 @@ export async function alreadySentOutputs(output: AlreadySentOutput): Promise<Uni
 		if (turns.due()) await turns.give();
 		const itemIndex = output.items[position];
 		const { verbs, facts } = output.item(itemIndex, position);
-		const json: IDataObject = { ...head };
-		copyInto(json, falseVerbs(verbs));
+		const json: IDataObject = Object.assign({}, head, falseVerbs(verbs));
 		json.alreadySent = true;
 		json.duplicate = true;
-		copyInto(json, facts);
-		copyInto(json, output.shared);
-		copyInto(json, outcome);
+		Object.assign(json, facts, output.shared, outcome);
 		outputs.push({ json, pairedItem: { item: itemIndex } });
 	}
 	return outputs;

@@ -30,7 +30,8 @@ export function batchEntry<R extends { message: Message }>(
 	itemIndex: number,
 	entry: {
 		request: R;
-		fields: IDataObject;
+		/** The request's own fields, built only where they are checked per item (XML). */
+		fieldsOf: (request: R) => IDataObject;
 		keyParts: unknown[];
 		element: IDataObject;
 		what: string;
@@ -42,7 +43,7 @@ export function batchEntry<R extends { message: Message }>(
 ): BatchEntry<R> {
 	const { request, element } = entry;
 	// The request's own fields travel with every element: in XML they must be sendable too.
-	if (client.settings.format === 'xml') client.checkSendable(itemIndex, entry.fields);
+	if (client.settings.format === 'xml') client.checkSendable(itemIndex, entry.fieldsOf(request));
 	const { bytes, text } = sizedElement(client, itemIndex, element, {
 		what: entry.what,
 		fix: 'Send less data for this item (e.g. fewer or shorter custom data values).',

@@ -92,7 +92,7 @@ function importBatch<R extends ImportRequest>(client: LaunchClient, op: ImportOp
 			recipients[itemIndex] = match.summary;
 			return batchEntry(client, itemIndex, {
 				request,
-				fields: op.requestFields(request),
+				fieldsOf: op.requestFields,
 				keyParts: [...op.keyParts(request), request.fields],
 				// [DOC] each element wraps the profile in `data`; the matching key beside it follows the
 				// Data array page, which names these keys for the import batch calls too [INF].

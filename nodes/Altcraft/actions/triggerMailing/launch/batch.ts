@@ -98,6 +98,7 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 	const elementKey = ELEMENT_KEY[mode];
 	const recipientKey = RECIPIENT_KEY[mode];
 	const perRequest = outputPerRequest(options);
+	const fieldsOf = (request: BatchRequest) => requestFields(request, mode, task);
 	// Each item's own match value, for its output: keyed chunks order their elements by profile, not by item.
 	const values: unknown[] = [];
 	let requests = 0;
@@ -119,7 +120,7 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 			if (customData) element.custom_data = customData;
 			return batchEntry(client, itemIndex, {
 				request,
-				fields: requestFields(request, mode, task),
+				fieldsOf,
 				keyParts: [request.triggerMailingId, request.fieldName],
 				element,
 				what: 'The element of data',
@@ -128,9 +129,7 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 			});
 		},
 		group: async (entries) => {
-			const units = await batchRequests(client, entries, profilesPerRequest, (request) =>
-				requestFields(request, mode, task),
-			);
+			const units = await batchRequests(client, entries, profilesPerRequest, fieldsOf);
 			requests = sentRequests(units);
 			return units;
 		},
@@ -138,7 +137,7 @@ export async function launchBatch(client: LaunchClient): Promise<INodeExecutionD
 			const { request } = unit.value;
 			return sendBatch(client, {
 				unit,
-				fields: requestFields(request, mode, task),
+				fields: fieldsOf(request),
 				url: task ? BATCH_TASK_PATH : BATCH_PATH,
 				shared: {
 					triggerMailingId: request.triggerMailingId,
