@@ -105,11 +105,14 @@ describe('jsonWithList: a bulk body joined from elements serialised when they we
 });
 
 describe('prependToJsonText: the token in a JSON body the node serialised', () => {
-	test('goes first, escaped as JSON, as n8n puts it into an object body', () => {
+	test('goes first, escaped as JSON, as n8n puts it into an object body; sent as bytes', () => {
 		const body = jsonWithList({ trigger_id: 84 }, 'data', ['{"email":"a@example.com"}']).text;
-		const sent = applyToken('se"cr\\et', 'body', { method: 'POST', url: 'x', body }).body as string;
-		expect(sent).toBe('{"token":"se\\"cr\\\\et","trigger_id":84,"data":[{"email":"a@example.com"}]}');
-		expect(JSON.parse(sent)).toEqual({ token: 'se"cr\\et', trigger_id: 84, data: [{ email: 'a@example.com' }] });
+		const sent = applyToken('se"cr\\et', 'body', { method: 'POST', url: 'x', body }).body;
+		// Bytes, not a string: axios parses a JSON string whole (only to check it) before sending it.
+		expect(Buffer.isBuffer(sent)).toBe(true);
+		const text = (sent as Buffer).toString('utf8');
+		expect(text).toBe('{"token":"se\\"cr\\\\et","trigger_id":84,"data":[{"email":"a@example.com"}]}');
+		expect(JSON.parse(text)).toEqual({ token: 'se"cr\\et', trigger_id: 84, data: [{ email: 'a@example.com' }] });
 	});
 
 	test('into an empty object without a stray comma', () => {
@@ -117,11 +120,16 @@ describe('prependToJsonText: the token in a JSON body the node serialised', () =
 		expect(prependToJsonText(' { } ', 'token', 't')).toBe(' {"token":"t"} ');
 	});
 
-	test('in the header placement the body stays as the node made it', () => {
-		const body = '{"id":1}';
+	test("in the header placement the body is the node's JSON unchanged, as bytes", () => {
+		const body = '{"id":1,"note":"ünï"}';
 		const sent = applyToken('t', 'header', { method: 'POST', url: 'x', body });
-		expect(sent.body).toBe(body);
+		expect((sent.body as Buffer).toString('utf8')).toBe(body);
 		expect(sent.headers).toMatchObject({ Authorization: 'Bearer t' });
+	});
+
+	test('XML text stays text, the token first inside the root', () => {
+		const sent = applyToken('t', 'body', { method: 'POST', url: 'x', body: '<xml><id>1</id></xml>' });
+		expect(sent.body).toBe('<xml><token>t</token><id>1</id></xml>');
 	});
 });
 

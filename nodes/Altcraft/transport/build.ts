@@ -101,6 +101,6 @@ export function preview(options: IHttpRequestOptions, placement: TokenPlacement)
 /** The body as a dry run shows it: JSON the node serialised itself is shown as the object it is. */
 function previewBody(sent: IHttpRequestOptions): IDataObject | string {
 	const { body } = sent;
-	const json = String((sent.headers as IDataObject)?.['Content-Type'] ?? '').startsWith('application/json');
-	return typeof body === 'string' && json ? (JSON.parse(body) as IDataObject) : (body as IDataObject);
+	if (Buffer.isBuffer(body)) return JSON.parse(body.toString('utf8')) as IDataObject;
+	return body as IDataObject;
 }
