@@ -7,7 +7,7 @@ import { profileFingerprint } from '../engine/requestId';
 import { attachmentsFor } from './attachments';
 import { inlineAttachmentBytes, messageDigest, type Message } from './message';
 import { BODY_BUDGET_BYTES, budgetBeside } from '../helpers/bodySize';
-import { jsonWithList } from '../helpers/jsonText';
+import { jsonWithList, type JsonText } from '../helpers/jsonText';
 import { digest } from '../helpers/hash';
 import { omit } from '../helpers/omit';
 
@@ -42,9 +42,7 @@ export function batchEntry<R extends { message: Message }>(
 	},
 ): BatchEntry<R> {
 	const { request, element } = entry;
-	// The request's own fields travel with every element: in XML they must be sendable too.
-	if (client.settings.format === 'xml') client.checkSendable(itemIndex, entry.fieldsOf(request));
-	const { bytes, text } = sizedElement(client, itemIndex, element, {
+	const { bytes, text } = sizedElement(client, itemIndex, element, () => entry.fieldsOf(request), {
 		what: entry.what,
 		fix: 'Send less data for this item (e.g. fewer or shorter custom data values).',
 	});
@@ -60,15 +58,19 @@ export function batchEntry<R extends { message: Message }>(
 }
 
 /**
- * An element of a bulk request's `data`, measured (and in JSON serialised) once. One item's element
- * alone over the budget can never be sent: refused before anything goes.
+ * An element of a bulk request's `data`, checked and measured (and in JSON serialised) once. One
+ * item's element alone over the budget can never be sent: refused before anything goes.
  */
 export function sizedElement(
 	client: LaunchClient,
 	itemIndex: number,
 	element: IDataObject,
+	/** The request's own fields, built only where they are checked per item (XML). */
+	fieldsOf: () => IDataObject,
 	say: { what: string; fix: string },
 ): { bytes: number; text?: string } {
+	// The request's own fields travel with every element: in XML they must be sendable too.
+	if (client.settings.format === 'xml') client.checkSendable(itemIndex, fieldsOf());
 	const sized = client.measureElement(itemIndex, 'data', element);
 	if (sized.bytes > BODY_BUDGET_BYTES) {
 		const mb = (sized.bytes / 1024 / 1024).toFixed(1);
@@ -79,6 +81,19 @@ export function sizedElement(
 		);
 	}
 	return sized;
+}
+
+/**
+ * A bulk request's body: its fields, `data`, then `after` (attachments). Joined from the elements'
+ * JSON texts where they were serialised when measured; XML bodies are built from the objects.
+ */
+export function bulkBody(
+	fields: IDataObject,
+	group: { elements: IDataObject[]; texts?: string[] },
+	after: IDataObject = {},
+): IDataObject | JsonText {
+	if (group.texts) return jsonWithList(fields, 'data', group.texts, after);
+	return { ...fields, data: group.elements, ...after };
 }
 
 /** The bulk requests of the checked items, each under the body limit once its own fields are counted. */
@@ -209,9 +224,7 @@ export async function sendBatch(client: LaunchClient, call: BatchCall): Promise<
 	}
 	const first = call.unit.items[0];
 	const attach = await attachmentsFor(client.ctx, first, request.message.attachments);
-	const { texts } = call.unit.value;
-	const after: IDataObject = attach ? { attach } : {};
-	const body = texts ? jsonWithList(call.fields, 'data', texts, after) : { ...call.fields, data: elements, ...after };
+	const body = bulkBody(call.fields, call.unit.value, attach ? { attach } : {});
 	if (attach) client.checkBodySize(first, body);
 	const outcome = await client.call({
 		method: 'POST',

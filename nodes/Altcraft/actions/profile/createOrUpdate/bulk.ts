@@ -5,11 +5,10 @@ import { groupRequests, type Group, type GroupEntry } from '../../../engine/grou
 import { checkAllThenSend, type Unit, type UnitResult } from '../../../engine/items';
 import { requestOutputs, type ItemFacts } from '../../../engine/output';
 import { readPerRequest } from '../../../fields/bulk';
-import { sizedElement } from '../../../fields/bulkRequests';
+import { bulkBody, sizedElement } from '../../../fields/bulkRequests';
 import { outputPerRequest } from '../../../fields/output';
 import { budgetBeside } from '../../../helpers/bodySize';
 import { digest, digestText } from '../../../helpers/hash';
-import { jsonWithList } from '../../../helpers/jsonText';
 import { importReader, outcomeKey, type ProfileImport } from './item';
 import { omit } from '../../../helpers/omit';
 
@@ -65,9 +64,7 @@ function entryOf(client: LaunchClient, itemIndex: number, item: ProfileImport): 
 	}
 	const fields: IDataObject = { db_id: item.dbId, ...item.match.request, ...item.flags };
 	const element = elementOf(item);
-	// The request's own fields travel with every element: in XML they must be sendable too.
-	if (client.settings.format === 'xml') client.checkSendable(itemIndex, fields);
-	const { bytes, text } = sizedElement(client, itemIndex, element, {
+	const { bytes, text } = sizedElement(client, itemIndex, element, () => fields, {
 		what: 'The profile',
 		fix: 'Send less data for this profile (fewer or shorter custom field values).',
 	});
@@ -130,7 +127,7 @@ async function sendBulk(
 	const call = await client.call({
 		method: 'POST',
 		url: spec.url,
-		body: texts ? jsonWithList(fields, 'data', texts) : { ...fields, data: elements },
+		body: bulkBody(fields, unit.value),
 		itemIndex: first,
 		requestId,
 	});
